@@ -1,0 +1,95 @@
+//! Command-line arguments: clap structs only, validated once into core settings.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Run Amazon Athena's SQL over AWS VPC Flow Logs — the same DDL, the same query, the
+/// same answer — on a local copy of the logs, with no Athena bill and no wait.
+#[derive(Debug, Parser)]
+#[command(name = "flowlog", version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+
+    /// More output on stderr (-v: progress, -vv: every listed prefix).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub(crate) verbose: u8,
+
+    /// Only errors on stderr (no warnings about skipped objects).
+    #[arg(short, long, global = true)]
+    pub(crate) quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Run SQL over flow logs, with Athena's DDL or by discovering an AWSLogs tree.
+    #[command(after_long_help = QUERY_EXAMPLES)]
+    Query(QueryArgs),
+}
+
+const QUERY_EXAMPLES: &str = "\
+Examples:
+  # The runbook: Athena's DDL and query, unchanged, over a local copy of the bucket
+  flowlog query --ddl create-table.sql --mirror s3://my-log-bucket=./my-log-bucket \\
+      --now 2026-11-20T00:00:00Z --format csv --output result.csv -f query.sql
+
+  # No DDL: discover AWSLogs/ under a directory (table vpc_flow_logs, partitions
+  # account, region, date 'yyyy/MM/dd' and hour when delivered hourly)
+  flowlog query --logs ./my-log-bucket \\
+      \"select action, count(*) from vpc_flow_logs where date = '2026/11/19' group by 1\"
+
+SQL files may hold several statements separated by ';' — CREATE EXTERNAL TABLE
+statements register tables, the result of the last query is printed.";
+
+#[derive(Debug, Args)]
+pub(crate) struct QueryArgs {
+    /// The SQL to run (or use -f FILE).
+    #[arg(value_name = "SQL", required_unless_present = "file", conflicts_with = "file")]
+    pub(crate) sql: Option<String>,
+
+    /// Read the SQL from FILE ('-' for stdin).
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
+
+    /// An Athena CREATE EXTERNAL TABLE file to register first (repeatable).
+    #[arg(long = "ddl", value_name = "FILE")]
+    pub(crate) ddl: Vec<PathBuf>,
+
+    /// Read s3://BUCKET[/PREFIX] from a local directory instead (repeatable), e.g.
+    /// s3://my-log-bucket=./my-log-bucket.
+    #[arg(long = "mirror", value_name = "S3URL=DIR")]
+    pub(crate) mirror: Vec<String>,
+
+    /// Register the AWSLogs tree under DIR as a table, with no DDL.
+    #[arg(long = "logs", value_name = "DIR")]
+    pub(crate) logs: Option<String>,
+
+    /// The table name for --logs.
+    #[arg(long = "table", value_name = "NAME", default_value = "vpc_flow_logs")]
+    pub(crate) table: String,
+
+    /// What NOW means in partition projection (RFC 3339, or a date for its midnight UTC);
+    /// pin it to make results reproducible. Default: the current time.
+    #[arg(long = "now", value_name = "TIMESTAMP")]
+    pub(crate) now: Option<String>,
+
+    /// Output format.
+    #[arg(long = "format", value_enum, default_value_t = Format::Table)]
+    pub(crate) format: Format,
+
+    /// Write the result to FILE (atomically: nothing appears under FILE unless the query succeeds).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Aligned columns for reading in a terminal.
+    Table,
+    /// Athena's CSV result file: every value quoted, NULL as an empty field.
+    Csv,
+    /// One JSON object per row (JSON Lines).
+    Json,
+}

@@ -1,0 +1,143 @@
+//! `flowlog query`: register tables (DDL or discovery), run SQL, write the result.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::{DateTime, NaiveDate, Utc};
+use flowlog_core::storage::{Mirror, absolute_path};
+use flowlog_core::{FlowLogSession, SessionOptions};
+use futures::StreamExt;
+
+use crate::args::QueryArgs;
+use crate::output::{AtomicFile, ResultWriter};
+
+pub(crate) async fn run(args: QueryArgs) -> Result<()> {
+    let mirrors = args
+        .mirror
+        .iter()
+        .map(|m| m.parse::<Mirror>().with_context(|| format!("--mirror {m}")))
+        .collect::<Result<Vec<_>>>()?;
+    for m in &mirrors {
+        if !m.dir().is_dir() {
+            bail!("--mirror {}: {} is not a directory", m.url(), m.dir().display());
+        }
+    }
+    let now = match &args.now {
+        Some(s) => parse_now(s)?,
+        None => Utc::now(),
+    };
+    let sql = read_sql(&args)?;
+
+    // Never write inside a log tree.
+    let mut log_dirs: Vec<PathBuf> = mirrors.iter().map(|m| m.dir().to_path_buf()).collect();
+    if let Some(logs) = &args.logs {
+        if !logs.contains("://") {
+            log_dirs.push(PathBuf::from(logs));
+        }
+    }
+    if let Some(out) = &args.output {
+        refuse_inside_logs(out, &log_dirs)?;
+    }
+
+    let session = FlowLogSession::new(SessionOptions {
+        now,
+        mirrors,
+        ..SessionOptions::default()
+    });
+    for path in &args.ddl {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read --ddl {}", path.display()))?;
+        session
+            .run_script(&text)
+            .await
+            .with_context(|| format!("--ddl {}", path.display()))?;
+    }
+    if let Some(logs) = &args.logs {
+        session
+            .register_logs(&args.table, logs)
+            .await
+            .with_context(|| format!("--logs {logs}"))?;
+    }
+
+    let df = session
+        .run_script(&sql)
+        .await?
+        .ok_or_else(|| anyhow!("the SQL has no query to run (only DDL statements)"))?;
+    let schema = df.schema().as_arrow().clone();
+    let mut stream = df.execute_stream().await.map_err(flowlog_core::Error::from)?;
+
+    let mut atomic = match &args.output {
+        Some(path) => Some(AtomicFile::create(path)?),
+        None => None,
+    };
+    let stdout = std::io::stdout();
+    let sink: Box<dyn std::io::Write> = match &mut atomic {
+        Some(file) => Box::new(file.writer()?),
+        None => Box::new(std::io::BufWriter::new(stdout.lock())),
+    };
+    let mut writer = ResultWriter::new(args.format, sink, &schema);
+    let interrupted = tokio::signal::ctrl_c();
+    tokio::pin!(interrupted);
+    loop {
+        tokio::select! {
+            batch = stream.next() => match batch {
+                Some(batch) => {
+                    let batch = batch.map_err(flowlog_core::Error::from)?;
+                    writer.write(&batch)?;
+                }
+                None => break,
+            },
+            _ = &mut interrupted => bail!("interrupted; no output was written"),
+        }
+    }
+    writer.finish()?;
+    if let Some(file) = atomic {
+        file.commit()?;
+    }
+    Ok(())
+}
+
+fn read_sql(args: &QueryArgs) -> Result<String> {
+    match (&args.sql, &args.file) {
+        (Some(sql), _) => Ok(sql.clone()),
+        (None, Some(path)) if path == Path::new("-") => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .context("cannot read the SQL from stdin")?;
+            Ok(s)
+        }
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read -f {}", path.display())),
+        (None, None) => bail!("give the SQL as an argument or with -f FILE"),
+    }
+}
+
+/// RFC 3339, or a plain date meaning its midnight UTC.
+fn parse_now(s: &str) -> Result<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        if let Some(t) = d.and_hms_opt(0, 0, 0) {
+            return Ok(t.and_utc());
+        }
+    }
+    bail!("--now {s:?} is not a timestamp; write e.g. 2026-11-20T00:00:00Z or 2026-11-20")
+}
+
+fn refuse_inside_logs(output: &Path, log_dirs: &[PathBuf]) -> Result<()> {
+    let out = absolute_path(output).with_context(|| format!("--output {}", output.display()))?;
+    for dir in log_dirs {
+        let Ok(dir) = absolute_path(dir) else { continue };
+        if out.starts_with(&dir) {
+            bail!(
+                "--output {} is inside the log tree {}; flowlog never writes there, choose another place",
+                output.display(),
+                dir.display()
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! `flowlog`: Amazon Athena's SQL over AWS VPC Flow Logs, on your machine.
+//!
+//! A thin client of `flowlog-core`: parse arguments, run the command, print one line
+//! on error and exit 2.
+
+mod args;
+mod commands;
+mod logger;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = args::Cli::parse();
+    logger::init(args.verbose, args.quiet);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("flowlog: cannot start the async runtime: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(commands::run(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let message = format!("{err:#}");
+            eprintln!("flowlog: {}", message.split_whitespace().collect::<Vec<_>>().join(" "));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A closed stdout (`flowlog … | head`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

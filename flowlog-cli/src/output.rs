@@ -1,0 +1,227 @@
+//! Result writers (table, Athena CSV, JSON Lines) and the atomic output file.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use datafusion::arrow::datatypes::{DataType, Schema};
+use datafusion::arrow::record_batch::RecordBatch;
+use flowlog_core::render::{AthenaCsvWriter, render_value};
+
+use crate::args::Format;
+
+/// Writes batches in the chosen format.
+pub(crate) struct ResultWriter<W: Write> {
+    format: Format,
+    names: Vec<String>,
+    numeric: Vec<bool>,
+    csv: Option<AthenaCsvWriter<W>>,
+    out: Option<W>,
+    /// Rows kept for the aligned table, which needs every width first.
+    table_rows: Vec<Vec<Option<String>>>,
+}
+
+impl<W: Write> ResultWriter<W> {
+    pub(crate) fn new(format: Format, out: W, schema: &Schema) -> Self {
+        let names = schema.fields().iter().map(|f| f.name().clone()).collect();
+        let numeric = schema
+            .fields()
+            .iter()
+            .map(|f| f.data_type().is_numeric() && !matches!(f.data_type(), DataType::Decimal128(_, _)))
+            .collect();
+        let (csv, out) = match format {
+            Format::Csv => (Some(AthenaCsvWriter::new(out)), None),
+            _ => (None, Some(out)),
+        };
+        Self {
+            format,
+            names,
+            numeric,
+            csv,
+            out,
+            table_rows: Vec::new(),
+        }
+    }
+
+    pub(crate) fn write(&mut self, batch: &RecordBatch) -> Result<()> {
+        match self.format {
+            Format::Csv => {
+                if let Some(csv) = &mut self.csv {
+                    csv.write_batch(batch)?;
+                }
+            }
+            Format::Table => {
+                for row in 0..batch.num_rows() {
+                    self.table_rows.push(
+                        batch
+                            .columns()
+                            .iter()
+                            .map(|c| render_value(c.as_ref(), row))
+                            .collect(),
+                    );
+                }
+            }
+            Format::Json => {
+                let out = self.out.as_mut().context("output closed")?;
+                for row in 0..batch.num_rows() {
+                    let mut line = String::from("{");
+                    for (i, c) in batch.columns().iter().enumerate() {
+                        if i > 0 {
+                            line.push(',');
+                        }
+                        json_string(&mut line, &self.names[i]);
+                        line.push(':');
+                        match render_value(c.as_ref(), row) {
+                            None => line.push_str("null"),
+                            Some(v) if self.numeric[i] && v.parse::<f64>().is_ok_and(f64::is_finite) => {
+                                line.push_str(&v)
+                            }
+                            Some(v) if matches!(c.data_type(), DataType::Boolean) => line.push_str(&v),
+                            Some(v) => json_string(&mut line, &v),
+                        }
+                    }
+                    line.push_str("}\n");
+                    out.write_all(line.as_bytes())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(mut self) -> Result<()> {
+        match self.format {
+            Format::Csv => {
+                if let Some(mut csv) = self.csv.take() {
+                    csv.write_header(&self.names)?;
+                    csv.finish()?;
+                }
+            }
+            Format::Json => {
+                if let Some(mut out) = self.out.take() {
+                    out.flush()?;
+                }
+            }
+            Format::Table => {
+                let mut out = self.out.take().context("output closed")?;
+                write_table(&mut out, &self.names, &self.numeric, &self.table_rows)?;
+                out.flush()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Columns padded to their widest value, numbers right-aligned, NULL spelled out.
+fn write_table<W: Write>(
+    out: &mut W,
+    names: &[String],
+    numeric: &[bool],
+    rows: &[Vec<Option<String>>],
+) -> Result<()> {
+    let width = |s: &str| s.chars().count();
+    let mut widths: Vec<usize> = names.iter().map(|n| width(n)).collect();
+    for row in rows {
+        for (i, v) in row.iter().enumerate() {
+            widths[i] = widths[i].max(width(v.as_deref().unwrap_or("NULL")));
+        }
+    }
+    let pad = |s: &str, w: usize, right: bool| {
+        let fill = " ".repeat(w.saturating_sub(width(s)));
+        if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+    };
+    let header: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| pad(n, widths[i], false))
+        .collect();
+    writeln!(out, " {} ", header.join(" | "))?;
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    writeln!(out, "-{}-", rule.join("-+-"))?;
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, v)| pad(v.as_deref().unwrap_or("NULL"), widths[i], numeric[i]))
+            .collect();
+        writeln!(out, " {} ", cells.join(" | "))?;
+    }
+    let n = rows.len();
+    writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" })?;
+    Ok(())
+}
+
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A file written under a temporary name in the target's directory and renamed into
+/// place by [`AtomicFile::commit`]; dropped uncommitted, the temporary file is removed.
+pub(crate) struct AtomicFile {
+    target: PathBuf,
+    temp: PathBuf,
+    committed: bool,
+}
+
+impl AtomicFile {
+    pub(crate) fn create(target: &Path) -> Result<Self> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !dir.is_dir() {
+            anyhow::bail!(
+                "--output {}: directory {} does not exist",
+                target.display(),
+                dir.display()
+            );
+        }
+        let name = target
+            .file_name()
+            .with_context(|| format!("--output {} names no file", target.display()))?;
+        let temp = dir.join(format!(
+            ".{}.flowlog-{}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        Ok(Self {
+            target: target.to_path_buf(),
+            temp,
+            committed: false,
+        })
+    }
+
+    pub(crate) fn writer(&self) -> Result<BufWriter<File>> {
+        let file = File::create(&self.temp)
+            .with_context(|| format!("cannot create {}", self.temp.display()))?;
+        Ok(BufWriter::new(file))
+    }
+
+    pub(crate) fn commit(mut self) -> Result<()> {
+        std::fs::rename(&self.temp, &self.target).with_context(|| {
+            format!("cannot move the result into {}", self.target.display())
+        })?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}

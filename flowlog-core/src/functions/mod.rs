@@ -1,0 +1,33 @@
+//! Trino (Athena engine v3) functions whose DataFusion namesakes behave differently.
+//!
+//! Registering them replaces DataFusion's functions of the same name in a session, so a
+//! query pasted from Athena gives Athena's answer.
+
+pub mod format_datetime;
+pub mod from_unixtime;
+pub mod joda;
+pub mod zone;
+
+use std::sync::Arc;
+
+use datafusion::logical_expr::ScalarUDF;
+use datafusion::prelude::SessionContext;
+
+/// Every flowlog scalar function, for a session whose time zone is `session_zone`.
+pub fn scalar_functions(session_zone: &str) -> Vec<Arc<ScalarUDF>> {
+    vec![
+        Arc::new(ScalarUDF::new_from_impl(from_unixtime::FromUnixtime::new(
+            session_zone,
+        ))),
+        Arc::new(ScalarUDF::new_from_impl(
+            format_datetime::FormatDatetime::default(),
+        )),
+    ]
+}
+
+/// Register every flowlog function in `ctx`, replacing DataFusion's namesakes.
+pub fn register_all(ctx: &SessionContext, session_zone: &str) {
+    for f in scalar_functions(session_zone) {
+        ctx.register_udf(f.as_ref().clone());
+    }
+}

@@ -1,0 +1,198 @@
+//! A DataFusion session that speaks Athena: DDL, Trino functions, Athena's settings.
+//!
+//! ```text
+//! script ──split──► CREATE EXTERNAL TABLE … ──► ddl::parse ──► FlowLogTable registered
+//!                └► SELECT / WITH / …      ──► DataFusion SQL (Trino functions registered)
+//! ```
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use datafusion::catalog::{MemorySchemaProvider, SchemaProvider};
+use datafusion::dataframe::DataFrame;
+use datafusion::error::DataFusionError;
+use datafusion::prelude::{SessionConfig, SessionContext};
+use object_store::ObjectStore;
+
+use crate::ddl::{self, CreateTable, Located};
+use crate::error::{Error, Result};
+use crate::functions;
+use crate::storage::{Mirror, StoreResolver};
+use crate::table::{FlowLogTable, TableOptions};
+
+/// Athena's default database, which unqualified table names refer to.
+pub const DEFAULT_DATABASE: &str = "default";
+
+/// How a [`FlowLogSession`] is set up.
+#[derive(Debug, Clone)]
+pub struct SessionOptions {
+    /// What `NOW` means in date projections (pin it for reproducible results).
+    pub now: DateTime<Utc>,
+    /// Local copies of S3 locations.
+    pub mirrors: Vec<Mirror>,
+    /// Planning limits for flow-log tables.
+    pub table: TableOptions,
+    /// Replaces the local file-system store (tests use this to observe listings).
+    pub local_store: Option<Arc<dyn ObjectStore>>,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        Self {
+            now: Utc::now(),
+            mirrors: Vec::new(),
+            table: TableOptions::default(),
+            local_store: None,
+        }
+    }
+}
+
+/// A query session over flow-log tables with Athena's semantics.
+#[derive(Debug)]
+pub struct FlowLogSession {
+    ctx: SessionContext,
+    resolver: StoreResolver,
+    options: SessionOptions,
+}
+
+impl FlowLogSession {
+    /// A new session with flowlog's functions registered and Athena's settings:
+    /// NULLs sort last in both directions, identifiers are case-insensitive, the session
+    /// zone is UTC, and unqualified names refer to the `default` database.
+    pub fn new(options: SessionOptions) -> Self {
+        let mut config = SessionConfig::new()
+            .with_information_schema(true)
+            .with_default_catalog_and_schema("awsdatacatalog", DEFAULT_DATABASE);
+        {
+            let o = config.options_mut();
+            o.sql_parser.default_null_ordering = "nulls_last".to_string();
+            o.sql_parser.collect_spans = true;
+            o.sql_parser.enable_ident_normalization = true;
+        }
+        let ctx = SessionContext::new_with_config(config);
+        functions::register_all(&ctx, "UTC");
+        let mut resolver = StoreResolver::new(options.mirrors.clone());
+        if let Some(store) = &options.local_store {
+            resolver = resolver.with_local_store(Arc::clone(store));
+        }
+        Self {
+            ctx,
+            resolver,
+            options,
+        }
+    }
+
+    /// The underlying DataFusion context, for registering more tables or functions.
+    pub fn context(&self) -> &SessionContext {
+        &self.ctx
+    }
+
+    /// The store resolver (mirrors and the local store).
+    pub fn resolver(&self) -> &StoreResolver {
+        &self.resolver
+    }
+
+    /// Register the table of an Athena `CREATE EXTERNAL TABLE` statement; returns its name.
+    pub fn register_ddl(&self, sql: &str) -> Result<String> {
+        let ddl = ddl::parse_create_table(sql)?;
+        self.register_create_table(&ddl)
+    }
+
+    fn register_create_table(&self, ddl: &CreateTable) -> Result<String> {
+        let table = FlowLogTable::from_ddl(
+            ddl,
+            self.resolver.clone(),
+            self.options.now,
+            self.options.table.clone(),
+        )?;
+        let database = ddl.database.as_deref().unwrap_or(DEFAULT_DATABASE);
+        let schema = self.schema(database)?;
+        if schema.table_exist(&ddl.name) {
+            if ddl.if_not_exists {
+                return Ok(ddl.name.clone());
+            }
+            return Err(Error::Query(format!(
+                "table {database}.{} already exists",
+                ddl.name
+            )));
+        }
+        schema.register_table(ddl.name.clone(), Arc::new(table))?;
+        Ok(ddl.name.clone())
+    }
+
+    /// Register an `AWSLogs` tree found under `root` (a directory, or an S3 URL with a
+    /// mirror) as table `name`, with no DDL.
+    pub async fn register_logs(&self, name: &str, root: &str) -> Result<()> {
+        let table = FlowLogTable::discover(
+            name,
+            root,
+            self.resolver.clone(),
+            self.options.table.clone(),
+        )
+        .await?;
+        let schema = self.schema(DEFAULT_DATABASE)?;
+        schema.deregister_table(name)?;
+        schema.register_table(name.to_string(), Arc::new(table))?;
+        Ok(())
+    }
+
+    fn schema(&self, database: &str) -> Result<Arc<dyn SchemaProvider>> {
+        let catalog = self
+            .ctx
+            .catalog("awsdatacatalog")
+            .ok_or_else(|| Error::Query("the session has no catalog".into()))?;
+        if let Some(s) = catalog.schema(database) {
+            return Ok(s);
+        }
+        let s: Arc<dyn SchemaProvider> = Arc::new(MemorySchemaProvider::new());
+        catalog.register_schema(database, Arc::clone(&s))?;
+        Ok(s)
+    }
+
+    /// Run a script of `;`-separated statements: Athena DDL registers tables, anything
+    /// else goes to the SQL engine. Returns the result of the last statement that
+    /// produces rows, if any.
+    ///
+    /// Errors carry the line and column in `script` where they are known.
+    pub async fn run_script(&self, script: &str) -> Result<Option<DataFrame>> {
+        let mut last = None;
+        for statement in ddl::split_statements(script) {
+            last = self.run_statement(&statement).await?.or(last);
+        }
+        Ok(last)
+    }
+
+    /// Run one statement that starts at the given line and column of its script.
+    async fn run_statement(&self, statement: &Located<String>) -> Result<Option<DataFrame>> {
+        if ddl::is_hive_ddl(&statement.value) {
+            let ddl = ddl::parse_create_table_at(&statement.value, statement.line, statement.column)?;
+            self.register_create_table(&ddl)?;
+            return Ok(None);
+        }
+        // Pad the statement so the SQL parser's line and column are those of the script.
+        let padded = format!(
+            "{}{}{}",
+            "\n".repeat(statement.line.saturating_sub(1)),
+            " ".repeat(statement.column.saturating_sub(1)),
+            statement.value
+        );
+        let df = self.ctx.sql(&padded).await.map_err(sql_error)?;
+        Ok(Some(df))
+    }
+}
+
+/// Make a SQL error one line, with its position when DataFusion knows it.
+fn sql_error(err: DataFusionError) -> Error {
+    let position = err
+        .diagnostic()
+        .and_then(|d| d.span)
+        .map(|s| (s.start.line, s.start.column));
+    let message = err.strip_backtrace();
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    match position {
+        Some((line, column)) if !message.contains("Line:") => Error::Query(format!(
+            "SQL error at line {line}, column {column}: {message}"
+        )),
+        _ => Error::Query(format!("SQL error: {message}")),
+    }
+}

@@ -1,0 +1,113 @@
+//! Listing: partition locations → the flow-log objects under them.
+//!
+//! Only the prefixes of the selected partitions are listed, a bounded number at a time.
+//! Objects that are not flow-log Parquet files are skipped with a warning that names
+//! them; nothing is read silently.
+
+use std::sync::Arc;
+
+use datafusion::common::ScalarValue;
+use datafusion::execution::object_store::ObjectStoreUrl;
+use futures::{StreamExt, TryStreamExt};
+use object_store::{ObjectMeta, ObjectStore};
+
+use crate::error::{Error, Result};
+use crate::layout::{ObjectKind, classify};
+use crate::storage::ResolvedLocation;
+
+/// A partition selected for reading: its values and where its objects are.
+#[derive(Debug, Clone)]
+pub(crate) struct PartitionTarget {
+    /// One value per partition column, in declaration order.
+    pub(crate) values: Vec<ScalarValue>,
+    /// The location to list.
+    pub(crate) location: ResolvedLocation,
+}
+
+/// A flow-log Parquet object to scan.
+#[derive(Debug, Clone)]
+pub(crate) struct ListedFile {
+    pub(crate) meta: ObjectMeta,
+    pub(crate) values: Vec<ScalarValue>,
+    pub(crate) store_url: ObjectStoreUrl,
+    pub(crate) store: Arc<dyn ObjectStore>,
+}
+
+/// List every target's prefix (recursively, as Athena reads a partition's location),
+/// `concurrency` at a time, keeping the `.log.parquet` objects.
+pub(crate) async fn list_targets(
+    targets: Vec<PartitionTarget>,
+    concurrency: usize,
+) -> Result<Vec<ListedFile>> {
+    let per_target = futures::stream::iter(targets.into_iter().map(|t| async move {
+        let prefix = t.location.prefix.clone();
+        let objects: Vec<ObjectMeta> = match t.location.store.list(Some(&prefix)).try_collect().await {
+            Ok(v) => v,
+            Err(object_store::Error::NotFound { .. }) => Vec::new(),
+            Err(source) => {
+                return Err(Error::ObjectStore {
+                    key: t.location.original.clone(),
+                    source,
+                });
+            }
+        };
+        log::debug!("listed {} ({} objects)", t.location.original, objects.len());
+        let files: Vec<ListedFile> = objects
+            .into_iter()
+            .filter_map(|meta| keep_object(&t.location, meta, &t.values))
+            .collect();
+        Ok::<_, Error>(files)
+    }))
+    .buffered(concurrency.max(1));
+    let mut out: Vec<ListedFile> = per_target
+        .try_collect::<Vec<_>>()
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
+    // Objects appear once even when two partitions' locations overlap.
+    out.sort_by(|a, b| a.meta.location.cmp(&b.meta.location));
+    out.dedup_by(|a, b| a.meta.location == b.meta.location && a.store_url == b.store_url);
+    Ok(out)
+}
+
+/// The object as a file to scan, if it is a flow-log Parquet file; otherwise a warning
+/// naming it, and `None`.
+pub(crate) fn keep_object(
+    location: &ResolvedLocation,
+    meta: ObjectMeta,
+    values: &[ScalarValue],
+) -> Option<ListedFile> {
+    let key = meta.location.as_ref();
+    match classify(key) {
+        ObjectKind::Parquet => Some(ListedFile {
+            meta,
+            values: values.to_vec(),
+            store_url: location.store_url.clone(),
+            store: Arc::clone(&location.store),
+        }),
+        ObjectKind::TextGzip => {
+            log::warn!(
+                "skipping {}: text flow logs (.log.gz) are not supported yet",
+                display_key(location, key)
+            );
+            None
+        }
+        ObjectKind::Other => {
+            log::warn!(
+                "skipping {}: not a flow-log file (expected a name ending in .log.parquet)",
+                display_key(location, key)
+            );
+            None
+        }
+    }
+}
+
+/// How to name an object to the user: its local path for local stores, else its key.
+pub(crate) fn display_key(location: &ResolvedLocation, key: &str) -> String {
+    if location.local_dir.is_some() {
+        format!("/{key}")
+    } else {
+        key.to_string()
+    }
+}

@@ -1,0 +1,386 @@
+//! The flow-log table provider: partitions → prefixes → objects → a Parquet scan.
+//!
+//! This is the only module that knows both DataFusion and `object_store`. A scan:
+//!
+//! ```text
+//! query filters ──► prune ──► partitions (projection, or the AWSLogs tree)
+//!                               │ only their prefixes are listed
+//!                               ▼
+//!                   listing ──► .log.parquet objects (others skipped with a warning)
+//!                               │ footers checked against the table's columns
+//!                               ▼
+//!                   reconcile ─► DataSourceExec (Parquet), columns matched by name
+//! ```
+
+mod definition;
+mod discover;
+mod listing;
+mod prune;
+mod reconcile;
+
+use std::fmt;
+use std::sync::Arc;
+
+use arrow::datatypes::{FieldRef, Schema, SchemaRef};
+use async_trait::async_trait;
+use datafusion::catalog::Session;
+use datafusion::common::{DFSchema, ScalarValue};
+use datafusion::datasource::TableType;
+use datafusion::datasource::physical_plan::{FileGroup, FileScanConfigBuilder, ParquetSource};
+use datafusion::datasource::source::DataSourceExec;
+use datafusion::datasource::table_schema::TableSchema;
+use datafusion::datasource::{PartitionedFile, TableProvider};
+use datafusion::error::Result as DfResult;
+use datafusion::logical_expr::{Expr, TableProviderFilterPushDown};
+use datafusion::physical_plan::ExecutionPlan;
+use datafusion::physical_plan::empty::EmptyExec;
+use datafusion::physical_plan::union::UnionExec;
+
+pub use definition::TableOptions;
+use listing::{ListedFile, PartitionTarget};
+use prune::PartitionPruner;
+
+use crate::error::{Error, Result};
+use crate::projection::{LocationTemplate, Projection, ProjectionRule};
+use crate::storage::StoreResolver;
+
+/// How a table's partitions are found.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum PartitionSource {
+    /// Athena partition projection: partitions are computed from table properties.
+    Projected {
+        /// The projection.
+        projection: Projection,
+        /// Where a partition's objects are.
+        location: ProjectedLocation,
+    },
+    /// An `AWSLogs` tree found by listing, in any of the four delivery layouts.
+    AwsLogs {
+        /// The directory or URL that holds the tree.
+        root: String,
+        /// Whether the table has an `hour` column.
+        hourly: bool,
+    },
+    /// Hive-style `col=value` directories under the table location (no projection).
+    HiveDirectories {
+        /// The table's `LOCATION`.
+        root: String,
+    },
+    /// No partitions: every object under the table location.
+    Unpartitioned {
+        /// The table's `LOCATION`.
+        root: String,
+    },
+}
+
+/// Where the objects of a projected partition are.
+#[derive(Debug, Clone)]
+pub enum ProjectedLocation {
+    /// `storage.location.template`, with `${col}` substituted.
+    Template(LocationTemplate),
+    /// `LOCATION/col1=value1/col2=value2/`, Athena's default.
+    Default(String),
+}
+
+/// A table of VPC flow logs, readable by DataFusion.
+pub struct FlowLogTable {
+    name: String,
+    schema: SchemaRef,
+    file_schema: SchemaRef,
+    hive_types: Vec<String>,
+    partition_fields: Vec<FieldRef>,
+    source: PartitionSource,
+    resolver: StoreResolver,
+    options: TableOptions,
+}
+
+impl fmt::Debug for FlowLogTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FlowLogTable")
+            .field("name", &self.name)
+            .field("source", &self.source)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FlowLogTable {
+    /// The table's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// How the table finds its partitions.
+    pub fn partition_source(&self) -> &PartitionSource {
+        &self.source
+    }
+
+    /// The partition columns.
+    pub fn partition_fields(&self) -> &[FieldRef] {
+        &self.partition_fields
+    }
+
+    /// The objects a query with these filters reads, with their partition values,
+    /// without reading them. Used by `EXPLAIN`-like commands and tests.
+    pub async fn plan_files(
+        &self,
+        session: &dyn Session,
+        filters: &[Expr],
+    ) -> Result<Vec<(String, Vec<ScalarValue>)>> {
+        let files = self.list_files(session, filters).await?;
+        Ok(files
+            .into_iter()
+            .map(|f| (f.meta.location.to_string(), f.values))
+            .collect())
+    }
+
+    async fn list_files(&self, session: &dyn Session, filters: &[Expr]) -> Result<Vec<ListedFile>> {
+        let pruner = PartitionPruner::new(filters, &self.partition_fields);
+        match &self.source {
+            PartitionSource::Projected {
+                projection,
+                location,
+            } => {
+                let targets = self.projected_targets(session, &pruner, projection, location)?;
+                listing::list_targets(targets, self.options.list_concurrency).await
+            }
+            PartitionSource::AwsLogs { root, hourly } => {
+                let root = self.resolver.resolve(root)?;
+                discover::aws_logs_files(session, &pruner, &root, *hourly, &self.options).await
+            }
+            PartitionSource::HiveDirectories { root } => {
+                let root = self.resolver.resolve(root)?;
+                discover::hive_files(session, &pruner, &root, &self.partition_fields, &self.options)
+                    .await
+            }
+            PartitionSource::Unpartitioned { root } => {
+                let location = self.resolver.resolve(root)?;
+                listing::list_targets(
+                    vec![PartitionTarget {
+                        values: vec![],
+                        location,
+                    }],
+                    1,
+                )
+                .await
+            }
+        }
+    }
+
+    /// The partitions a projection yields under the filters, with their locations.
+    fn projected_targets(
+        &self,
+        session: &dyn Session,
+        pruner: &PartitionPruner,
+        projection: &Projection,
+        location: &ProjectedLocation,
+    ) -> Result<Vec<PartitionTarget>> {
+        let limit = self.options.partition_limit;
+        let projection_err = |source| Error::Projection {
+            table: self.name.clone(),
+            source,
+        };
+        // Values per column, narrowed by `=` / `IN` where the filters give them.
+        let mut per_column: Vec<Vec<String>> = Vec::new();
+        for (col, field) in projection.columns().iter().zip(&self.partition_fields) {
+            let required = if field.data_type().is_integer() {
+                None
+            } else {
+                pruner.required_strings(&col.name)
+            };
+            let values = match (required, &col.rule) {
+                (Some(set), _) => set.into_iter().filter(|v| col.contains(v)).collect(),
+                (None, ProjectionRule::Injected(_)) => {
+                    return Err(Error::Query(format!(
+                        "table {}: column {} is projected as `injected`, so the query must filter it with = or IN (as Athena requires)",
+                        self.name, col.name
+                    )));
+                }
+                (None, _) => col.values(limit).map_err(projection_err)?,
+            };
+            per_column.push(values);
+        }
+        let total: u128 = per_column.iter().map(|v| v.len() as u128).product();
+        if total > limit as u128 {
+            return Err(Error::Query(format!(
+                "table {}: the filters leave {total} projected partitions, more than the limit of {limit}; filter on the partition columns ({})",
+                self.name,
+                self.partition_fields
+                    .iter()
+                    .map(|f| f.name().as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        let combos = cartesian(&per_column);
+        let typed: Vec<Vec<ScalarValue>> = combos
+            .iter()
+            .map(|c| self.typed_values(c))
+            .collect::<Result<_>>()?;
+        let keep = pruner.retain(session, self.partition_fields.len(), &typed)?;
+        let mut targets = Vec::new();
+        for ((strings, values), keep) in combos.iter().zip(typed).zip(keep) {
+            if !keep {
+                continue;
+            }
+            let refs: Vec<&str> = strings.iter().map(String::as_str).collect();
+            let url = match location {
+                ProjectedLocation::Template(t) => t.render(&refs),
+                ProjectedLocation::Default(base) => {
+                    let mut url = base.trim_end_matches('/').to_string();
+                    for (f, v) in self.partition_fields.iter().zip(&refs) {
+                        url.push('/');
+                        url.push_str(f.name());
+                        url.push('=');
+                        url.push_str(v);
+                    }
+                    url.push('/');
+                    url
+                }
+            };
+            targets.push(PartitionTarget {
+                values,
+                location: self.resolver.resolve(&url)?,
+            });
+        }
+        log::debug!("table {}: {} partitions selected", self.name, targets.len());
+        Ok(targets)
+    }
+
+    /// Partition strings as the partition columns' types.
+    fn typed_values(&self, strings: &[String]) -> Result<Vec<ScalarValue>> {
+        strings
+            .iter()
+            .zip(&self.partition_fields)
+            .map(|(s, f)| {
+                ScalarValue::Utf8(Some(s.clone()))
+                    .cast_to(f.data_type())
+                    .map_err(|_| {
+                        Error::Query(format!(
+                            "table {}: partition value {s:?} is not a valid {} for column {}",
+                            self.name,
+                            f.data_type(),
+                            f.name()
+                        ))
+                    })
+            })
+            .collect()
+    }
+}
+
+/// Every combination of one value per column, in order.
+fn cartesian(columns: &[Vec<String>]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for values in columns {
+        let mut next = Vec::with_capacity(out.len() * values.len());
+        for prefix in &out {
+            for v in values {
+                let mut row = prefix.clone();
+                row.push(v.clone());
+                next.push(row);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+#[async_trait]
+impl TableProvider for FlowLogTable {
+    fn schema(&self) -> SchemaRef {
+        Arc::clone(&self.schema)
+    }
+
+    fn table_type(&self) -> TableType {
+        TableType::Base
+    }
+
+    fn supports_filters_pushdown(
+        &self,
+        filters: &[&Expr],
+    ) -> DfResult<Vec<TableProviderFilterPushDown>> {
+        // Pruning never proves a filter, so DataFusion re-checks every row.
+        Ok(vec![TableProviderFilterPushDown::Inexact; filters.len()])
+    }
+
+    async fn scan(
+        &self,
+        state: &dyn Session,
+        projection: Option<&Vec<usize>>,
+        filters: &[Expr],
+        limit: Option<usize>,
+    ) -> DfResult<Arc<dyn ExecutionPlan>> {
+        let files = self.list_files(state, filters).await?;
+        let cache = state.runtime_env().cache_manager.get_file_metadata_cache();
+        reconcile::check_files(
+            &files,
+            &self.file_schema,
+            &self.hive_types,
+            cache,
+            self.options.footer_concurrency,
+        )
+        .await?;
+
+        let projected_schema = match projection {
+            Some(p) => Arc::new(self.schema.project(p)?),
+            None => Arc::clone(&self.schema),
+        };
+        if files.is_empty() {
+            return Ok(Arc::new(EmptyExec::new(projected_schema)));
+        }
+        let predicate = self.file_predicate(state, filters);
+        let target_partitions = state.config().target_partitions().max(1);
+
+        // One scan per store (a single local store today; several buckets later).
+        let mut groups: Vec<(datafusion::execution::object_store::ObjectStoreUrl, Vec<PartitionedFile>)> =
+            Vec::new();
+        for f in files {
+            let pf = PartitionedFile::new_from_meta(f.meta).with_partition_values(f.values);
+            match groups.iter_mut().find(|(u, _)| *u == f.store_url) {
+                Some((_, v)) => v.push(pf),
+                None => groups.push((f.store_url, vec![pf])),
+            }
+        }
+        let mut plans: Vec<Arc<dyn ExecutionPlan>> = Vec::new();
+        for (url, files) in groups {
+            let table_schema =
+                TableSchema::new(Arc::clone(&self.file_schema), self.partition_fields.clone());
+            let mut source = ParquetSource::new(table_schema)
+                .with_table_parquet_options(state.config().options().execution.parquet.clone());
+            if let Some(p) = &predicate {
+                source = source.with_predicate(Arc::clone(p));
+            }
+            let file_groups = FileGroup::new(files).split_files(target_partitions);
+            let config = FileScanConfigBuilder::new(url, Arc::new(source))
+                .with_file_groups(file_groups)
+                .with_projection_indices(projection.cloned())?
+                .with_limit(limit)
+                .with_expr_adapter(Some(Arc::new(reconcile::CaseInsensitiveAdapterFactory)))
+                .build();
+            plans.push(DataSourceExec::from_data_source(config));
+        }
+        UnionExec::try_new(plans)
+    }
+}
+
+impl FlowLogTable {
+    /// Filters on data columns, for row-group pruning inside the Parquet files.
+    fn file_predicate(
+        &self,
+        state: &dyn Session,
+        filters: &[Expr],
+    ) -> Option<Arc<dyn datafusion::physical_plan::PhysicalExpr>> {
+        let names: Vec<&str> = self.file_schema.fields().iter().map(|f| f.name().as_str()).collect();
+        let conjunction = filters
+            .iter()
+            .filter(|e| {
+                e.column_refs()
+                    .iter()
+                    .all(|c| names.contains(&c.name.as_str()))
+            })
+            .filter_map(|e| prune::unqualify(e.clone()).ok())
+            .reduce(Expr::and)?;
+        let df_schema = DFSchema::try_from(Schema::clone(&self.schema)).ok()?;
+        state.create_physical_expr(conjunction, &df_schema).ok()
+    }
+}
