@@ -1,1 +1,3 @@
+//! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
+mod query;

@@ -1,1 +1,119 @@
-fn main() {}
+//! `gen-testdata`: writes flowlog's bundled sample of AWS VPC Flow Logs (Parquet objects in AWS's
+//! four S3 key layouts, plus `records.csv`), deterministically.
+//!
+//! ```text
+//! gen-testdata --out DIR     write DIR/s3/<bucket>/… and DIR/records.csv
+//! gen-testdata --check DIR   regenerate and compare byte for byte with DIR (exit 1 on difference)
+//! ```
+//! Run from the workspace root: `cargo run -p flowlog-testdata -- --out testdata`.
+
+mod dataset;
+mod fields;
+mod fleet;
+mod generate;
+mod layout;
+mod parquet_file;
+mod plan;
+mod prng;
+mod record;
+mod records_csv;
+mod traffic;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+const USAGE: &str = "usage: gen-testdata --out DIR | --check DIR";
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Command {
+    Out(PathBuf),
+    Check(PathBuf),
+    Help,
+}
+
+fn parse_args(args: &[String]) -> Result<Command> {
+    match args {
+        [flag] if flag == "-h" || flag == "--help" => Ok(Command::Help),
+        [flag, dir] if flag == "--out" => Ok(Command::Out(PathBuf::from(dir))),
+        [flag, dir] if flag == "--check" => Ok(Command::Check(PathBuf::from(dir))),
+        _ => bail!("{USAGE}"),
+    }
+}
+
+/// Runs the command; `Ok(false)` means `--check` found a difference.
+fn run(command: Command) -> Result<bool> {
+    match command {
+        Command::Help => {
+            println!("{USAGE}");
+            Ok(true)
+        }
+        Command::Out(dir) => {
+            let tree = dataset::build()?;
+            dataset::write(&dir, &tree)?;
+            let bytes: usize = tree.values().map(Vec::len).sum();
+            println!(
+                "wrote {} files ({bytes} bytes) under {}",
+                tree.len(),
+                dir.display()
+            );
+            Ok(true)
+        }
+        Command::Check(dir) => {
+            let tree = dataset::build()?;
+            match dataset::first_difference(&dir, &tree)? {
+                None => {
+                    println!(
+                        "{} matches the generator ({} files)",
+                        dir.display(),
+                        tree.len()
+                    );
+                    Ok(true)
+                }
+                Some(difference) => {
+                    eprintln!("gen-testdata: {difference}");
+                    Ok(false)
+                }
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse_args(&args).and_then(run) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("gen-testdata: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(xs: &[&str]) -> Vec<String> {
+        xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn command_line() {
+        assert_eq!(
+            parse_args(&args(&["--out", "testdata"])).expect("out"),
+            Command::Out(PathBuf::from("testdata"))
+        );
+        assert_eq!(
+            parse_args(&args(&["--check", "t"])).expect("check"),
+            Command::Check(PathBuf::from("t"))
+        );
+        assert_eq!(parse_args(&args(&["--help"])).expect("help"), Command::Help);
+        assert!(parse_args(&args(&[])).is_err());
+        assert!(parse_args(&args(&["--out"])).is_err());
+        assert!(parse_args(&args(&["--frobnicate", "x"])).is_err());
+    }
+}
