@@ -21,12 +21,12 @@ pub enum Error {
     Ddl(#[from] crate::ddl::DdlError),
 
     /// The partition projection of a table is not valid.
-    #[error("table {table}: {source}")]
+    #[error("table {table}: {error}")]
     Projection {
         /// The table whose properties are wrong.
         table: String,
         /// What is wrong.
-        source: crate::projection::ProjectionError,
+        error: crate::projection::ProjectionError,
     },
 
     /// A table definition is valid DDL but something flowlog cannot read.
@@ -48,12 +48,12 @@ pub enum Error {
     },
 
     /// Listing or reading an object failed.
-    #[error("object {key}: {source}")]
+    #[error("object {key}: {error}")]
     ObjectStore {
         /// The object key or listing prefix.
         key: String,
         /// The store's error.
-        source: object_store::Error,
+        error: object_store::Error,
     },
 
     /// An object named like a flow-log Parquet file is not a readable Parquet file.

@@ -48,11 +48,20 @@ impl Default for SessionOptions {
 }
 
 /// A query session over flow-log tables with Athena's semantics.
-#[derive(Debug)]
 pub struct FlowLogSession {
     ctx: SessionContext,
     resolver: StoreResolver,
     options: SessionOptions,
+}
+
+impl std::fmt::Debug for FlowLogSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FlowLogSession")
+            .field("session_id", &self.ctx.session_id())
+            .field("resolver", &self.resolver)
+            .field("options", &self.options)
+            .finish()
+    }
 }
 
 impl FlowLogSession {
@@ -181,18 +190,34 @@ impl FlowLogSession {
     }
 }
 
-/// Make a SQL error one line, with its position when DataFusion knows it.
+/// Make a SQL error one line, with its position when the parser or planner knows it.
 fn sql_error(err: DataFusionError) -> Error {
     let position = err
         .diagnostic()
         .and_then(|d| d.span)
         .map(|s| (s.start.line, s.start.column));
     let message = err.strip_backtrace();
-    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    for noise in ["SQL error: ", "ParserError(\"", "TokenizerError(\""] {
+        if let Some(rest) = message.strip_prefix(noise) {
+            message = rest.trim_end_matches("\")").to_string();
+        }
+    }
+    // The parser reports `… at Line: 2, Column: 8`.
+    let parsed = message.rfind(" at Line: ").and_then(|at| {
+        let (line, column) = message[at + 10..].split_once(", Column: ")?;
+        Some((at, line.parse::<u64>().ok()?, column.parse::<u64>().ok()?))
+    });
+    if let Some((at, line, column)) = parsed {
+        return Error::Query(format!(
+            "SQL error at line {line}, column {column}: {}",
+            &message[..at]
+        ));
+    }
     match position {
-        Some((line, column)) if !message.contains("Line:") => Error::Query(format!(
+        Some((line, column)) => Error::Query(format!(
             "SQL error at line {line}, column {column}: {message}"
         )),
-        _ => Error::Query(format!("SQL error: {message}")),
+        None => Error::Query(format!("SQL error: {message}")),
     }
 }

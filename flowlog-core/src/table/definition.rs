@@ -10,7 +10,7 @@ use crate::ddl::{CreateTable, FileFormat, HiveType};
 use crate::error::{Error, Result};
 use crate::layout::{Level, Naming, detect_naming, parse_segment};
 use crate::projection::{
-    LocationTemplate, PartitionColumn, PartitionKind, Projection, find_unfilled_placeholder,
+    PartitionColumn, PartitionKind, Projection, find_unfilled_placeholder,
 };
 use crate::schema::{arrow_type, runbook_columns};
 use crate::storage::{ResolvedLocation, StoreResolver};
@@ -87,9 +87,9 @@ impl FlowLogTable {
             partition_fields.push(Arc::new(Field::new(&c.name, arrow_type(&c.data_type), true)));
         }
         let projection = Projection::from_properties(&partition_columns, &ddl.properties, now)
-            .map_err(|source| Error::Projection {
+            .map_err(|error| Error::Projection {
                 table: table.clone(),
-                source,
+                error,
             })?;
         let location = ddl.location.as_ref().map(|l| l.value.clone());
         let source = match projection {
@@ -211,9 +211,9 @@ pub(super) async fn find_aws_logs(root: &ResolvedLocation) -> Result<Vec<object_
                 .store
                 .list_with_delimiter(Some(&dir))
                 .await
-                .map_err(|source| Error::ObjectStore {
+                .map_err(|error| Error::ObjectStore {
                     key: format!("/{dir}"),
-                    source,
+                    error,
                 })?;
             for p in listing.common_prefixes {
                 if p.filename() == Some("AWSLogs") {
@@ -257,9 +257,9 @@ async fn probe_hourly(root: &ResolvedLocation) -> Result<bool> {
                 .store
                 .list_with_delimiter(Some(&dir))
                 .await
-                .map_err(|source| Error::ObjectStore {
+                .map_err(|error| Error::ObjectStore {
                     key: format!("/{dir}"),
-                    source,
+                    error,
                 })?;
             let next = listing.common_prefixes.into_iter().find(|p| {
                 let seg = p.filename().unwrap_or_default();
@@ -282,9 +282,9 @@ async fn probe_hourly(root: &ResolvedLocation) -> Result<bool> {
             .store
             .list_with_delimiter(Some(&dir))
             .await
-            .map_err(|source| Error::ObjectStore {
+            .map_err(|error| Error::ObjectStore {
                 key: format!("/{dir}"),
-                source,
+                error,
             })?
             .common_prefixes;
         return Ok(listing

@@ -31,9 +31,9 @@ async fn list_dir(root: &ResolvedLocation, dir: &Path) -> Result<ListResult> {
     root.store
         .list_with_delimiter(Some(dir))
         .await
-        .map_err(|source| Error::ObjectStore {
+        .map_err(|error| Error::ObjectStore {
             key: format!("/{dir}"),
-            source,
+            error,
         })
 }
 
@@ -128,7 +128,7 @@ pub(super) async fn aws_logs_files(
                 Naming::Hive => "aws-service=vpcflowlogs",
             };
             Node {
-                dir: n.dir.child(seg),
+                dir: n.dir.clone().join(seg),
                 ..n
             }
         })

@@ -44,10 +44,10 @@ pub(crate) async fn list_targets(
         let objects: Vec<ObjectMeta> = match t.location.store.list(Some(&prefix)).try_collect().await {
             Ok(v) => v,
             Err(object_store::Error::NotFound { .. }) => Vec::new(),
-            Err(source) => {
+            Err(error) => {
                 return Err(Error::ObjectStore {
                     key: t.location.original.clone(),
-                    source,
+                    error,
                 });
             }
         };

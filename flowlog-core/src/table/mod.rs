@@ -24,12 +24,14 @@ use std::sync::Arc;
 use arrow::datatypes::{FieldRef, Schema, SchemaRef};
 use async_trait::async_trait;
 use datafusion::catalog::Session;
+use datafusion::common::config::TableParquetOptions;
 use datafusion::common::{DFSchema, ScalarValue};
 use datafusion::datasource::TableType;
 use datafusion::datasource::physical_plan::{FileGroup, FileScanConfigBuilder, ParquetSource};
 use datafusion::datasource::source::DataSourceExec;
 use datafusion::datasource::table_schema::TableSchema;
-use datafusion::datasource::{PartitionedFile, TableProvider};
+use datafusion::datasource::TableProvider;
+use datafusion::datasource::listing::PartitionedFile;
 use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::{Expr, TableProviderFilterPushDown};
 use datafusion::physical_plan::ExecutionPlan;
@@ -176,9 +178,9 @@ impl FlowLogTable {
         location: &ProjectedLocation,
     ) -> Result<Vec<PartitionTarget>> {
         let limit = self.options.partition_limit;
-        let projection_err = |source| Error::Projection {
+        let projection_err = |error| Error::Projection {
             table: self.name.clone(),
-            source,
+            error,
         };
         // Values per column, narrowed by `=` / `IN` where the filters give them.
         let mut per_column: Vec<Vec<String>> = Vec::new();
@@ -343,10 +345,15 @@ impl TableProvider for FlowLogTable {
         }
         let mut plans: Vec<Arc<dyn ExecutionPlan>> = Vec::new();
         for (url, files) in groups {
-            let table_schema =
-                TableSchema::new(Arc::clone(&self.file_schema), self.partition_fields.clone());
-            let mut source = ParquetSource::new(table_schema)
-                .with_table_parquet_options(state.config().options().execution.parquet.clone());
+            let table_schema = TableSchema::builder(Arc::clone(&self.file_schema))
+                .with_table_partition_cols(self.partition_fields.clone())
+                .build();
+            let parquet_options = TableParquetOptions {
+                global: state.config().options().execution.parquet.clone(),
+                ..TableParquetOptions::default()
+            };
+            let mut source =
+                ParquetSource::new(table_schema).with_table_parquet_options(parquet_options);
             if let Some(p) = &predicate {
                 source = source.with_predicate(Arc::clone(p));
             }

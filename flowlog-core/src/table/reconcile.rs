@@ -8,12 +8,16 @@
 use std::sync::Arc;
 
 use arrow::datatypes::{Field, Schema, SchemaRef};
+use futures::FutureExt;
+use object_store::ObjectStoreExt;
 use datafusion::datasource::physical_plan::parquet::metadata::DFParquetMetadata;
 use datafusion::error::Result as DfResult;
 use datafusion::execution::cache::cache_manager::FileMetadataCache;
-use datafusion::physical_expr_adapter::{
-    DefaultPhysicalExprAdapter, PhysicalExprAdapter, PhysicalExprAdapterFactory,
-};
+use datafusion::common::ScalarValue;
+use datafusion::common::tree_node::{Transformed, TransformedResult, TreeNode};
+use datafusion::physical_expr::PhysicalExpr;
+use datafusion::physical_expr::expressions::{CastExpr, Column, Literal};
+use datafusion::physical_expr_adapter::{PhysicalExprAdapter, PhysicalExprAdapterFactory};
 use futures::{StreamExt, TryStreamExt};
 
 use super::listing::ListedFile;
@@ -29,29 +33,75 @@ pub(crate) async fn check_files(
     cache: Arc<FileMetadataCache>,
     concurrency: usize,
 ) -> Result<()> {
-    futures::stream::iter(files.iter().map(|f| {
-        let cache = Arc::clone(&cache);
-        async move {
-            let key = format!("/{}", f.meta.location);
-            let key = if f.store_url.as_str().starts_with("file") {
-                key
-            } else {
-                format!("{}{}", f.store_url.as_str(), f.meta.location)
-            };
-            let schema = DFParquetMetadata::new(f.store.as_ref(), &f.meta)
-                .with_file_metadata_cache(Some(cache))
-                .fetch_schema()
-                .await
-                .map_err(|e| Error::NotParquet {
-                    key: key.clone(),
-                    reason: one_line(&e.to_string()),
-                })?;
-            check_schema(&key, &schema, table, hive_types)
-        }
-    }))
-    .buffer_unordered(concurrency.max(1))
-    .try_collect::<Vec<()>>()
-    .await?;
+    let hive_types: Arc<[String]> = hive_types.into();
+    let tasks: Vec<_> = files
+        .iter()
+        .cloned()
+        .map(|f| {
+            let cache = Arc::clone(&cache);
+            let table = Arc::clone(table);
+            let hive_types = Arc::clone(&hive_types);
+            async move {
+                let key = if f.store_url.as_str().starts_with("file") {
+                    format!("/{}", f.meta.location)
+                } else {
+                    format!("{}{}", f.store_url.as_str(), f.meta.location)
+                };
+                check_footer(&f, &key).await?;
+                let metadata = DFParquetMetadata::new(f.store.as_ref(), &f.meta)
+                    .with_file_metadata_cache(Some(cache));
+                // The Parquet reader can panic on some corrupt footers; it must not take
+                // the process down, the object is just not readable.
+                let schema = std::panic::AssertUnwindSafe(metadata.fetch_schema())
+                    .catch_unwind()
+                    .await
+                    .map_err(|_| Error::NotParquet {
+                        key: key.clone(),
+                        reason: "its footer is corrupt".into(),
+                    })?
+                    .map_err(|e| Error::NotParquet {
+                        key: key.clone(),
+                        reason: one_line(&e.to_string()),
+                    })?;
+                check_schema(&key, &schema, &table, &hive_types)
+            }
+        })
+        .collect();
+    futures::stream::iter(tasks)
+        .buffer_unordered(concurrency.max(1))
+        .try_collect::<Vec<()>>()
+        .await?;
+    Ok(())
+}
+
+/// Check the 8-byte Parquet tail (metadata length and `PAR1`) before handing the
+/// object to the Parquet reader, which does not guard every length against the size.
+async fn check_footer(f: &ListedFile, key: &str) -> Result<()> {
+    let size = f.meta.size;
+    let not_parquet = |reason: String| Error::NotParquet {
+        key: key.to_string(),
+        reason,
+    };
+    if size < 12 {
+        return Err(not_parquet(format!("it has only {size} bytes")));
+    }
+    let tail = f
+        .store
+        .get_range(&f.meta.location, size - 8..size)
+        .await
+        .map_err(|error| Error::ObjectStore {
+            key: key.to_string(),
+            error,
+        })?;
+    if tail.len() != 8 || &tail[4..8] != b"PAR1" {
+        return Err(not_parquet("it does not end with the Parquet magic bytes PAR1".into()));
+    }
+    let metadata_len = u64::from(u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]));
+    if metadata_len + 12 > size {
+        return Err(not_parquet(format!(
+            "its footer claims {metadata_len} bytes of metadata but the object has {size} bytes"
+        )));
+    }
     Ok(())
 }
 
@@ -98,8 +148,10 @@ fn one_line(s: &str) -> String {
 
 /// Adapts the scan's expressions to each file, matching names case-insensitively.
 ///
-/// It gives the file's columns the table's spelling and then lets DataFusion's default
-/// adapter insert the casts and NULL columns; positions stay those of the file.
+/// A table column becomes the file's column of the same name (exactly, else ignoring
+/// case), cast to the table's type when the file's type is narrower; a column the file
+/// lacks becomes a NULL of the table's type. Columns keep the file's own spelling, which
+/// the Parquet reader needs.
 #[derive(Debug, Default)]
 pub(crate) struct CaseInsensitiveAdapterFactory;
 
@@ -109,33 +161,49 @@ impl PhysicalExprAdapterFactory for CaseInsensitiveAdapterFactory {
         logical_file_schema: SchemaRef,
         physical_file_schema: SchemaRef,
     ) -> DfResult<Arc<dyn PhysicalExprAdapter>> {
-        let renamed: Vec<Field> = physical_file_schema
-            .fields()
-            .iter()
-            .map(|f| {
-                if logical_file_schema.field_with_name(f.name()).is_ok() {
-                    return f.as_ref().clone();
-                }
-                match logical_file_schema
+        Ok(Arc::new(CaseInsensitiveAdapter {
+            logical: logical_file_schema,
+            physical: physical_file_schema,
+        }))
+    }
+}
+
+#[derive(Debug)]
+struct CaseInsensitiveAdapter {
+    logical: SchemaRef,
+    physical: SchemaRef,
+}
+
+impl PhysicalExprAdapter for CaseInsensitiveAdapter {
+    fn rewrite(&self, expr: Arc<dyn PhysicalExpr>) -> DfResult<Arc<dyn PhysicalExpr>> {
+        expr.transform(|e| {
+            let Some(column) = e.downcast_ref::<Column>() else {
+                return Ok(Transformed::no(e));
+            };
+            let Ok(logical) = self.logical.field_with_name(column.name()) else {
+                return Ok(Transformed::no(e));
+            };
+            let index = self.physical.index_of(column.name()).ok().or_else(|| {
+                self.physical
                     .fields()
                     .iter()
-                    .find(|l| l.name().eq_ignore_ascii_case(f.name()))
-                {
-                    // Only rename when the file has no exact match of its own.
-                    Some(l) if physical_file_schema.field_with_name(l.name()).is_err() => {
-                        f.as_ref().clone().with_name(l.name())
-                    }
-                    _ => f.as_ref().clone(),
-                }
-            })
-            .collect();
-        let renamed = Arc::new(Schema::new_with_metadata(
-            renamed,
-            physical_file_schema.metadata().clone(),
-        ));
-        Ok(Arc::new(DefaultPhysicalExprAdapter::new(
-            logical_file_schema,
-            renamed,
-        )))
+                    .position(|f| f.name().eq_ignore_ascii_case(column.name()))
+            });
+            let Some(index) = index else {
+                let null = ScalarValue::Null.cast_to(logical.data_type())?;
+                return Ok(Transformed::yes(Arc::new(Literal::new(null)) as Arc<dyn PhysicalExpr>));
+            };
+            let physical = self.physical.field(index);
+            let read: Arc<dyn PhysicalExpr> = Arc::new(Column::new(physical.name(), index));
+            if physical.data_type() == logical.data_type() {
+                return Ok(Transformed::yes(read));
+            }
+            Ok(Transformed::yes(Arc::new(CastExpr::new(
+                read,
+                logical.data_type().clone(),
+                None,
+            ))))
+        })
+        .data()
     }
 }

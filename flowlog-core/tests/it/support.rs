@@ -82,10 +82,9 @@ impl RecordingStore {
             .unwrap()
             .iter()
             .map(|p| {
-                p.strip_prefix(&root)
-                    .unwrap_or(p)
-                    .trim_start_matches('/')
-                    .to_string()
+                let (verb, path) = p.split_once(' ').unwrap_or(("", p));
+                let path = path.strip_prefix(&root).unwrap_or(path);
+                format!("{verb} {}", path.trim_start_matches('/'))
             })
             .collect();
         v.sort();
