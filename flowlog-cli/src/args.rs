@@ -45,7 +45,11 @@ statements register tables, the result of the last query is printed.";
 #[derive(Debug, Args)]
 pub(crate) struct QueryArgs {
     /// The SQL to run (or use -f FILE).
-    #[arg(value_name = "SQL", required_unless_present = "file", conflicts_with = "file")]
+    #[arg(
+        value_name = "SQL",
+        required_unless_present = "file",
+        conflicts_with = "file"
+    )]
     pub(crate) sql: Option<String>,
 
     /// Read the SQL from FILE ('-' for stdin).

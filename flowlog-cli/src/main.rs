@@ -15,7 +15,10 @@ use clap::Parser;
 fn main() -> ExitCode {
     let args = args::Cli::parse();
     logger::init(args.verbose, args.quiet);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(err) => {
             eprintln!("flowlog: cannot start the async runtime: {err}");
@@ -27,7 +30,10 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let message = format!("{err:#}");
-            eprintln!("flowlog: {}", message.split_whitespace().collect::<Vec<_>>().join(" "));
+            eprintln!(
+                "flowlog: {}",
+                message.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
             ExitCode::from(2)
         }
     }

@@ -28,7 +28,9 @@ impl<W: Write> ResultWriter<W> {
         let numeric = schema
             .fields()
             .iter()
-            .map(|f| f.data_type().is_numeric() && !matches!(f.data_type(), DataType::Decimal128(_, _)))
+            .map(|f| {
+                f.data_type().is_numeric() && !matches!(f.data_type(), DataType::Decimal128(_, _))
+            })
             .collect();
         let (csv, out) = match format {
             Format::Csv => (Some(AthenaCsvWriter::new(out)), None),
@@ -74,10 +76,15 @@ impl<W: Write> ResultWriter<W> {
                         line.push(':');
                         match render_value(c.as_ref(), row) {
                             None => line.push_str("null"),
-                            Some(v) if self.numeric[i] && v.parse::<f64>().is_ok_and(f64::is_finite) => {
+                            Some(v)
+                                if self.numeric[i]
+                                    && v.parse::<f64>().is_ok_and(f64::is_finite) =>
+                            {
                                 line.push_str(&v)
                             }
-                            Some(v) if matches!(c.data_type(), DataType::Boolean) => line.push_str(&v),
+                            Some(v) if matches!(c.data_type(), DataType::Boolean) => {
+                                line.push_str(&v)
+                            }
                             Some(v) => json_string(&mut line, &v),
                         }
                     }
@@ -128,7 +135,11 @@ fn write_table<W: Write>(
     }
     let pad = |s: &str, w: usize, right: bool| {
         let fill = " ".repeat(w.saturating_sub(width(s)));
-        if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+        if right {
+            format!("{fill}{s}")
+        } else {
+            format!("{s}{fill}")
+        }
     };
     let header: Vec<String> = names
         .iter()
@@ -210,9 +221,8 @@ impl AtomicFile {
     }
 
     pub(crate) fn commit(mut self) -> Result<()> {
-        std::fs::rename(&self.temp, &self.target).with_context(|| {
-            format!("cannot move the result into {}", self.target.display())
-        })?;
+        std::fs::rename(&self.temp, &self.target)
+            .with_context(|| format!("cannot move the result into {}", self.target.display()))?;
         self.committed = true;
         Ok(())
     }

@@ -18,7 +18,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     /// The Athena DDL could not be parsed or is not valid.
     #[error(transparent)]
-    Ddl(#[from] crate::ddl::DdlError),
+    Ddl(Box<crate::ddl::DdlError>),
 
     /// The partition projection of a table is not valid.
     #[error("table {table}: {error}")]
@@ -26,7 +26,7 @@ pub enum Error {
         /// The table whose properties are wrong.
         table: String,
         /// What is wrong.
-        error: crate::projection::ProjectionError,
+        error: Box<crate::projection::ProjectionError>,
     },
 
     /// A table definition is valid DDL but something flowlog cannot read.
@@ -87,6 +87,12 @@ pub enum Error {
     /// An error from the SQL engine.
     #[error(transparent)]
     DataFusion(#[from] DataFusionError),
+}
+
+impl From<crate::ddl::DdlError> for Error {
+    fn from(err: crate::ddl::DdlError) -> Self {
+        Error::Ddl(Box::new(err))
+    }
 }
 
 impl From<Error> for DataFusionError {

@@ -59,11 +59,13 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
         DataType::Timestamp(unit, tz) => {
             let (nanos, precision) = match unit {
                 TimeUnit::Second => (
-                    i128::from(array.as_primitive::<TimestampSecondType>().value(row)) * 1_000_000_000,
+                    i128::from(array.as_primitive::<TimestampSecondType>().value(row))
+                        * 1_000_000_000,
                     0,
                 ),
                 TimeUnit::Millisecond => (
-                    i128::from(array.as_primitive::<TimestampMillisecondType>().value(row)) * 1_000_000,
+                    i128::from(array.as_primitive::<TimestampMillisecondType>().value(row))
+                        * 1_000_000,
                     3,
                 ),
                 TimeUnit::Microsecond => (

@@ -174,7 +174,8 @@ impl FlowLogSession {
     /// Run one statement that starts at the given line and column of its script.
     async fn run_statement(&self, statement: &Located<String>) -> Result<Option<DataFrame>> {
         if ddl::is_hive_ddl(&statement.value) {
-            let ddl = ddl::parse_create_table_at(&statement.value, statement.line, statement.column)?;
+            let ddl =
+                ddl::parse_create_table_at(&statement.value, statement.line, statement.column)?;
             self.register_create_table(&ddl)?;
             return Ok(None);
         }

@@ -136,7 +136,11 @@ pub struct ResolvedLocation {
 impl ResolvedLocation {
     /// The key prefix for `relative` (a `/`-separated path below this location).
     pub fn child(&self, relative: &str) -> ObjectPath {
-        let mut parts: Vec<String> = self.prefix.parts().map(|p| p.as_ref().to_string()).collect();
+        let mut parts: Vec<String> = self
+            .prefix
+            .parts()
+            .map(|p| p.as_ref().to_string())
+            .collect();
         parts.extend(
             relative
                 .split('/')
@@ -276,12 +280,18 @@ mod tests {
     #[test]
     fn mirror_maps_keys_below_its_prefix() {
         let m: Mirror = "s3://b/p=/data".parse().unwrap();
-        assert_eq!(m.map("b", "p/AWSLogs/x"), Some(PathBuf::from("/data/AWSLogs/x")));
+        assert_eq!(
+            m.map("b", "p/AWSLogs/x"),
+            Some(PathBuf::from("/data/AWSLogs/x"))
+        );
         assert_eq!(m.map("b", "p"), Some(PathBuf::from("/data")));
         assert_eq!(m.map("b", "px/AWSLogs"), None);
         assert_eq!(m.map("c", "p/AWSLogs"), None);
         let whole: Mirror = "s3://b=/d".parse().unwrap();
-        assert_eq!(whole.map("b", "AWSLogs/1"), Some(PathBuf::from("/d/AWSLogs/1")));
+        assert_eq!(
+            whole.map("b", "AWSLogs/1"),
+            Some(PathBuf::from("/d/AWSLogs/1"))
+        );
     }
 
     #[test]
@@ -304,6 +314,9 @@ mod tests {
         let r = StoreResolver::new(vec!["s3://b/p=/data/b".parse().unwrap()]);
         let loc = r.resolve("s3://b/p/AWSLogs/1/").unwrap();
         assert_eq!(loc.prefix.as_ref(), "data/b/AWSLogs/1");
-        assert_eq!(loc.child("2026/11/19/").as_ref(), "data/b/AWSLogs/1/2026/11/19");
+        assert_eq!(
+            loc.child("2026/11/19/").as_ref(),
+            "data/b/AWSLogs/1/2026/11/19"
+        );
     }
 }

@@ -74,7 +74,9 @@ impl FlowLogDb {
 fn column_type(t: &datafusion::arrow::datatypes::DataType) -> DefaultColumnType {
     if t.is_integer() {
         DefaultColumnType::Integer
-    } else if t.is_floating() || matches!(t, datafusion::arrow::datatypes::DataType::Decimal128(_, _)) {
+    } else if t.is_floating()
+        || matches!(t, datafusion::arrow::datatypes::DataType::Decimal128(_, _))
+    {
         DefaultColumnType::FloatingPoint
     } else {
         DefaultColumnType::Text
@@ -100,7 +102,11 @@ impl sqllogictest::AsyncDB for FlowLogDb {
             .collect()
             .await
             .map_err(|e| DbError(flowlog_core::Error::from(e).to_string()))?;
-        let types = schema.fields().iter().map(|f| column_type(f.data_type())).collect();
+        let types = schema
+            .fields()
+            .iter()
+            .map(|f| column_type(f.data_type()))
+            .collect();
         let mut rows = Vec::new();
         for batch in &batches {
             for r in 0..batch.num_rows() {
@@ -128,16 +134,18 @@ impl sqllogictest::AsyncDB for FlowLogDb {
 }
 
 fn main() {
-    let filter: Option<String> = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'));
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let complete = std::env::var_os("COMPLETE").is_some();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/slt");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/slt exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "slt"))
-        .filter(|p| filter.as_deref().is_none_or(|f| p.to_string_lossy().contains(f)))
+        .filter(|p| {
+            filter
+                .as_deref()
+                .is_none_or(|f| p.to_string_lossy().contains(f))
+        })
         .collect();
     files.sort();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -147,7 +155,11 @@ fn main() {
     let mut passed = 0;
     let mut failed = Vec::new();
     for file in &files {
-        let name = file.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let result = runtime.block_on(async {
             let mut runner = sqllogictest::Runner::new(|| async { FlowLogDb::new().await });
             if complete {
@@ -162,7 +174,10 @@ fn main() {
                     .await
                     .map_err(|e| e.to_string())
             } else {
-                runner.run_file_async(file).await.map_err(|e| e.display(true).to_string())
+                runner
+                    .run_file_async(file)
+                    .await
+                    .map_err(|e| e.display(true).to_string())
             }
         });
         match result {

@@ -20,7 +20,11 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     for m in &mirrors {
         if !m.dir().is_dir() {
-            bail!("--mirror {}: {} is not a directory", m.url(), m.dir().display());
+            bail!(
+                "--mirror {}: {} is not a directory",
+                m.url(),
+                m.dir().display()
+            );
         }
     }
     let now = match &args.now {
@@ -31,10 +35,8 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
 
     // Never write inside a log tree.
     let mut log_dirs: Vec<PathBuf> = mirrors.iter().map(|m| m.dir().to_path_buf()).collect();
-    if let Some(logs) = &args.logs {
-        if !logs.contains("://") {
-            log_dirs.push(PathBuf::from(logs));
-        }
+    if let Some(logs) = args.logs.as_ref().filter(|l| !l.contains("://")) {
+        log_dirs.push(PathBuf::from(logs));
     }
     if let Some(out) = &args.output {
         refuse_inside_logs(out, &log_dirs)?;
@@ -65,7 +67,10 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         .await?
         .ok_or_else(|| anyhow!("the SQL has no query to run (only DDL statements)"))?;
     let schema = df.schema().as_arrow().clone();
-    let mut stream = df.execute_stream().await.map_err(flowlog_core::Error::from)?;
+    let mut stream = df
+        .execute_stream()
+        .await
+        .map_err(flowlog_core::Error::from)?;
 
     let mut atomic = match &args.output {
         Some(path) => Some(AtomicFile::create(path)?),
@@ -119,10 +124,11 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t.with_timezone(&Utc));
     }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        if let Some(t) = d.and_hms_opt(0, 0, 0) {
-            return Ok(t.and_utc());
-        }
+    if let Some(t) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+    {
+        return Ok(t.and_utc());
     }
     bail!("--now {s:?} is not a timestamp; write e.g. 2026-11-20T00:00:00Z or 2026-11-20")
 }
@@ -130,7 +136,9 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>> {
 fn refuse_inside_logs(output: &Path, log_dirs: &[PathBuf]) -> Result<()> {
     let out = absolute_path(output).with_context(|| format!("--output {}", output.display()))?;
     for dir in log_dirs {
-        let Ok(dir) = absolute_path(dir) else { continue };
+        let Ok(dir) = absolute_path(dir) else {
+            continue;
+        };
         if out.starts_with(&dir) {
             bail!(
                 "--output {} is inside the log tree {}; flowlog never writes there, choose another place",

@@ -39,7 +39,10 @@ fn runbook_query_prints_athenas_csv() {
     let out = flowlog(&args);
     assert!(out.status.success(), "{}", stderr(&out));
     let want = std::fs::read(root().join("testdata/expected/runbook-multi-account.csv")).unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&want));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&want)
+    );
     assert_eq!(out.stdout, want);
 }
 
@@ -99,7 +102,10 @@ fn the_runbooks_literal_table_name_is_refused() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("vpc_flow_logs_組織名") && err.contains("lowercase"), "{err}");
+    assert!(
+        err.contains("vpc_flow_logs_組織名") && err.contains("lowercase"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -113,8 +119,16 @@ fn output_inside_the_log_tree_is_refused() {
         "select 1",
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("inside the log tree"), "{}", stderr(&out));
-    assert!(!root().join("testdata/s3/flowlog-sample-daily/result.csv").exists());
+    assert!(
+        stderr(&out).contains("inside the log tree"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !root()
+            .join("testdata/s3/flowlog-sample-daily/result.csv")
+            .exists()
+    );
 }
 
 #[test]
@@ -141,11 +155,21 @@ fn skipped_objects_are_named_in_a_warning() {
     std::fs::create_dir_all(&day).unwrap();
     std::fs::write(day.join("stray.txt"), b"x").unwrap();
     let logs = tmp.path().to_string_lossy().to_string();
-    let out = flowlog(&["query", "--logs", &logs, "--format", "csv", "select count(*) as n from vpc_flow_logs"]);
+    let out = flowlog(&[
+        "query",
+        "--logs",
+        &logs,
+        "--format",
+        "csv",
+        "select count(*) as n from vpc_flow_logs",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "\"n\"\n\"0\"\n");
     let err = stderr(&out);
-    assert!(err.contains("warning: skipping") && err.contains("stray.txt"), "{err}");
+    assert!(
+        err.contains("warning: skipping") && err.contains("stray.txt"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -157,5 +181,8 @@ fn json_lines_output() {
         "select 1 as n, 'a\"b' as s, cast(null as varchar) as z",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "{\"n\":1,\"s\":\"a\\\"b\",\"z\":null}\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "{\"n\":1,\"s\":\"a\\\"b\",\"z\":null}\n"
+    );
 }

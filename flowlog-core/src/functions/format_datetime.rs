@@ -45,7 +45,9 @@ impl ScalarUDFImpl for FormatDatetime {
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
-            [t @ DataType::Timestamp(_, _), f] if is_string(f) => Ok(vec![t.clone(), DataType::Utf8]),
+            [t @ DataType::Timestamp(_, _), f] if is_string(f) => {
+                Ok(vec![t.clone(), DataType::Utf8])
+            }
             [DataType::Date32 | DataType::Date64, f] if is_string(f) => Ok(vec![
                 DataType::Timestamp(TimeUnit::Millisecond, None),
                 DataType::Utf8,
@@ -56,7 +58,11 @@ impl ScalarUDFImpl for FormatDatetime {
             ]),
             _ => plan_err!(
                 "format_datetime: unexpected argument types ({}); expected (timestamp, varchar) or (timestamp with time zone, varchar)",
-                arg_types.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ")
+                arg_types
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -66,11 +72,17 @@ impl ScalarUDFImpl for FormatDatetime {
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        let all_scalar = args.args.iter().all(|a| matches!(a, ColumnarValue::Scalar(_)));
+        let all_scalar = args
+            .args
+            .iter()
+            .all(|a| matches!(a, ColumnarValue::Scalar(_)));
         let n = args.number_rows;
         let ts = args.args[0].to_array(n)?;
         let DataType::Timestamp(unit, tz) = ts.data_type().clone() else {
-            return exec_err!("format_datetime: expected a timestamp, got {}", ts.data_type());
+            return exec_err!(
+                "format_datetime: expected a timestamp, got {}",
+                ts.data_type()
+            );
         };
         let zone = match &tz {
             Some(tz) => match TrinoZone::parse(tz) {
@@ -114,14 +126,19 @@ impl ScalarUDFImpl for FormatDatetime {
         }
         let array: ArrayRef = Arc::new(out.finish());
         if all_scalar {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&array, 0)?));
+            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(
+                &array, 0,
+            )?));
         }
         Ok(ColumnarValue::Array(array))
     }
 }
 
 fn is_string(t: &DataType) -> bool {
-    matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Null)
+    matches!(
+        t,
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Null
+    )
 }
 
 fn compile(pattern: &str, without_zone: bool) -> Result<JodaPattern> {
@@ -139,14 +156,19 @@ fn compile(pattern: &str, without_zone: bool) -> Result<JodaPattern> {
 
 /// Epoch milliseconds, rounded half up from finer units as Trino rounds to millis.
 fn to_millis(ts: &ArrayRef, unit: TimeUnit) -> Vec<Option<i64>> {
-    let round = |v: i64, per_milli: i64| v.div_euclid(per_milli) + i64::from(v.rem_euclid(per_milli) * 2 >= per_milli);
+    let round = |v: i64, per_milli: i64| {
+        v.div_euclid(per_milli) + i64::from(v.rem_euclid(per_milli) * 2 >= per_milli)
+    };
     match unit {
         TimeUnit::Second => ts
             .as_primitive::<TimestampSecondType>()
             .iter()
             .map(|v| v.map(|s| s.saturating_mul(1000)))
             .collect(),
-        TimeUnit::Millisecond => ts.as_primitive::<TimestampMillisecondType>().iter().collect(),
+        TimeUnit::Millisecond => ts
+            .as_primitive::<TimestampMillisecondType>()
+            .iter()
+            .collect(),
         TimeUnit::Microsecond => ts
             .as_primitive::<TimestampMicrosecondType>()
             .iter()

@@ -46,7 +46,10 @@ impl FromUnixtime {
                         Err(e) => exec_err!("from_unixtime: {e}"),
                     },
                     Some(None) => Ok(TrinoZone::Utc),
-                    None => plan_err!("from_unixtime(unixtime, zone): zone must be a varchar, got {}", types[1]),
+                    None => plan_err!(
+                        "from_unixtime(unixtime, zone): zone must be a varchar, got {}",
+                        types[1]
+                    ),
                 },
                 None => plan_err!(
                     "from_unixtime(unixtime, zone): flowlog needs the zone to be a constant"
@@ -96,7 +99,14 @@ impl ScalarUDFImpl for FromUnixtime {
         let numeric = |t: &DataType| t.is_numeric() || t.is_null();
         match arg_types {
             [x] if numeric(x) => Ok(vec![DataType::Float64]),
-            [x, z] if numeric(x) && (z.is_null() || matches!(z, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View)) => {
+            [x, z]
+                if numeric(x)
+                    && (z.is_null()
+                        || matches!(
+                            z,
+                            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+                        )) =>
+            {
                 Ok(vec![DataType::Float64, DataType::Utf8])
             }
             [x, h, m] if numeric(x) && h.is_integer() && m.is_integer() => {
@@ -104,7 +114,11 @@ impl ScalarUDFImpl for FromUnixtime {
             }
             _ => plan_err!(
                 "from_unixtime: unexpected argument types ({}); expected (double), (double, varchar) or (double, bigint, bigint)",
-                arg_types.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ")
+                arg_types
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -137,8 +151,14 @@ impl ScalarUDFImpl for FromUnixtime {
             });
         }
         let array = TimestampMillisecondArray::from(out).with_timezone_opt(tz);
-        if args.args.iter().all(|a| matches!(a, ColumnarValue::Scalar(_))) {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&array, 0)?));
+        if args
+            .args
+            .iter()
+            .all(|a| matches!(a, ColumnarValue::Scalar(_)))
+        {
+            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(
+                &array, 0,
+            )?));
         }
         Ok(ColumnarValue::Array(Arc::new(array)))
     }

@@ -9,9 +9,7 @@ use super::{FlowLogTable, PartitionSource, ProjectedLocation};
 use crate::ddl::{CreateTable, FileFormat, HiveType};
 use crate::error::{Error, Result};
 use crate::layout::{Level, Naming, detect_naming, parse_segment};
-use crate::projection::{
-    PartitionColumn, PartitionKind, Projection, find_unfilled_placeholder,
-};
+use crate::projection::{PartitionColumn, PartitionKind, Projection, find_unfilled_placeholder};
 use crate::schema::{arrow_type, runbook_columns};
 use crate::storage::{ResolvedLocation, StoreResolver};
 
@@ -58,7 +56,9 @@ impl FlowLogTable {
             FileFormat::Other(what) => {
                 return Err(Error::UnsupportedTable {
                     table,
-                    reason: format!("storage format {what} is not supported; flowlog reads Parquet"),
+                    reason: format!(
+                        "storage format {what} is not supported; flowlog reads Parquet"
+                    ),
                 });
             }
         }
@@ -66,7 +66,9 @@ impl FlowLogTable {
         let mut partition_fields: Vec<FieldRef> = Vec::new();
         for c in &ddl.partition_columns {
             let kind = match &c.data_type {
-                HiveType::String | HiveType::Varchar(_) | HiveType::Char(_) => PartitionKind::String,
+                HiveType::String | HiveType::Varchar(_) | HiveType::Char(_) => {
+                    PartitionKind::String
+                }
                 HiveType::TinyInt | HiveType::SmallInt | HiveType::Int | HiveType::BigInt => {
                     PartitionKind::Integer
                 }
@@ -84,12 +86,16 @@ impl FlowLogTable {
                 name: c.name.clone(),
                 kind,
             });
-            partition_fields.push(Arc::new(Field::new(&c.name, arrow_type(&c.data_type), true)));
+            partition_fields.push(Arc::new(Field::new(
+                &c.name,
+                arrow_type(&c.data_type),
+                true,
+            )));
         }
         let projection = Projection::from_properties(&partition_columns, &ddl.properties, now)
             .map_err(|error| Error::Projection {
                 table: table.clone(),
-                error,
+                error: Box::new(error),
             })?;
         let location = ddl.location.as_ref().map(|l| l.value.clone());
         let source = match projection {
@@ -116,7 +122,14 @@ impl FlowLogTable {
             .iter()
             .map(|c| (c.name.clone(), c.data_type.clone()))
             .collect();
-        Ok(Self::assemble(table, &columns, partition_fields, source, resolver, options))
+        Ok(Self::assemble(
+            table,
+            &columns,
+            partition_fields,
+            source,
+            resolver,
+            options,
+        ))
     }
 
     /// The table `flowlog query --logs DIR` registers: the runbook's 28 columns and the
@@ -147,7 +160,14 @@ impl FlowLogTable {
             root: root.to_string(),
             hourly,
         };
-        Ok(Self::assemble(name.to_string(), &columns, partition_fields, source, resolver, options))
+        Ok(Self::assemble(
+            name.to_string(),
+            &columns,
+            partition_fields,
+            source,
+            resolver,
+            options,
+        ))
     }
 
     fn assemble(
@@ -198,7 +218,9 @@ fn required_location(table: &str, location: &Option<String>) -> Result<String> {
 }
 
 /// Find the `AWSLogs` directories at or below `root` (at most three levels down).
-pub(super) async fn find_aws_logs(root: &ResolvedLocation) -> Result<Vec<object_store::path::Path>> {
+pub(super) async fn find_aws_logs(
+    root: &ResolvedLocation,
+) -> Result<Vec<object_store::path::Path>> {
     if root.prefix.filename() == Some("AWSLogs") {
         return Ok(vec![root.prefix.clone()]);
     }
@@ -287,9 +309,9 @@ async fn probe_hourly(root: &ResolvedLocation) -> Result<bool> {
                 error,
             })?
             .common_prefixes;
-        return Ok(listing
-            .iter()
-            .any(|p| parse_segment(naming, Level::Hour, p.filename().unwrap_or_default()).is_ok()));
+        return Ok(listing.iter().any(|p| {
+            parse_segment(naming, Level::Hour, p.filename().unwrap_or_default()).is_ok()
+        }));
     }
     Ok(false)
 }

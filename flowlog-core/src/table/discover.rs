@@ -140,7 +140,10 @@ pub(super) async fn aws_logs_files(
     })
     .await?;
     let regions = prune(session, pruner, 2, regions)?;
-    let years = descend(root, regions, Level::Year, |n, v| (n.values.clone(), vec![v])).await?;
+    let years = descend(root, regions, Level::Year, |n, v| {
+        (n.values.clone(), vec![v])
+    })
+    .await?;
     let months = descend(root, years, Level::Month, |n, v| {
         let mut parts = n.date_parts.clone();
         parts.push(v);
@@ -149,7 +152,10 @@ pub(super) async fn aws_logs_files(
     .await?;
     let days = descend(root, months, Level::Day, |n, v| {
         let mut values = n.values.clone();
-        values.push(utf8(&format!("{}/{}/{}", n.date_parts[0], n.date_parts[1], v)));
+        values.push(utf8(&format!(
+            "{}/{}/{}",
+            n.date_parts[0], n.date_parts[1], v
+        )));
         (values, vec![])
     })
     .await?;
@@ -231,7 +237,11 @@ pub(super) async fn hive_files(
                     continue;
                 };
                 let Ok(value) = utf8(raw).cast_to(column.data_type()) else {
-                    log::warn!("skipping /{p}: {raw:?} is not a {} value for {}", column.data_type(), column.name());
+                    log::warn!(
+                        "skipping /{p}: {raw:?} is not a {} value for {}",
+                        column.data_type(),
+                        column.name()
+                    );
                     continue;
                 };
                 let mut values = values.clone();
@@ -241,7 +251,11 @@ pub(super) async fn hive_files(
         }
         let candidates: Vec<Vec<ScalarValue>> = next.iter().map(|(_, v)| v.clone()).collect();
         let keep = pruner.retain(session, i + 1, &candidates)?;
-        nodes = next.into_iter().zip(keep).filter_map(|(n, k)| k.then_some(n)).collect();
+        nodes = next
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(n, k)| k.then_some(n))
+            .collect();
     }
     let targets = nodes
         .into_iter()

@@ -41,16 +41,17 @@ pub(crate) async fn list_targets(
 ) -> Result<Vec<ListedFile>> {
     let per_target = futures::stream::iter(targets.into_iter().map(|t| async move {
         let prefix = t.location.prefix.clone();
-        let objects: Vec<ObjectMeta> = match t.location.store.list(Some(&prefix)).try_collect().await {
-            Ok(v) => v,
-            Err(object_store::Error::NotFound { .. }) => Vec::new(),
-            Err(error) => {
-                return Err(Error::ObjectStore {
-                    key: t.location.original.clone(),
-                    error,
-                });
-            }
-        };
+        let objects: Vec<ObjectMeta> =
+            match t.location.store.list(Some(&prefix)).try_collect().await {
+                Ok(v) => v,
+                Err(object_store::Error::NotFound { .. }) => Vec::new(),
+                Err(error) => {
+                    return Err(Error::ObjectStore {
+                        key: t.location.original.clone(),
+                        error,
+                    });
+                }
+            };
         log::debug!("listed {} ({} objects)", t.location.original, objects.len());
         let files: Vec<ListedFile> = objects
             .into_iter()

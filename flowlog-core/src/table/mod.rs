@@ -26,12 +26,12 @@ use async_trait::async_trait;
 use datafusion::catalog::Session;
 use datafusion::common::config::TableParquetOptions;
 use datafusion::common::{DFSchema, ScalarValue};
+use datafusion::datasource::TableProvider;
 use datafusion::datasource::TableType;
+use datafusion::datasource::listing::PartitionedFile;
 use datafusion::datasource::physical_plan::{FileGroup, FileScanConfigBuilder, ParquetSource};
 use datafusion::datasource::source::DataSourceExec;
 use datafusion::datasource::table_schema::TableSchema;
-use datafusion::datasource::TableProvider;
-use datafusion::datasource::listing::PartitionedFile;
 use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::{Expr, TableProviderFilterPushDown};
 use datafusion::physical_plan::ExecutionPlan;
@@ -152,8 +152,14 @@ impl FlowLogTable {
             }
             PartitionSource::HiveDirectories { root } => {
                 let root = self.resolver.resolve(root)?;
-                discover::hive_files(session, &pruner, &root, &self.partition_fields, &self.options)
-                    .await
+                discover::hive_files(
+                    session,
+                    &pruner,
+                    &root,
+                    &self.partition_fields,
+                    &self.options,
+                )
+                .await
             }
             PartitionSource::Unpartitioned { root } => {
                 let location = self.resolver.resolve(root)?;
@@ -180,7 +186,7 @@ impl FlowLogTable {
         let limit = self.options.partition_limit;
         let projection_err = |error| Error::Projection {
             table: self.name.clone(),
-            error,
+            error: Box::new(error),
         };
         // Values per column, narrowed by `=` / `IN` where the filters give them.
         let mut per_column: Vec<Vec<String>> = Vec::new();
@@ -334,8 +340,10 @@ impl TableProvider for FlowLogTable {
         let target_partitions = state.config().target_partitions().max(1);
 
         // One scan per store (a single local store today; several buckets later).
-        let mut groups: Vec<(datafusion::execution::object_store::ObjectStoreUrl, Vec<PartitionedFile>)> =
-            Vec::new();
+        let mut groups: Vec<(
+            datafusion::execution::object_store::ObjectStoreUrl,
+            Vec<PartitionedFile>,
+        )> = Vec::new();
         for f in files {
             let pf = PartitionedFile::new_from_meta(f.meta).with_partition_values(f.values);
             match groups.iter_mut().find(|(u, _)| *u == f.store_url) {
@@ -377,7 +385,12 @@ impl FlowLogTable {
         state: &dyn Session,
         filters: &[Expr],
     ) -> Option<Arc<dyn datafusion::physical_plan::PhysicalExpr>> {
-        let names: Vec<&str> = self.file_schema.fields().iter().map(|f| f.name().as_str()).collect();
+        let names: Vec<&str> = self
+            .file_schema
+            .fields()
+            .iter()
+            .map(|f| f.name().as_str())
+            .collect();
         let conjunction = filters
             .iter()
             .filter(|e| {

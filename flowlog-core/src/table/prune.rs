@@ -84,7 +84,11 @@ impl PartitionPruner {
         let applicable: Vec<Expr> = self
             .conjuncts
             .iter()
-            .filter(|e| e.column_refs().iter().all(|c| names.contains(c.name.as_str())))
+            .filter(|e| {
+                e.column_refs()
+                    .iter()
+                    .all(|c| names.contains(c.name.as_str()))
+            })
             .cloned()
             .collect();
         if applicable.is_empty() || candidates.is_empty() {
@@ -122,9 +126,9 @@ impl PartitionPruner {
 /// Drop table qualifiers, so the expression can be evaluated over the partition batch.
 pub(crate) fn unqualify(expr: Expr) -> Result<Expr> {
     expr.transform(|e| match e {
-        Expr::Column(c) if c.relation.is_some() => {
-            Ok(Transformed::yes(Expr::Column(Column::new_unqualified(c.name))))
-        }
+        Expr::Column(c) if c.relation.is_some() => Ok(Transformed::yes(Expr::Column(
+            Column::new_unqualified(c.name),
+        ))),
         other => Ok(Transformed::no(other)),
     })
     .map(|t| t.data)
@@ -158,7 +162,9 @@ fn literal_values(expr: &Expr, column: &str) -> Option<BTreeSet<String>> {
 fn string_literal(e: &Expr) -> Option<String> {
     match e {
         Expr::Literal(
-            ScalarValue::Utf8(Some(s)) | ScalarValue::LargeUtf8(Some(s)) | ScalarValue::Utf8View(Some(s)),
+            ScalarValue::Utf8(Some(s))
+            | ScalarValue::LargeUtf8(Some(s))
+            | ScalarValue::Utf8View(Some(s)),
             _,
         ) => Some(s.clone()),
         _ => None,

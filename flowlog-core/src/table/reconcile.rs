@@ -8,17 +8,17 @@
 use std::sync::Arc;
 
 use arrow::datatypes::{Field, Schema, SchemaRef};
-use futures::FutureExt;
-use object_store::ObjectStoreExt;
+use datafusion::common::ScalarValue;
+use datafusion::common::tree_node::{Transformed, TransformedResult, TreeNode};
 use datafusion::datasource::physical_plan::parquet::metadata::DFParquetMetadata;
 use datafusion::error::Result as DfResult;
 use datafusion::execution::cache::cache_manager::FileMetadataCache;
-use datafusion::common::ScalarValue;
-use datafusion::common::tree_node::{Transformed, TransformedResult, TreeNode};
 use datafusion::physical_expr::PhysicalExpr;
 use datafusion::physical_expr::expressions::{CastExpr, Column, Literal};
 use datafusion::physical_expr_adapter::{PhysicalExprAdapter, PhysicalExprAdapterFactory};
+use futures::FutureExt;
 use futures::{StreamExt, TryStreamExt};
+use object_store::ObjectStoreExt;
 
 use super::listing::ListedFile;
 use crate::error::{Error, Result};
@@ -94,7 +94,9 @@ async fn check_footer(f: &ListedFile, key: &str) -> Result<()> {
             error,
         })?;
     if tail.len() != 8 || &tail[4..8] != b"PAR1" {
-        return Err(not_parquet("it does not end with the Parquet magic bytes PAR1".into()));
+        return Err(not_parquet(
+            "it does not end with the Parquet magic bytes PAR1".into(),
+        ));
     }
     let metadata_len = u64::from(u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]));
     if metadata_len + 12 > size {
@@ -191,7 +193,9 @@ impl PhysicalExprAdapter for CaseInsensitiveAdapter {
             });
             let Some(index) = index else {
                 let null = ScalarValue::Null.cast_to(logical.data_type())?;
-                return Ok(Transformed::yes(Arc::new(Literal::new(null)) as Arc<dyn PhysicalExpr>));
+                return Ok(Transformed::yes(
+                    Arc::new(Literal::new(null)) as Arc<dyn PhysicalExpr>
+                ));
             };
             let physical = self.physical.field(index);
             let read: Arc<dyn PhysicalExpr> = Arc::new(Column::new(physical.name(), index));

@@ -109,7 +109,9 @@ async fn a_projected_prefix_without_objects_gives_zero_rows() {
     let tmp = tempfile::tempdir().unwrap();
     let session = session_over(tmp.path(), None);
     session.register_ddl(DDL).unwrap();
-    let out = csv(&session, "select count(*) as n from flows").await.unwrap();
+    let out = csv(&session, "select count(*) as n from flows")
+        .await
+        .unwrap();
     assert_eq!(out, "\"n\"\n\"0\"\n");
 }
 
@@ -170,10 +172,16 @@ async fn narrowing_names_the_object_the_column_and_both_types() {
     );
     let session = session_over(tmp.path(), None);
     session.register_ddl(&ddl).unwrap();
-    let err = csv(&session, "select * from flows").await.unwrap_err().to_string();
+    let err = csv(&session, "select * from flows")
+        .await
+        .unwrap_err()
+        .to_string();
     assert!(err.contains(FILE), "{err}");
     assert!(err.contains("column protocol"), "{err}");
-    assert!(err.contains("bigint (INT64)") && err.contains("int"), "{err}");
+    assert!(
+        err.contains("bigint (INT64)") && err.contains("int"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -184,7 +192,10 @@ async fn an_object_named_parquet_that_is_not_parquet_is_named() {
     std::fs::write(&path, b"this is not parquet at all, just text\n").unwrap();
     let session = session_over(tmp.path(), None);
     session.register_ddl(DDL).unwrap();
-    let err = csv(&session, "select count(*) from flows").await.unwrap_err().to_string();
+    let err = csv(&session, "select count(*) from flows")
+        .await
+        .unwrap_err()
+        .to_string();
     assert!(err.contains(FILE), "{err}");
     assert!(err.contains("not a readable Parquet file"), "{err}");
 }
@@ -193,7 +204,10 @@ async fn an_object_named_parquet_that_is_not_parquet_is_named() {
 async fn a_truncated_parquet_object_is_named() {
     let tmp = tempfile::tempdir().unwrap();
     let good = tmp.path().join("good.parquet");
-    write_parquet(&good, &flow_batch(DataType::Int32, ["srcaddr", "protocol", "log_status"]));
+    write_parquet(
+        &good,
+        &flow_batch(DataType::Int32, ["srcaddr", "protocol", "log_status"]),
+    );
     let bytes = std::fs::read(&good).unwrap();
     let path = tmp.path().join(KEY_DIR).join(FILE);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -204,7 +218,10 @@ async fn a_truncated_parquet_object_is_named() {
     std::fs::remove_file(&good).unwrap();
     let session = session_over(tmp.path(), None);
     session.register_ddl(DDL).unwrap();
-    let err = csv(&session, "select count(*) from flows").await.unwrap_err().to_string();
+    let err = csv(&session, "select count(*) from flows")
+        .await
+        .unwrap_err()
+        .to_string();
     assert!(err.contains(FILE), "{err}");
 }
 
@@ -217,9 +234,15 @@ async fn stray_and_text_objects_are_skipped() {
     );
     let dir = tmp.path().join(KEY_DIR);
     std::fs::write(dir.join("notes.txt"), b"hello").unwrap();
-    std::fs::write(dir.join(FILE.replace(".log.parquet", ".log.gz")), b"\x1f\x8b").unwrap();
+    std::fs::write(
+        dir.join(FILE.replace(".log.parquet", ".log.gz")),
+        b"\x1f\x8b",
+    )
+    .unwrap();
     let session = session_over(tmp.path(), None);
     session.register_ddl(DDL).unwrap();
-    let out = csv(&session, "select count(*) as n from flows").await.unwrap();
+    let out = csv(&session, "select count(*) as n from flows")
+        .await
+        .unwrap();
     assert_eq!(out, "\"n\"\n\"2\"\n");
 }
