@@ -10,6 +10,7 @@
 //! projection  Athena partition projection (enum, integer, date, injected, template)
 //! ddl         Athena CREATE EXTERNAL TABLE, parsed
 //! table       DataFusion TableProvider: prune → list → reconcile → Parquet scan
+//! dialect     Trino syntax rewritten before DataFusion plans it
 //! functions   Trino functions whose DataFusion namesakes differ (from_unixtime, …)
 //! render      values as Athena prints them; Athena's CSV result format
 //! session     a DataFusion session wired with all of the above
@@ -31,6 +32,7 @@
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 
 pub mod ddl;
+pub mod dialect;
 pub mod error;
 pub mod functions;
 pub mod layout;

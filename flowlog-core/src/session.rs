@@ -186,7 +186,18 @@ impl FlowLogSession {
             " ".repeat(statement.column.saturating_sub(1)),
             statement.value
         );
-        let df = self.ctx.sql(&padded).await.map_err(sql_error)?;
+        let state = self.ctx.state();
+        let dialect = state.config().options().sql_parser.dialect;
+        let mut parsed = state
+            .sql_to_statement(&padded, &dialect)
+            .map_err(sql_error)?;
+        crate::dialect::rewrite(&mut parsed)?;
+        let plan = state.statement_to_plan(parsed).await.map_err(sql_error)?;
+        let df = self
+            .ctx
+            .execute_logical_plan(plan)
+            .await
+            .map_err(sql_error)?;
         Ok(Some(df))
     }
 }

@@ -3,31 +3,47 @@
 //! Registering them replaces DataFusion's functions of the same name in a session, so a
 //! query pasted from Athena gives Athena's answer.
 
+pub mod aggregate;
 pub mod format_datetime;
 pub mod from_unixtime;
 pub mod joda;
+pub mod misc;
+pub mod network;
+pub mod string;
 pub mod zone;
 
 use std::sync::Arc;
 
-use datafusion::logical_expr::ScalarUDF;
+use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 use datafusion::prelude::SessionContext;
 
 /// Every flowlog scalar function, for a session whose time zone is `session_zone`.
 pub fn scalar_functions(session_zone: &str) -> Vec<Arc<ScalarUDF>> {
-    vec![
+    let mut all = vec![
         Arc::new(ScalarUDF::new_from_impl(from_unixtime::FromUnixtime::new(
             session_zone,
         ))),
         Arc::new(ScalarUDF::new_from_impl(
             format_datetime::FormatDatetime::default(),
         )),
-    ]
+    ];
+    all.extend(string::scalar_functions());
+    all.extend(network::scalar_functions());
+    all.extend(misc::scalar_functions());
+    all
+}
+
+/// Every flowlog aggregate function.
+pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
+    aggregate::aggregate_functions()
 }
 
 /// Register every flowlog function in `ctx`, replacing DataFusion's namesakes.
 pub fn register_all(ctx: &SessionContext, session_zone: &str) {
     for f in scalar_functions(session_zone) {
         ctx.register_udf(f.as_ref().clone());
+    }
+    for f in aggregate_functions() {
+        ctx.register_udaf(f.as_ref().clone());
     }
 }

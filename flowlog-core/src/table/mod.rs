@@ -319,6 +319,12 @@ impl TableProvider for FlowLogTable {
         limit: Option<usize>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
         let files = self.list_files(state, filters).await?;
+        log::info!(
+            "table {}: {} objects to read, {} bytes",
+            self.name,
+            files.len(),
+            files.iter().map(|f| f.meta.size).sum::<u64>()
+        );
         let cache = state.runtime_env().cache_manager.get_file_metadata_cache();
         reconcile::check_files(
             &files,
