@@ -5,7 +5,7 @@ use std::sync::Arc;
 use arrow::datatypes::{DataType, Field, FieldRef, Schema};
 use chrono::{DateTime, Utc};
 
-use super::{FlowLogTable, PartitionSource, ProjectedLocation};
+use super::{FlowLogTable, PartitionSource};
 use crate::ddl::{CreateTable, FileFormat, HiveType};
 use crate::error::{Error, Result};
 use crate::layout::{Level, Naming, detect_naming, parse_segment};
@@ -100,14 +100,14 @@ impl FlowLogTable {
         let location = ddl.location.as_ref().map(|l| l.value.clone());
         let source = match projection {
             Some(projection) => {
-                let location = match projection.template() {
+                let table_location = match projection.template() {
                     // With a template, Athena does not read LOCATION at all.
-                    Some(t) => ProjectedLocation::Template(t.clone()),
-                    None => ProjectedLocation::Default(required_location(&table, &location)?),
+                    Some(_) => String::new(),
+                    None => required_location(&table, &location)?,
                 };
                 PartitionSource::Projected {
                     projection,
-                    location,
+                    table_location,
                 }
             }
             None if ddl.partition_columns.is_empty() => PartitionSource::Unpartitioned {

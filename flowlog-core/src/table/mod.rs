@@ -43,7 +43,7 @@ use listing::{ListedFile, PartitionTarget};
 use prune::PartitionPruner;
 
 use crate::error::{Error, Result};
-use crate::projection::{LocationTemplate, Projection, ProjectionRule};
+use crate::projection::{Projection, ProjectionRule};
 use crate::storage::StoreResolver;
 
 /// How a table's partitions are found.
@@ -54,8 +54,9 @@ pub enum PartitionSource {
     Projected {
         /// The projection.
         projection: Projection,
-        /// Where a partition's objects are.
-        location: ProjectedLocation,
+        /// The table's `LOCATION`, under which partitions are `col=value/` directories
+        /// when the projection has no `storage.location.template` (unused otherwise).
+        table_location: String,
     },
     /// An `AWSLogs` tree found by listing, in any of the four delivery layouts.
     AwsLogs {
@@ -74,15 +75,6 @@ pub enum PartitionSource {
         /// The table's `LOCATION`.
         root: String,
     },
-}
-
-/// Where the objects of a projected partition are.
-#[derive(Debug, Clone)]
-pub enum ProjectedLocation {
-    /// `storage.location.template`, with `${col}` substituted.
-    Template(LocationTemplate),
-    /// `LOCATION/col1=value1/col2=value2/`, Athena's default.
-    Default(String),
 }
 
 /// A table of VPC flow logs, readable by DataFusion.
@@ -141,9 +133,10 @@ impl FlowLogTable {
         match &self.source {
             PartitionSource::Projected {
                 projection,
-                location,
+                table_location,
             } => {
-                let targets = self.projected_targets(session, &pruner, projection, location)?;
+                let targets =
+                    self.projected_targets(session, &pruner, projection, table_location)?;
                 listing::list_targets(targets, self.options.list_concurrency).await
             }
             PartitionSource::AwsLogs { root, hourly } => {
@@ -181,7 +174,7 @@ impl FlowLogTable {
         session: &dyn Session,
         pruner: &PartitionPruner,
         projection: &Projection,
-        location: &ProjectedLocation,
+        table_location: &str,
     ) -> Result<Vec<PartitionTarget>> {
         let limit = self.options.partition_limit;
         let projection_err = |error| Error::Projection {
@@ -232,20 +225,7 @@ impl FlowLogTable {
                 continue;
             }
             let refs: Vec<&str> = strings.iter().map(String::as_str).collect();
-            let url = match location {
-                ProjectedLocation::Template(t) => t.render(&refs),
-                ProjectedLocation::Default(base) => {
-                    let mut url = base.trim_end_matches('/').to_string();
-                    for (f, v) in self.partition_fields.iter().zip(&refs) {
-                        url.push('/');
-                        url.push_str(f.name());
-                        url.push('=');
-                        url.push_str(v);
-                    }
-                    url.push('/');
-                    url
-                }
-            };
+            let url = projection.location(table_location, &refs);
             targets.push(PartitionTarget {
                 values,
                 location: self.resolver.resolve(&url)?,
