@@ -26,6 +26,10 @@ pub(crate) enum Command {
     /// Run SQL over flow logs, with Athena's DDL or by discovering an AWSLogs tree.
     #[command(after_long_help = QUERY_EXAMPLES)]
     Query(QueryArgs),
+
+    /// Emit or check the bucket policy, flow-log settings and Athena DDL of a setup.
+    #[command(subcommand)]
+    Provision(crate::args_provision::ProvisionCommand),
 }
 
 const QUERY_EXAMPLES: &str = "\

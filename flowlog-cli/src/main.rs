@@ -4,6 +4,7 @@
 //! on error and exit 2.
 
 mod args;
+mod args_provision;
 mod commands;
 mod logger;
 mod output;

@@ -80,6 +80,10 @@ pub enum Error {
         table_type: String,
     },
 
+    /// A provisioning description (bucket, accounts, regions, log format, …) is not valid.
+    #[error(transparent)]
+    Provision(Box<crate::provision::ProvisionError>),
+
     /// A query-level problem found by flowlog itself (not by the SQL engine).
     #[error("{0}")]
     Query(String),
@@ -92,6 +96,12 @@ pub enum Error {
 impl From<crate::ddl::DdlError> for Error {
     fn from(err: crate::ddl::DdlError) -> Self {
         Error::Ddl(Box::new(err))
+    }
+}
+
+impl From<crate::provision::ProvisionError> for Error {
+    fn from(err: crate::provision::ProvisionError) -> Self {
+        Error::Provision(Box::new(err))
     }
 }
 

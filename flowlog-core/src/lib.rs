@@ -14,6 +14,7 @@
 //! functions   Trino functions whose DataFusion namesakes differ (from_unixtime, …)
 //! render      values as Athena prints them; Athena's CSV result format
 //! session     a DataFusion session wired with all of the above
+//! provision   bucket policy, flow-log settings and DDL from one description; check
 //! ```
 //!
 //! ```no_run
@@ -37,6 +38,7 @@ pub mod error;
 pub mod functions;
 pub mod layout;
 pub mod projection;
+pub mod provision;
 pub mod render;
 pub mod schema;
 pub mod session;

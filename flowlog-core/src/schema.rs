@@ -20,37 +20,17 @@ use crate::ddl::HiveType;
 /// assert_eq!(cols[7].1.to_string(), "bigint");
 /// ```
 pub fn runbook_columns() -> Vec<(&'static str, HiveType)> {
-    use HiveType::{BigInt, Int, String as Str};
-    vec![
-        ("version", Int),
-        ("account_id", Str),
-        ("interface_id", Str),
-        ("srcaddr", Str),
-        ("dstaddr", Str),
-        ("srcport", Int),
-        ("dstport", Int),
-        ("protocol", BigInt),
-        ("packets", BigInt),
-        ("bytes", BigInt),
-        ("start", BigInt),
-        ("end", BigInt),
-        ("action", Str),
-        ("log_status", Str),
-        ("vpc_id", Str),
-        ("subnet_id", Str),
-        ("instance_id", Str),
-        ("tcp_flags", Int),
-        ("type", Str),
-        ("pkt_srcaddr", Str),
-        ("pkt_dstaddr", Str),
-        ("az_id", Str),
-        ("sublocation_type", Str),
-        ("sublocation_id", Str),
-        ("pkt_src_aws_service", Str),
-        ("pkt_dst_aws_service", Str),
-        ("flow_direction", Str),
-        ("traffic_path", Int),
-    ]
+    // AWS's v2–v5 fields without `region` (a partition in the runbook), typed as AWS
+    // writes them, except `protocol`, which the runbook (like AWS's Athena guide) declares
+    // `bigint`.
+    crate::provision::fields::FIELDS
+        .iter()
+        .filter(|f| f.version <= 5 && f.column != "region")
+        .map(|f| match f.column {
+            "protocol" => (f.column, HiveType::BigInt),
+            _ => (f.column, f.parquet.hive_type()),
+        })
+        .collect()
 }
 
 /// The Arrow type a Hive type is read as.

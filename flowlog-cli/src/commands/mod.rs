@@ -1,5 +1,6 @@
 //! One file per subcommand.
 
+mod provision;
 mod query;
 
 use crate::args::{Cli, Command};
@@ -8,5 +9,6 @@ use crate::args::{Cli, Command};
 pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Query(args) => query::run(args).await,
+        Command::Provision(command) => provision::run(command),
     }
 }

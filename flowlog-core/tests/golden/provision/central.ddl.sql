@@ -1,0 +1,47 @@
+CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs (
+  `version` int,
+  `account_id` string,
+  `interface_id` string,
+  `srcaddr` string,
+  `dstaddr` string,
+  `srcport` int,
+  `dstport` int,
+  `protocol` int,
+  `packets` bigint,
+  `bytes` bigint,
+  `start` bigint,
+  `end` bigint,
+  `action` string,
+  `log_status` string,
+  `vpc_id` string,
+  `subnet_id` string,
+  `instance_id` string,
+  `tcp_flags` int,
+  `type` string,
+  `pkt_srcaddr` string,
+  `pkt_dstaddr` string,
+  `region` string,
+  `az_id` string,
+  `sublocation_type` string,
+  `sublocation_id` string,
+  `pkt_src_aws_service` string,
+  `pkt_dst_aws_service` string,
+  `flow_direction` string,
+  `traffic_path` int
+)
+PARTITIONED BY (`account` string, `date` string)
+ROW FORMAT SERDE 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'
+STORED AS INPUTFORMAT 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat'
+OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat'
+LOCATION 's3://central-log-bucket/org/AWSLogs/'
+TBLPROPERTIES (
+  "projection.enabled" = "true",
+  "projection.account.type" = "enum",
+  "projection.account.values" = "111111111111,222222222222",
+  "projection.date.type" = "date",
+  "projection.date.range" = "NOW-7DAYS,NOW",
+  "projection.date.format" = "yyyy/MM/dd",
+  "projection.date.interval" = "1",
+  "projection.date.interval.unit" = "DAYS",
+  "storage.location.template" = "s3://central-log-bucket/org/AWSLogs/${account}/vpcflowlogs/ap-northeast-1/${date}/"
+);

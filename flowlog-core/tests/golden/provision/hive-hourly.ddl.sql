@@ -1,0 +1,62 @@
+CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs (
+  `version` int,
+  `account_id` string,
+  `interface_id` string,
+  `srcaddr` string,
+  `dstaddr` string,
+  `srcport` int,
+  `dstport` int,
+  `protocol` int,
+  `packets` bigint,
+  `bytes` bigint,
+  `start` bigint,
+  `end` bigint,
+  `action` string,
+  `log_status` string,
+  `vpc_id` string,
+  `subnet_id` string,
+  `instance_id` string,
+  `tcp_flags` int,
+  `type` string,
+  `pkt_srcaddr` string,
+  `pkt_dstaddr` string,
+  `az_id` string,
+  `sublocation_type` string,
+  `sublocation_id` string,
+  `pkt_src_aws_service` string,
+  `pkt_dst_aws_service` string,
+  `flow_direction` string,
+  `traffic_path` int,
+  `ecs_cluster_arn` string,
+  `ecs_cluster_name` string,
+  `ecs_container_instance_arn` string,
+  `ecs_container_instance_id` string,
+  `ecs_container_id` string,
+  `ecs_second_container_id` string,
+  `ecs_service_name` string,
+  `ecs_task_definition_arn` string,
+  `ecs_task_arn` string,
+  `ecs_task_id` string,
+  `reject_reason` string
+)
+PARTITIONED BY (`account` string, `region` string, `date` string, `hour` string)
+ROW FORMAT SERDE 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'
+STORED AS INPUTFORMAT 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat'
+OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat'
+LOCATION 's3://flow-logs.example/AWSLogs/'
+TBLPROPERTIES (
+  "projection.enabled" = "true",
+  "projection.account.type" = "enum",
+  "projection.account.values" = "333333333333",
+  "projection.region.type" = "enum",
+  "projection.region.values" = "us-east-1,eu-west-1",
+  "projection.date.type" = "date",
+  "projection.date.range" = "year=2026/month=01/day=01,NOW",
+  "projection.date.format" = "'year='yyyy'/month='MM'/day='dd",
+  "projection.date.interval" = "1",
+  "projection.date.interval.unit" = "DAYS",
+  "projection.hour.type" = "integer",
+  "projection.hour.range" = "0,23",
+  "projection.hour.digits" = "2",
+  "storage.location.template" = "s3://flow-logs.example/AWSLogs/aws-account-id=${account}/aws-service=vpcflowlogs/aws-region=${region}/${date}/hour=${hour}/"
+);

@@ -1,0 +1,26 @@
+#!/bin/sh
+# VPC Flow Logs to S3 as Parquet, as the bucket policy and the Athena DDL expect.
+# Run with credentials of each source account (333333333333), with VPC_ID set to the VPC to log.
+set -eu
+
+aws ec2 create-flow-logs \
+  --region us-east-1 \
+  --resource-type VPC \
+  --resource-ids "${VPC_ID:?set VPC_ID to the VPC id (vpc-...)}" \
+  --traffic-type ALL \
+  --log-destination-type s3 \
+  --log-destination arn:aws:s3:::flow-logs.example \
+  --log-format '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status} ${vpc-id} ${subnet-id} ${instance-id} ${tcp-flags} ${type} ${pkt-srcaddr} ${pkt-dstaddr} ${region} ${az-id} ${sublocation-type} ${sublocation-id} ${pkt-src-aws-service} ${pkt-dst-aws-service} ${flow-direction} ${traffic-path} ${ecs-cluster-arn} ${ecs-cluster-name} ${ecs-container-instance-arn} ${ecs-container-instance-id} ${ecs-container-id} ${ecs-second-container-id} ${ecs-service-name} ${ecs-task-definition-arn} ${ecs-task-arn} ${ecs-task-id} ${reject-reason}' \
+  --max-aggregation-interval 60 \
+  --destination-options FileFormat=parquet,HiveCompatiblePartitions=true,PerHourPartition=true
+
+aws ec2 create-flow-logs \
+  --region eu-west-1 \
+  --resource-type VPC \
+  --resource-ids "${VPC_ID:?set VPC_ID to the VPC id (vpc-...)}" \
+  --traffic-type ALL \
+  --log-destination-type s3 \
+  --log-destination arn:aws:s3:::flow-logs.example \
+  --log-format '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status} ${vpc-id} ${subnet-id} ${instance-id} ${tcp-flags} ${type} ${pkt-srcaddr} ${pkt-dstaddr} ${region} ${az-id} ${sublocation-type} ${sublocation-id} ${pkt-src-aws-service} ${pkt-dst-aws-service} ${flow-direction} ${traffic-path} ${ecs-cluster-arn} ${ecs-cluster-name} ${ecs-container-instance-arn} ${ecs-container-instance-id} ${ecs-container-id} ${ecs-second-container-id} ${ecs-service-name} ${ecs-task-definition-arn} ${ecs-task-arn} ${ecs-task-id} ${reject-reason}' \
+  --max-aggregation-interval 60 \
+  --destination-options FileFormat=parquet,HiveCompatiblePartitions=true,PerHourPartition=true
