@@ -15,7 +15,11 @@ use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use super::value::{Civil, NANOS_PER_SECOND, Temporal, doc, finish, nanos, type_list, wall};
+use crate::functions::zone::TrinoZone;
+
+use super::value::{
+    Civil, NANOS_PER_SECOND, Temporal, doc, finish, instant, nanos, type_list, wall,
+};
 
 /// A field that can be extracted from a date/time value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -164,9 +168,15 @@ impl DateField {
         }
     }
 
-    /// The field of a value (nanoseconds as in `value`) of type `t`.
-    fn of(self, v: i128, t: &Temporal) -> i64 {
-        let zone = t.zone();
+    /// The field of a value (nanoseconds as in `value`) of type `t`; the zone fields of a
+    /// `timestamp` (no zone) are those of `session_zone`, as Trino casts it implicitly.
+    fn of(self, v: i128, t: &Temporal, session_zone: &TrinoZone) -> i64 {
+        let (v, zone) = match (t.zone(), self) {
+            (None, DateField::TimezoneHour | DateField::TimezoneMinute) => {
+                (instant(v, session_zone), Some(*session_zone))
+            }
+            (zone, _) => (v, zone),
+        };
         let civil = Civil::of(wall(v, zone.as_ref()));
         let seconds_of_day = (civil.time / NANOS_PER_SECOND) as i64;
         let offset_minutes = || {
@@ -197,14 +207,16 @@ impl DateField {
 pub struct Extract {
     signature: Signature,
     field: DateField,
+    session_zone: TrinoZone,
 }
 
 impl Extract {
-    /// The function for `field`.
-    pub fn new(field: DateField) -> Self {
+    /// The function for `field`, in a session whose zone is `session_zone`.
+    pub fn new(field: DateField, session_zone: TrinoZone) -> Self {
         Self {
             signature: Signature::user_defined(Volatility::Immutable),
             field,
+            session_zone,
         }
     }
 }
@@ -236,15 +248,7 @@ impl ScalarUDFImpl for Extract {
             [DataType::Date32 | DataType::Date64] if !self.field.is_time_field() => {
                 Ok(vec![DataType::Date32])
             }
-            [t @ DataType::Timestamp(_, None)]
-                if !matches!(
-                    self.field,
-                    DateField::TimezoneHour | DateField::TimezoneMinute
-                ) =>
-            {
-                Ok(vec![t.clone()])
-            }
-            [t @ DataType::Timestamp(_, Some(_))] => Ok(vec![t.clone()]),
+            [t @ DataType::Timestamp(..)] => Ok(vec![t.clone()]),
             [DataType::Null] => Ok(vec![DataType::Date32]),
             _ => plan_err!(
                 "Unexpected parameters ({}) for function {name}",
@@ -260,7 +264,7 @@ impl ScalarUDFImpl for Extract {
         let t = Temporal::of(x.data_type(), self.name())?.unwrap_or(Temporal::Date);
         let out: Int64Array = nanos(x.as_ref())?
             .into_iter()
-            .map(|v| v.map(|v| self.field.of(v, &t)))
+            .map(|v| v.map(|v| self.field.of(v, &t, &self.session_zone)))
             .collect();
         finish(Arc::new(out), &args.args)
     }

@@ -82,7 +82,7 @@ pub fn scalar_functions(session_zone: &str) -> Vec<Arc<ScalarUDF>> {
     all.extend(
         extract::DateField::ALL
             .into_iter()
-            .map(|f| ScalarUDF::new_from_impl(extract::Extract::new(f))),
+            .map(|f| ScalarUDF::new_from_impl(extract::Extract::new(f, zone))),
     );
     all.extend(
         current::functions(zone)
