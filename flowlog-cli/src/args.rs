@@ -82,6 +82,12 @@ pub(crate) struct QueryArgs {
     #[arg(long = "now", value_name = "TIMESTAMP")]
     pub(crate) now: Option<String>,
 
+    /// The session time zone (default UTC, as on Athena), e.g. Asia/Tokyo or +09:00: the zone
+    /// of from_unixtime(x), current_timestamp and current_date. SQL can change it with
+    /// SET TIME ZONE 'Asia/Tokyo'.
+    #[arg(long = "time-zone", value_name = "ZONE")]
+    pub(crate) time_zone: Option<String>,
+
     /// Output format.
     #[arg(long = "format", value_enum, default_value_t = Format::Table)]
     pub(crate) format: Format,

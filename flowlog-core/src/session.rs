@@ -17,6 +17,7 @@ use object_store::ObjectStore;
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result};
 use crate::functions;
+use crate::functions::zone::TrinoZone;
 use crate::storage::{Mirror, StoreResolver};
 use crate::table::{FlowLogTable, TableOptions};
 
@@ -34,6 +35,10 @@ pub struct SessionOptions {
     pub table: TableOptions,
     /// Replaces the local file-system store (tests use this to observe listings).
     pub local_store: Option<Arc<dyn ObjectStore>>,
+    /// The session time zone (`UTC`, as on Athena): the zone of `from_unixtime(x)`,
+    /// `current_timestamp`, `current_date` and of casts between timestamp types.
+    /// `SET TIME ZONE 'Asia/Tokyo'` changes it for the rest of the session.
+    pub time_zone: TrinoZone,
 }
 
 impl Default for SessionOptions {
@@ -43,6 +48,7 @@ impl Default for SessionOptions {
             mirrors: Vec::new(),
             table: TableOptions::default(),
             local_store: None,
+            time_zone: TrinoZone::Utc,
         }
     }
 }
@@ -52,6 +58,8 @@ pub struct FlowLogSession {
     ctx: SessionContext,
     resolver: StoreResolver,
     options: SessionOptions,
+    /// The current session zone (starts as `options.time_zone`; `SET TIME ZONE` changes it).
+    time_zone: std::sync::RwLock<TrinoZone>,
 }
 
 impl std::fmt::Debug for FlowLogSession {
@@ -60,6 +68,7 @@ impl std::fmt::Debug for FlowLogSession {
             .field("session_id", &self.ctx.session_id())
             .field("resolver", &self.resolver)
             .field("options", &self.options)
+            .field("time_zone", &self.time_zone())
             .finish()
     }
 }
@@ -67,7 +76,8 @@ impl std::fmt::Debug for FlowLogSession {
 impl FlowLogSession {
     /// A new session with flowlog's functions registered and Athena's settings:
     /// NULLs sort last in both directions, identifiers are case-insensitive, the session
-    /// zone is UTC, and unqualified names refer to the `default` database.
+    /// zone is `options.time_zone` (UTC by default), and unqualified names refer to the
+    /// `default` database.
     pub fn new(options: SessionOptions) -> Self {
         let mut config = SessionConfig::new()
             .with_information_schema(true)
@@ -79,15 +89,37 @@ impl FlowLogSession {
             o.sql_parser.enable_ident_normalization = true;
         }
         let ctx = SessionContext::new_with_config(config);
-        functions::register_all(&ctx, "UTC");
+        functions::register_all(&ctx, &options.time_zone.id());
         let mut resolver = StoreResolver::new(options.mirrors.clone());
         if let Some(store) = &options.local_store {
             resolver = resolver.with_local_store(Arc::clone(store));
         }
+        let time_zone = std::sync::RwLock::new(options.time_zone);
         Self {
             ctx,
             resolver,
             options,
+            time_zone,
+        }
+    }
+
+    /// The session time zone now in effect.
+    pub fn time_zone(&self) -> TrinoZone {
+        match self.time_zone.read() {
+            Ok(zone) => *zone,
+            Err(poisoned) => *poisoned.into_inner(),
+        }
+    }
+
+    /// Change the session time zone, as `SET TIME ZONE` does: the functions that depend on it
+    /// are registered again for the new zone.
+    pub fn set_time_zone(&self, zone: TrinoZone) {
+        match self.time_zone.write() {
+            Ok(mut current) => *current = zone,
+            Err(poisoned) => *poisoned.into_inner() = zone,
+        }
+        for f in functions::datetime::scalar_functions(&zone.id()) {
+            self.ctx.register_udf(f.as_ref().clone());
         }
     }
 
@@ -191,6 +223,10 @@ impl FlowLogSession {
         let mut parsed = state
             .sql_to_statement(&padded, &dialect)
             .map_err(sql_error)?;
+        if let Some(zone) = self.set_time_zone_statement(&parsed)? {
+            self.set_time_zone(zone);
+            return Ok(None);
+        }
         crate::dialect::rewrite(&mut parsed)?;
         let plan = state.statement_to_plan(parsed).await.map_err(sql_error)?;
         let df = self
@@ -199,6 +235,39 @@ impl FlowLogSession {
             .await
             .map_err(sql_error)?;
         Ok(Some(df))
+    }
+}
+
+impl FlowLogSession {
+    /// The zone of a `SET TIME ZONE 'zone'` / `SET TIME ZONE LOCAL` statement, if it is one.
+    fn set_time_zone_statement(
+        &self,
+        statement: &datafusion::sql::parser::Statement,
+    ) -> Result<Option<TrinoZone>> {
+        use datafusion::sql::parser::Statement as DfStatement;
+        use datafusion::sql::sqlparser::ast::{Expr, Set, Statement, Value};
+        let DfStatement::Statement(statement) = statement else {
+            return Ok(None);
+        };
+        let Statement::Set(Set::SetTimeZone { value, .. }) = statement.as_ref() else {
+            return Ok(None);
+        };
+        match value {
+            Expr::Identifier(ident) if ident.value.eq_ignore_ascii_case("local") => {
+                Ok(Some(self.options.time_zone))
+            }
+            Expr::Value(v) => match &v.value {
+                Value::SingleQuotedString(zone) => TrinoZone::parse(zone)
+                    .map(Some)
+                    .map_err(|e| Error::Query(format!("SET TIME ZONE: {e}"))),
+                _ => Err(Error::Query(format!(
+                    "SET TIME ZONE: expected a zone name in quotes, e.g. 'Asia/Tokyo', got {value}"
+                ))),
+            },
+            other => Err(Error::Query(format!(
+                "SET TIME ZONE: expected a zone name in quotes, e.g. 'Asia/Tokyo', or LOCAL, got {other}"
+            ))),
+        }
     }
 }
 

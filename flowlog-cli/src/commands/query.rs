@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, NaiveDate, Utc};
+use flowlog_core::functions::zone::TrinoZone;
 use flowlog_core::storage::{Mirror, absolute_path};
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
@@ -31,6 +32,10 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         Some(s) => parse_now(s)?,
         None => Utc::now(),
     };
+    let time_zone = match &args.time_zone {
+        Some(zone) => TrinoZone::parse(zone).with_context(|| format!("--time-zone {zone}"))?,
+        None => TrinoZone::Utc,
+    };
     let sql = read_sql(&args)?;
 
     // Never write inside a log tree.
@@ -45,6 +50,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     let session = FlowLogSession::new(SessionOptions {
         now,
         mirrors,
+        time_zone,
         ..SessionOptions::default()
     });
     for path in &args.ddl {

@@ -186,3 +186,37 @@ fn json_lines_output() {
         "{\"n\":1,\"s\":\"a\\\"b\",\"z\":null}\n"
     );
 }
+
+/// `--time-zone` sets the session zone: 0 is 1970-01-01 09:00 in Tokyo; SQL can change it.
+#[test]
+fn time_zone_option_sets_the_session_zone() {
+    let sql = "select from_unixtime(0) as t, cast(current_date = date(current_timestamp) as varchar) as same";
+    let out = flowlog(&["query", "--time-zone", "Asia/Tokyo", "--format", "csv", sql]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "\"t\",\"same\"\n\"1970-01-01 09:00:00.000 Asia/Tokyo\",\"true\"\n"
+    );
+    let out = flowlog(&[
+        "query",
+        "--format",
+        "csv",
+        "SET TIME ZONE '+05:45'; select from_unixtime(0) as t",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "\"t\"\n\"1970-01-01 05:45:00.000 +05:45\"\n"
+    );
+}
+
+#[test]
+fn an_unknown_time_zone_is_named() {
+    let out = flowlog(&["query", "--time-zone", "Mars/Olympus", "select 1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--time-zone Mars/Olympus: 'Mars/Olympus' is not a valid time zone"),
+        "{}",
+        stderr(&out)
+    );
+}

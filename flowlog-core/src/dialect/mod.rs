@@ -8,14 +8,17 @@
 //! Each function family that needs a syntax rewrite (typed literals, `AT TIME ZONE`,
 //! casts to types DataFusion lacks) adds one file here and one call in [`rewrite`].
 
+pub mod datetime;
+
 use datafusion::sql::parser::Statement;
 
 use crate::error::Result;
 
 /// Rewrite a parsed statement from Trino's meaning to DataFusion's.
 pub fn rewrite(statement: &mut Statement) -> Result<()> {
-    let Statement::Statement(_statement) = statement else {
+    let Statement::Statement(statement) = statement else {
         return Ok(());
     };
+    datetime::rewrite(statement);
     Ok(())
 }

@@ -4,8 +4,7 @@
 //! query pasted from Athena gives Athena's answer.
 
 pub mod aggregate;
-pub mod format_datetime;
-pub mod from_unixtime;
+pub mod datetime;
 pub mod joda;
 pub mod misc;
 pub mod network;
@@ -14,19 +13,13 @@ pub mod zone;
 
 use std::sync::Arc;
 
+use datafusion::execution::FunctionRegistry;
 use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 use datafusion::prelude::SessionContext;
 
 /// Every flowlog scalar function, for a session whose time zone is `session_zone`.
 pub fn scalar_functions(session_zone: &str) -> Vec<Arc<ScalarUDF>> {
-    let mut all = vec![
-        Arc::new(ScalarUDF::new_from_impl(from_unixtime::FromUnixtime::new(
-            session_zone,
-        ))),
-        Arc::new(ScalarUDF::new_from_impl(
-            format_datetime::FormatDatetime::default(),
-        )),
-    ];
+    let mut all = datetime::scalar_functions(session_zone);
     all.extend(string::scalar_functions());
     all.extend(network::scalar_functions());
     all.extend(misc::scalar_functions());
@@ -45,5 +38,9 @@ pub fn register_all(ctx: &SessionContext, session_zone: &str) {
     }
     for f in aggregate_functions() {
         ctx.register_udaf(f.as_ref().clone());
+    }
+    for rewrite in datetime::function_rewrites() {
+        // Registering a rewrite cannot fail on a SessionState.
+        let _ = ctx.state_ref().write().register_function_rewrite(rewrite);
     }
 }

@@ -14,11 +14,13 @@ use arrow::datatypes::{
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use super::joda::JodaPattern;
-use super::zone::TrinoZone;
+use crate::functions::joda::JodaPattern;
+use crate::functions::zone::TrinoZone;
+
+use super::value::doc;
 
 /// The `format_datetime` function (Trino semantics, Joda-Time patterns).
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -37,6 +39,17 @@ impl Default for FormatDatetime {
 impl ScalarUDFImpl for FormatDatetime {
     fn name(&self) -> &str {
         "format_datetime"
+    }
+
+    fn documentation(&self) -> Option<&Documentation> {
+        static DOC: std::sync::OnceLock<Documentation> = std::sync::OnceLock::new();
+        Some(DOC.get_or_init(|| {
+            doc(
+                "format_datetime(timestamp, format)",
+                "Formats timestamp as a string using format (JodaTime's DateTimeFormat pattern).",
+                "SELECT format_datetime(from_unixtime(1418530010, 9, 0), 'yyyy-MM-dd HH:mm:ss'); -- 2014-12-14 13:06:50",
+            )
+        }))
     }
 
     fn signature(&self) -> &Signature {

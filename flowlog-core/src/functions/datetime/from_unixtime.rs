@@ -15,10 +15,13 @@ use arrow::datatypes::{DataType, Field, FieldRef, Float64Type, TimeUnit};
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
+    Volatility,
 };
 
-use super::zone::TrinoZone;
+use crate::functions::zone::TrinoZone;
+
+use super::value::doc;
 
 /// The `from_unixtime` function (Trino semantics).
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -89,6 +92,17 @@ impl FromUnixtime {
 impl ScalarUDFImpl for FromUnixtime {
     fn name(&self) -> &str {
         "from_unixtime"
+    }
+
+    fn documentation(&self) -> Option<&Documentation> {
+        static DOC: std::sync::OnceLock<Documentation> = std::sync::OnceLock::new();
+        Some(DOC.get_or_init(|| {
+            doc(
+                "from_unixtime(unixtime [, zone | , hours, minutes])",
+                "Returns the UNIX timestamp unixtime as a timestamp with time zone, in the session time zone, in zone, or at the offset hours and minutes.",
+                "SELECT from_unixtime(7200, 'Asia/Tokyo'); -- 1970-01-01 11:00:00.000 Asia/Tokyo",
+            )
+        }))
     }
 
     fn signature(&self) -> &Signature {

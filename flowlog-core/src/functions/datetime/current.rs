@@ -1,0 +1,173 @@
+//! `current_date`, `current_timestamp` / `now()`, `localtimestamp` and `current_timezone()`:
+//! the start of the query, in the session zone.
+//!
+//! The value is fixed when the query is planned (DataFusion's query start time), so every row
+//! and every use in one query sees the same instant, as in Trino.
+
+use std::sync::OnceLock;
+
+use arrow::datatypes::{DataType, TimeUnit};
+use datafusion::common::{ScalarValue, plan_err};
+use datafusion::error::Result;
+use datafusion::logical_expr::simplify::{ExprSimplifyResult, SimplifyContext};
+use datafusion::logical_expr::{
+    ColumnarValue, Documentation, Expr, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+};
+
+use crate::functions::zone::TrinoZone;
+
+use super::value::{NANOS_PER_DAY, Temporal, build, doc, wall};
+
+/// Which current value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Current {
+    /// `current_date`: DATE.
+    Date,
+    /// `current_timestamp`: `timestamp(3) with time zone`.
+    Timestamp,
+    /// `now()`: the same as `current_timestamp`.
+    Now,
+    /// `localtimestamp`: `timestamp(3)`.
+    LocalTimestamp,
+    /// `current_timezone()`: the session zone's id.
+    Timezone,
+}
+
+/// One of the current-time functions.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct CurrentTime {
+    signature: Signature,
+    what: Current,
+    session_zone: TrinoZone,
+}
+
+impl CurrentTime {
+    /// `what`, in `session_zone`.
+    pub fn new(what: Current, session_zone: TrinoZone) -> Self {
+        Self {
+            signature: Signature::nullary(Volatility::Stable),
+            what,
+            session_zone,
+        }
+    }
+
+    fn target(&self) -> Option<Temporal> {
+        match self.what {
+            Current::Date => Some(Temporal::Date),
+            Current::Timestamp | Current::Now => {
+                Some(Temporal::tstz(TimeUnit::Millisecond, self.session_zone))
+            }
+            Current::LocalTimestamp => Some(Temporal::Timestamp {
+                unit: TimeUnit::Millisecond,
+                zone: None,
+            }),
+            Current::Timezone => None,
+        }
+    }
+
+    fn value_at(&self, now_nanos: i128) -> Result<ScalarValue> {
+        let Some(target) = self.target() else {
+            return Ok(ScalarValue::Utf8(Some(self.session_zone.id())));
+        };
+        let v = match self.what {
+            Current::Date => {
+                wall(now_nanos, Some(&self.session_zone)).div_euclid(NANOS_PER_DAY) * NANOS_PER_DAY
+            }
+            Current::LocalTimestamp => wall(now_nanos, Some(&self.session_zone)),
+            _ => now_nanos,
+        };
+        let array = build(&[Some(v)], &target, self.name())?;
+        ScalarValue::try_from_array(&array, 0)
+    }
+}
+
+fn now_nanos() -> i128 {
+    let now = chrono::Utc::now();
+    i128::from(now.timestamp()) * 1_000_000_000 + i128::from(now.timestamp_subsec_nanos())
+}
+
+impl ScalarUDFImpl for CurrentTime {
+    fn name(&self) -> &str {
+        match self.what {
+            Current::Date => "current_date",
+            Current::Timestamp => "current_timestamp",
+            Current::Now => "now",
+            Current::LocalTimestamp => "localtimestamp",
+            Current::Timezone => "current_timezone",
+        }
+    }
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        if !arg_types.is_empty() {
+            return plan_err!("{} takes no arguments", self.name());
+        }
+        Ok(self.target().map_or(DataType::Utf8, |t| t.data_type()))
+    }
+    fn simplify(&self, args: Vec<Expr>, info: &SimplifyContext) -> Result<ExprSimplifyResult> {
+        let Some(start) = info.query_execution_start_time() else {
+            return Ok(ExprSimplifyResult::Original(args));
+        };
+        let nanos = i128::from(start.timestamp()) * 1_000_000_000
+            + i128::from(start.timestamp_subsec_nanos());
+        Ok(ExprSimplifyResult::Simplified(Expr::Literal(
+            self.value_at(nanos)?,
+            None,
+        )))
+    }
+    fn invoke_with_args(&self, _args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        Ok(ColumnarValue::Scalar(self.value_at(now_nanos())?))
+    }
+    fn documentation(&self) -> Option<&Documentation> {
+        static DOCS: OnceLock<Vec<Documentation>> = OnceLock::new();
+        let docs = DOCS.get_or_init(|| {
+            vec![
+                doc("current_date", "Returns the current date as of the start of the query.", "SELECT current_date; -- 2026-11-20"),
+                doc("current_timestamp", "Returns the current timestamp with time zone as of the start of the query, with 3 digits of subsecond precision.", "SELECT current_timestamp; -- 2026-11-20 09:30:00.123 UTC"),
+                doc("now()", "This is an alias for current_timestamp.", "SELECT now(); -- 2026-11-20 09:30:00.123 UTC"),
+                doc("localtimestamp", "Returns the current timestamp as of the start of the query, with 3 digits of subsecond precision.", "SELECT localtimestamp; -- 2026-11-20 09:30:00.123"),
+                doc("current_timezone()", "Returns the current time zone in the format defined by IANA (e.g., America/Los_Angeles) or as fixed offset from UTC (e.g., +08:35)", "SELECT current_timezone(); -- UTC"),
+            ]
+        });
+        let index = match self.what {
+            Current::Date => 0,
+            Current::Timestamp => 1,
+            Current::Now => 2,
+            Current::LocalTimestamp => 3,
+            Current::Timezone => 4,
+        };
+        docs.get(index)
+    }
+}
+
+/// Every current-time function, in `session_zone`.
+pub fn functions(session_zone: TrinoZone) -> Vec<CurrentTime> {
+    [
+        Current::Date,
+        Current::Timestamp,
+        Current::Now,
+        Current::LocalTimestamp,
+        Current::Timezone,
+    ]
+    .into_iter()
+    .map(|w| CurrentTime::new(w, session_zone))
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn current_date_is_the_session_zone_date() {
+        // Trino: 2017-04-01 12:34:56 UTC is 2017-04-02 in Pacific/Apia (+13:00).
+        let apia = TrinoZone::parse("Pacific/Apia").unwrap();
+        let f = CurrentTime::new(Current::Date, apia);
+        let start = 1_491_050_096_i128 * 1_000_000_000;
+        assert_eq!(
+            f.value_at(start).unwrap(),
+            ScalarValue::Date32(Some(17_258))
+        );
+    }
+}

@@ -1,0 +1,80 @@
+//! `last_day_of_month(x)`: the last day of the month of a date or timestamp, as a DATE (in the
+//! value's own zone for `timestamp with time zone`).
+
+use std::sync::OnceLock;
+
+use arrow::datatypes::DataType;
+use datafusion::common::plan_err;
+use datafusion::error::Result;
+use datafusion::logical_expr::{
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+};
+
+use super::value::{
+    Civil, NANOS_PER_DAY, Temporal, build, days_in_month, doc, finish, nanos, type_list, wall,
+};
+
+/// `last_day_of_month(x)`.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct LastDayOfMonth {
+    signature: Signature,
+}
+
+impl Default for LastDayOfMonth {
+    fn default() -> Self {
+        Self {
+            signature: Signature::user_defined(Volatility::Immutable),
+        }
+    }
+}
+
+impl ScalarUDFImpl for LastDayOfMonth {
+    fn name(&self) -> &str {
+        "last_day_of_month"
+    }
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        match arg_types {
+            [t @ (DataType::Timestamp(..) | DataType::Date32)] => Ok(vec![t.clone()]),
+            [DataType::Null] => Ok(vec![DataType::Date32]),
+            _ => plan_err!(
+                "Unexpected parameters ({}) for function last_day_of_month. Expected: last_day_of_month(date), last_day_of_month(timestamp(p)), last_day_of_month(timestamp(p) with time zone)",
+                type_list(arg_types)
+            ),
+        }
+    }
+    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
+        Ok(DataType::Date32)
+    }
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let x = args.args[0].to_array(args.number_rows)?;
+        let t = Temporal::of(x.data_type(), self.name())?.unwrap_or(Temporal::Date);
+        let values: Vec<Option<i128>> = nanos(x.as_ref())?
+            .into_iter()
+            .map(|v| {
+                v.map(|v| {
+                    let c = Civil::of(wall(v, t.zone().as_ref()));
+                    let last = Civil {
+                        day: days_in_month(c.year, c.month),
+                        time: 0,
+                        ..c
+                    };
+                    i128::from(last.days()) * NANOS_PER_DAY
+                })
+            })
+            .collect();
+        finish(build(&values, &Temporal::Date, self.name())?, &args.args)
+    }
+    fn documentation(&self) -> Option<&Documentation> {
+        static DOC: OnceLock<Documentation> = OnceLock::new();
+        Some(DOC.get_or_init(|| {
+            doc(
+                "last_day_of_month(x)",
+                "Returns the last day of the month.",
+                "SELECT last_day_of_month(DATE '2020-02-10'); -- 2020-02-29",
+            )
+        }))
+    }
+}
