@@ -17,7 +17,7 @@ use object_store::ObjectStore;
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result};
 use crate::functions;
-use crate::storage::{Mirror, StoreResolver};
+use crate::storage::{Mirror, Progress, S3Options, StoreResolver};
 use crate::table::{FlowLogTable, TableOptions};
 
 /// Athena's default database, which unqualified table names refer to.
@@ -34,6 +34,12 @@ pub struct SessionOptions {
     pub table: TableOptions,
     /// Replaces the local file-system store (tests use this to observe listings).
     pub local_store: Option<Arc<dyn ObjectStore>>,
+    /// How `s3://` locations that no mirror covers are read (region, profile, endpoint).
+    pub s3: S3Options,
+    /// Stores that serve whole buckets, instead of ones built from `s3` (bucket name, store).
+    pub bucket_stores: Vec<(String, Arc<dyn ObjectStore>)>,
+    /// Counters of objects listed and bytes read, readable while queries run.
+    pub progress: Arc<Progress>,
 }
 
 impl Default for SessionOptions {
@@ -43,6 +49,9 @@ impl Default for SessionOptions {
             mirrors: Vec::new(),
             table: TableOptions::default(),
             local_store: None,
+            s3: S3Options::default(),
+            bucket_stores: Vec::new(),
+            progress: Arc::new(Progress::default()),
         }
     }
 }
@@ -80,10 +89,16 @@ impl FlowLogSession {
         }
         let ctx = SessionContext::new_with_config(config);
         functions::register_all(&ctx, "UTC");
-        let mut resolver = StoreResolver::new(options.mirrors.clone());
+        let mut resolver = StoreResolver::new(options.mirrors.clone())
+            .with_progress(Arc::clone(&options.progress))
+            .with_s3_options(options.s3.clone());
         if let Some(store) = &options.local_store {
             resolver = resolver.with_local_store(Arc::clone(store));
         }
+        for (bucket, store) in &options.bucket_stores {
+            resolver = resolver.with_bucket_store(bucket, Arc::clone(store));
+        }
+        let resolver = resolver.with_registry(Arc::clone(&ctx.runtime_env().object_store_registry));
         Self {
             ctx,
             resolver,
@@ -94,6 +109,11 @@ impl FlowLogSession {
     /// The underlying DataFusion context, for registering more tables or functions.
     pub fn context(&self) -> &SessionContext {
         &self.ctx
+    }
+
+    /// Objects listed and bytes read so far by this session's queries.
+    pub fn progress(&self) -> Arc<Progress> {
+        self.resolver.progress()
     }
 
     /// The store resolver (mirrors and the local store).

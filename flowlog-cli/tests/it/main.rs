@@ -1,3 +1,6 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
 mod query;
+mod s3;
+#[path = "../../../flowlog-core/tests/it/s3_server.rs"]
+mod s3_server;

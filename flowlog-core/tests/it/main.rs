@@ -1,5 +1,7 @@
 //! The one integration-test binary of flowlog-core.
 
 mod runbook;
+mod s3;
+mod s3_server;
 mod support;
 mod table;
