@@ -69,8 +69,8 @@ pub(crate) struct QueryArgs {
     #[arg(long = "mirror", value_name = "S3URL=DIR")]
     pub(crate) mirror: Vec<String>,
 
-    /// Register the AWSLogs tree under DIR as a table, with no DDL.
-    #[arg(long = "logs", value_name = "DIR")]
+    /// Register the AWSLogs tree under DIR or s3://BUCKET[/PREFIX] as a table, with no DDL.
+    #[arg(long = "logs", value_name = "DIR|S3URL")]
     pub(crate) logs: Option<String>,
 
     /// The table name for --logs.
@@ -87,6 +87,23 @@ pub(crate) struct QueryArgs {
     /// SET TIME ZONE 'Asia/Tokyo'.
     #[arg(long = "time-zone", value_name = "ZONE")]
     pub(crate) time_zone: Option<String>,
+    /// AWS region of the buckets read directly on S3 (default: the profile's, AWS_REGION,
+    /// or the bucket's own region).
+    #[arg(long = "region", value_name = "REGION")]
+    pub(crate) region: Option<String>,
+
+    /// Profile of ~/.aws/config and ~/.aws/credentials to take credentials and region from
+    /// (static keys, SSO after `aws sso login`, role_arn + source_profile, …); default AWS_PROFILE.
+    #[arg(long = "profile", value_name = "NAME")]
+    pub(crate) profile: Option<String>,
+
+    /// An S3-compatible endpoint to read s3:// locations from, e.g. http://127.0.0.1:9000.
+    #[arg(long = "endpoint-url", value_name = "URL")]
+    pub(crate) endpoint_url: Option<String>,
+
+    /// Send unsigned requests (public buckets): no credentials are looked up.
+    #[arg(long = "no-sign-request", conflicts_with = "profile")]
+    pub(crate) no_sign_request: bool,
 
     /// Output format.
     #[arg(long = "format", value_enum, default_value_t = Format::Table)]

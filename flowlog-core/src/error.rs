@@ -48,7 +48,7 @@ pub enum Error {
     },
 
     /// Listing or reading an object failed.
-    #[error("object {key}: {error}")]
+    #[error("{}", object_store_message(key, error))]
     ObjectStore {
         /// The object key or listing prefix.
         key: String,
@@ -91,6 +91,16 @@ pub enum Error {
     /// An error from the SQL engine.
     #[error(transparent)]
     DataFusion(#[from] DataFusionError),
+}
+
+/// `object KEY: what went wrong`, or the S3 explanation alone (it names the key).
+fn object_store_message(key: &str, error: &object_store::Error) -> String {
+    let message = crate::storage::s3::store_message(error);
+    if message.starts_with("s3://") {
+        message
+    } else {
+        format!("object {key}: {message}")
+    }
 }
 
 impl From<crate::ddl::DdlError> for Error {

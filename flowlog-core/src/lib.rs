@@ -1,7 +1,7 @@
 //! # flowlog-core
 //!
 //! Amazon Athena's SQL over AWS VPC Flow Logs, on Apache DataFusion: the same DDL, the
-//! same query, the same answer — on a local copy of the logs or (later) directly on S3.
+//! same query, the same answer — on a local copy of the logs or directly on S3.
 //!
 //! The crate follows the data:
 //!
@@ -13,6 +13,7 @@
 //! dialect     Trino syntax rewritten before DataFusion plans it
 //! functions   Trino functions whose DataFusion namesakes differ (from_unixtime, …)
 //! render      values as Athena prints them; Athena's CSV result format
+//! storage     locations → object stores: S3 (AWS credential chain), mirrors, local; counters
 //! session     a DataFusion session wired with all of the above
 //! provision   bucket policy, flow-log settings and DDL from one description; check
 //! ```

@@ -18,7 +18,7 @@ use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result};
 use crate::functions;
 use crate::functions::zone::TrinoZone;
-use crate::storage::{Mirror, StoreResolver};
+use crate::storage::{Mirror, Progress, S3Options, StoreResolver};
 use crate::table::{FlowLogTable, TableOptions};
 
 /// Athena's default database, which unqualified table names refer to.
@@ -39,6 +39,12 @@ pub struct SessionOptions {
     /// `current_timestamp`, `current_date` and of casts between timestamp types.
     /// `SET TIME ZONE 'Asia/Tokyo'` changes it for the rest of the session.
     pub time_zone: TrinoZone,
+    /// How `s3://` locations that no mirror covers are read (region, profile, endpoint).
+    pub s3: S3Options,
+    /// Stores that serve whole buckets, instead of ones built from `s3` (bucket name, store).
+    pub bucket_stores: Vec<(String, Arc<dyn ObjectStore>)>,
+    /// Counters of objects listed and bytes read, readable while queries run.
+    pub progress: Arc<Progress>,
 }
 
 impl Default for SessionOptions {
@@ -49,6 +55,9 @@ impl Default for SessionOptions {
             table: TableOptions::default(),
             local_store: None,
             time_zone: TrinoZone::Utc,
+            s3: S3Options::default(),
+            bucket_stores: Vec::new(),
+            progress: Arc::new(Progress::default()),
         }
     }
 }
@@ -90,11 +99,17 @@ impl FlowLogSession {
         }
         let ctx = SessionContext::new_with_config(config);
         functions::register_all(&ctx, &options.time_zone.id());
-        let mut resolver = StoreResolver::new(options.mirrors.clone());
+        let time_zone = std::sync::RwLock::new(options.time_zone);
+        let mut resolver = StoreResolver::new(options.mirrors.clone())
+            .with_progress(Arc::clone(&options.progress))
+            .with_s3_options(options.s3.clone());
         if let Some(store) = &options.local_store {
             resolver = resolver.with_local_store(Arc::clone(store));
         }
-        let time_zone = std::sync::RwLock::new(options.time_zone);
+        for (bucket, store) in &options.bucket_stores {
+            resolver = resolver.with_bucket_store(bucket, Arc::clone(store));
+        }
+        let resolver = resolver.with_registry(Arc::clone(&ctx.runtime_env().object_store_registry));
         Self {
             ctx,
             resolver,
@@ -126,6 +141,11 @@ impl FlowLogSession {
     /// The underlying DataFusion context, for registering more tables or functions.
     pub fn context(&self) -> &SessionContext {
         &self.ctx
+    }
+
+    /// Objects listed and bytes read so far by this session's queries.
+    pub fn progress(&self) -> Arc<Progress> {
+        self.resolver.progress()
     }
 
     /// The store resolver (mirrors and the local store).

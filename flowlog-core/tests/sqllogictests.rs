@@ -5,6 +5,11 @@
 //! sample buckets registered without DDL as `sample_daily`, `sample_hourly`,
 //! `sample_hive` and `sample_hive_hourly`.
 //!
+//! Every file runs twice: once through the mirrors (`slt::`), once with no mirror, every
+//! `s3://` location read on the local S3 server that `scripts/test` starts
+//! (`slt-s3::`, endpoint in `FLOWLOG_TEST_S3_ENDPOINT`); both must give the same results.
+//! Without the server the second pass fails, naming the variable.
+//!
 //! `cargo test -p flowlog-core --test sqllogictests [-- FILTER]`; with `COMPLETE=1`
 //! the expected results are rewritten (review the diff before committing).
 
@@ -14,7 +19,7 @@ use async_trait::async_trait;
 use chrono::{TimeZone, Utc};
 use datafusion::arrow::record_batch::RecordBatch;
 use flowlog_core::render::render_value;
-use flowlog_core::storage::Mirror;
+use flowlog_core::storage::{Mirror, S3Options, StaticCredentials};
 use flowlog_core::{FlowLogSession, SessionOptions};
 use sqllogictest::{DBOutput, DefaultColumnType};
 
@@ -45,13 +50,27 @@ impl std::fmt::Display for DbError {
 impl std::error::Error for DbError {}
 
 impl FlowLogDb {
-    async fn new() -> Result<Self, DbError> {
+    /// A session over the sample: through mirrors, or on the S3 server at `endpoint`.
+    async fn new(endpoint: Option<String>) -> Result<Self, DbError> {
         let root = testdata().join("s3");
-        let mirrors = BUCKETS
-            .iter()
-            .map(|(_, bucket)| Mirror::new(&format!("s3://{bucket}"), root.join(bucket)))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| DbError(e.to_string()))?;
+        let mirrors = match endpoint {
+            Some(_) => Vec::new(),
+            None => BUCKETS
+                .iter()
+                .map(|(_, bucket)| Mirror::new(&format!("s3://{bucket}"), root.join(bucket)))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| DbError(e.to_string()))?,
+        };
+        let s3 = S3Options {
+            region: Some("us-east-1".into()),
+            static_credentials: Some(StaticCredentials {
+                key_id: "test".into(),
+                secret_key: "test".into(),
+                token: None,
+            }),
+            endpoint,
+            ..S3Options::default()
+        };
         let now = Utc
             .with_ymd_and_hms(2026, 11, 20, 0, 0, 0)
             .single()
@@ -59,6 +78,7 @@ impl FlowLogDb {
         let session = FlowLogSession::new(SessionOptions {
             now,
             mirrors,
+            s3,
             ..SessionOptions::default()
         });
         for (table, bucket) in BUCKETS {
@@ -154,14 +174,35 @@ fn main() {
         .expect("tokio runtime");
     let mut passed = 0;
     let mut failed = Vec::new();
-    for file in &files {
-        let name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
+    let s3_endpoint = std::env::var("FLOWLOG_TEST_S3_ENDPOINT")
+        .ok()
+        .filter(|e| !e.is_empty());
+    let mut passes = vec![("slt", None)];
+    if !complete {
+        passes.push(("slt-s3", Some(s3_endpoint.clone())));
+    }
+    for (pass, file) in passes
+        .iter()
+        .flat_map(|p| files.iter().map(move |f| (p, f)))
+    {
+        let (pass, endpoint) = pass;
+        let name = format!(
+            "{pass}::{}",
+            file.file_name().unwrap_or_default().to_string_lossy()
+        );
+        if let Some(None) = endpoint {
+            println!(
+                "test {name} ... FAILED\nFLOWLOG_TEST_S3_ENDPOINT is not set: the S3 pass needs the local S3 server; run the suite with scripts/test"
+            );
+            failed.push(name);
+            continue;
+        }
+        let endpoint = endpoint.clone().flatten();
         let result = runtime.block_on(async {
-            let mut runner = sqllogictest::Runner::new(|| async { FlowLogDb::new().await });
+            let mut runner = sqllogictest::Runner::new(|| {
+                let endpoint = endpoint.clone();
+                async move { FlowLogDb::new(endpoint).await }
+            });
             if complete {
                 runner
                     .update_test_file(
@@ -182,11 +223,11 @@ fn main() {
         });
         match result {
             Ok(()) => {
-                println!("test slt::{name} ... ok");
+                println!("test {name} ... ok");
                 passed += 1;
             }
             Err(e) => {
-                println!("test slt::{name} ... FAILED\n{e}");
+                println!("test {name} ... FAILED\n{e}");
                 failed.push(name);
             }
         }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, NaiveDate, Utc};
 use flowlog_core::functions::zone::TrinoZone;
-use flowlog_core::storage::{Mirror, absolute_path};
+use flowlog_core::storage::{Mirror, S3Options, absolute_path};
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
 
@@ -51,6 +51,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         now,
         mirrors,
         time_zone,
+        s3: s3_options(&args)?,
         ..SessionOptions::default()
     });
     for path in &args.ddl {
@@ -106,7 +107,34 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     if let Some(file) = atomic {
         file.commit()?;
     }
+    log::info!("{}", session.progress().snapshot());
     Ok(())
+}
+
+/// The S3 flags, checked once.
+fn s3_options(args: &QueryArgs) -> Result<S3Options> {
+    if let Some(url) = &args.endpoint_url
+        && !(url.starts_with("http://") || url.starts_with("https://"))
+    {
+        bail!(
+            "--endpoint-url {url}: write the scheme too, e.g. http://127.0.0.1:9000 or https://s3.example.com"
+        );
+    }
+    if let Some(region) = &args.region
+        && (region.is_empty()
+            || !region
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+    {
+        bail!("--region {region:?} is not a region name; write e.g. ap-northeast-1");
+    }
+    Ok(S3Options {
+        region: args.region.clone(),
+        profile: args.profile.clone(),
+        endpoint: args.endpoint_url.clone(),
+        no_sign_request: args.no_sign_request,
+        ..S3Options::default()
+    })
 }
 
 fn read_sql(args: &QueryArgs) -> Result<String> {

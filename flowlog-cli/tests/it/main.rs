@@ -2,3 +2,6 @@
 
 mod provision;
 mod query;
+mod s3;
+#[path = "../../../flowlog-core/tests/it/s3_server.rs"]
+mod s3_server;

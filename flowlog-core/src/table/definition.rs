@@ -234,7 +234,7 @@ pub(super) async fn find_aws_logs(
                 .list_with_delimiter(Some(&dir))
                 .await
                 .map_err(|error| Error::ObjectStore {
-                    key: format!("/{dir}"),
+                    key: super::listing::display_key(root, dir.as_ref()),
                     error,
                 })?;
             for p in listing.common_prefixes {
@@ -280,7 +280,7 @@ async fn probe_hourly(root: &ResolvedLocation) -> Result<bool> {
                 .list_with_delimiter(Some(&dir))
                 .await
                 .map_err(|error| Error::ObjectStore {
-                    key: format!("/{dir}"),
+                    key: super::listing::display_key(root, dir.as_ref()),
                     error,
                 })?;
             let next = listing.common_prefixes.into_iter().find(|p| {

@@ -13,6 +13,7 @@
 use arrow::datatypes::FieldRef;
 use datafusion::catalog::Session;
 use datafusion::common::ScalarValue;
+use futures::{StreamExt, TryStreamExt};
 use object_store::path::Path;
 use object_store::{ListResult, ObjectMeta};
 
@@ -32,7 +33,7 @@ async fn list_dir(root: &ResolvedLocation, dir: &Path) -> Result<ListResult> {
         .list_with_delimiter(Some(dir))
         .await
         .map_err(|error| Error::ObjectStore {
-            key: format!("/{dir}"),
+            key: super::listing::display_key(root, dir.as_ref()),
             error,
         })
 }
@@ -65,16 +66,25 @@ fn prune(
         .collect())
 }
 
-/// Subdirectories of each node that parse at `level`, extended by `extend`.
+/// Subdirectories of each node that parse at `level`, extended by `extend`. The nodes
+/// are listed `concurrency` at a time.
 async fn descend(
     root: &ResolvedLocation,
     nodes: Vec<Node>,
     level: Level,
+    concurrency: usize,
     mut extend: impl FnMut(&Node, String) -> (Vec<ScalarValue>, Vec<String>),
 ) -> Result<Vec<Node>> {
+    let listings: Vec<(Node, ListResult)> =
+        futures::stream::iter(nodes.into_iter().map(|node| async move {
+            let listing = list_dir(root, &node.dir).await?;
+            Ok::<_, Error>((node, listing))
+        }))
+        .buffered(concurrency.max(1))
+        .try_collect()
+        .await?;
     let mut out = Vec::new();
-    for node in nodes {
-        let listing = list_dir(root, &node.dir).await?;
+    for (node, listing) in listings {
         for p in listing.common_prefixes {
             let seg = p.filename().unwrap_or_default().to_string();
             match parse_segment(node.naming, level, &seg) {
@@ -133,31 +143,53 @@ pub(super) async fn aws_logs_files(
             }
         })
         .collect();
-    let regions = descend(root, services, Level::Region, |n, v| {
-        let mut values = n.values.clone();
-        values.push(utf8(&v));
-        (values, vec![])
-    })
+    let regions = descend(
+        root,
+        services,
+        Level::Region,
+        options.list_concurrency,
+        |n, v| {
+            let mut values = n.values.clone();
+            values.push(utf8(&v));
+            (values, vec![])
+        },
+    )
     .await?;
     let regions = prune(session, pruner, 2, regions)?;
-    let years = descend(root, regions, Level::Year, |n, v| {
-        (n.values.clone(), vec![v])
-    })
+    let years = descend(
+        root,
+        regions,
+        Level::Year,
+        options.list_concurrency,
+        |n, v| (n.values.clone(), vec![v]),
+    )
     .await?;
-    let months = descend(root, years, Level::Month, |n, v| {
-        let mut parts = n.date_parts.clone();
-        parts.push(v);
-        (n.values.clone(), parts)
-    })
+    let months = descend(
+        root,
+        years,
+        Level::Month,
+        options.list_concurrency,
+        |n, v| {
+            let mut parts = n.date_parts.clone();
+            parts.push(v);
+            (n.values.clone(), parts)
+        },
+    )
     .await?;
-    let days = descend(root, months, Level::Day, |n, v| {
-        let mut values = n.values.clone();
-        values.push(utf8(&format!(
-            "{}/{}/{}",
-            n.date_parts[0], n.date_parts[1], v
-        )));
-        (values, vec![])
-    })
+    let days = descend(
+        root,
+        months,
+        Level::Day,
+        options.list_concurrency,
+        |n, v| {
+            let mut values = n.values.clone();
+            values.push(utf8(&format!(
+                "{}/{}/{}",
+                n.date_parts[0], n.date_parts[1], v
+            )));
+            (values, vec![])
+        },
+    )
     .await?;
     let days = prune(session, pruner, 3, days)?;
 

@@ -109,6 +109,6 @@ pub(crate) fn display_key(location: &ResolvedLocation, key: &str) -> String {
     if location.local_dir.is_some() {
         format!("/{key}")
     } else {
-        key.to_string()
+        format!("{}{key}", location.store_url.as_str())
     }
 }

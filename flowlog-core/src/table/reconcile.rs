@@ -47,8 +47,10 @@ pub(crate) async fn check_files(
                 } else {
                     format!("{}{}", f.store_url.as_str(), f.meta.location)
                 };
-                check_footer(&f, &key).await?;
+                let footer_len = check_footer(&f, &key).await?;
+                // The footer's exact length: the metadata is fetched in one ranged read.
                 let metadata = DFParquetMetadata::new(f.store.as_ref(), &f.meta)
+                    .with_metadata_size_hint(usize::try_from(footer_len).ok())
                     .with_file_metadata_cache(Some(cache));
                 // The Parquet reader can panic on some corrupt footers; it must not take
                 // the process down, the object is just not readable.
@@ -76,7 +78,8 @@ pub(crate) async fn check_files(
 
 /// Check the 8-byte Parquet tail (metadata length and `PAR1`) before handing the
 /// object to the Parquet reader, which does not guard every length against the size.
-async fn check_footer(f: &ListedFile, key: &str) -> Result<()> {
+/// Returns the footer's length (metadata and tail).
+async fn check_footer(f: &ListedFile, key: &str) -> Result<u64> {
     let size = f.meta.size;
     let not_parquet = |reason: String| Error::NotParquet {
         key: key.to_string(),
@@ -104,7 +107,7 @@ async fn check_footer(f: &ListedFile, key: &str) -> Result<()> {
             "its footer claims {metadata_len} bytes of metadata but the object has {size} bytes"
         )));
     }
-    Ok(())
+    Ok(metadata_len + 8)
 }
 
 /// Check one file's schema against the table's data columns.

@@ -2,5 +2,7 @@
 
 mod provision;
 mod runbook;
+mod s3;
+mod s3_server;
 mod support;
 mod table;

@@ -16,8 +16,8 @@ use futures::stream::BoxStream;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
 use object_store::{
-    CopyOptions, GetOptions, GetResult, ListResult, MultipartUpload, ObjectMeta, ObjectStore,
-    PutMultipartOptions, PutOptions, PutPayload, PutResult,
+    CopyOptions, GetOptions, GetRange, GetResult, ListResult, MultipartUpload, ObjectMeta,
+    ObjectStore, PutMultipartOptions, PutOptions, PutPayload, PutResult,
 };
 
 /// The repository's `testdata/` directory.
@@ -57,18 +57,26 @@ pub async fn csv(session: &FlowLogSession, sql: &str) -> flowlog_core::Result<St
     Ok(String::from_utf8(w.finish().unwrap()).unwrap())
 }
 
-/// A local file-system store that records every listing asked of it.
+/// A store (the local file system, or any other) that records every listing and read
+/// asked of it.
 #[derive(Debug)]
 pub struct RecordingStore {
-    inner: LocalFileSystem,
+    inner: Arc<dyn ObjectStore>,
     pub listed: Mutex<Vec<String>>,
+    /// Every read: the key, and the range asked (`None`: the whole object).
+    pub reads: Mutex<Vec<(String, Option<GetRange>)>>,
 }
 
 impl RecordingStore {
     pub fn new() -> Arc<Self> {
+        Self::wrap(Arc::new(LocalFileSystem::new()))
+    }
+
+    pub fn wrap(inner: Arc<dyn ObjectStore>) -> Arc<Self> {
         Arc::new(Self {
-            inner: LocalFileSystem::new(),
+            inner,
             listed: Mutex::new(Vec::new()),
+            reads: Mutex::new(Vec::new()),
         })
     }
 
@@ -122,7 +130,27 @@ impl ObjectStore for RecordingStore {
         location: &ObjectPath,
         options: GetOptions,
     ) -> object_store::Result<GetResult> {
+        if !options.head {
+            self.reads
+                .lock()
+                .unwrap()
+                .push((location.to_string(), options.range.clone()));
+        }
         self.inner.get_opts(location, options).await
+    }
+
+    async fn get_ranges(
+        &self,
+        location: &ObjectPath,
+        ranges: &[std::ops::Range<u64>],
+    ) -> object_store::Result<Vec<bytes::Bytes>> {
+        for r in ranges {
+            self.reads
+                .lock()
+                .unwrap()
+                .push((location.to_string(), Some(GetRange::Bounded(r.clone()))));
+        }
+        self.inner.get_ranges(location, ranges).await
     }
 
     fn delete_stream(

@@ -1,23 +1,35 @@
-//! Where a table's objects live: an S3 URL mapped to a local mirror, or a local directory.
+//! Where a table's objects live: S3 itself, a local mirror of an S3 URL, or a local directory.
 //!
 //! Every location is resolved to an object store, the URL DataFusion knows that store by,
-//! and the key prefix inside it. Local directories go through `object_store`'s local file
-//! system store, so listing and reading use the same code path S3 will use.
+//! and the key prefix inside it. A mirror wins over S3 where one is given.
 //!
 //! ```text
 //! s3://bucket/prefix/AWSLogs/...   --mirror s3://bucket=/data/bucket   ->  file:///data/bucket/prefix/AWSLogs/...
+//! s3://bucket/prefix/AWSLogs/...   (no mirror)                          ->  s3://bucket  prefix/AWSLogs/...
 //! ./logs/AWSLogs/...                                                    ->  file:///abs/logs/AWSLogs/...
 //! ```
+//!
+//! Every store is wrapped in a [`CountingStore`], so the session's [`Progress`] counts
+//! objects listed and bytes read.
 
+#[cfg(feature = "aws")]
+mod credentials;
+mod progress;
+pub mod s3;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use datafusion::execution::object_store::ObjectStoreUrl;
+use datafusion::execution::object_store::{ObjectStoreRegistry, ObjectStoreUrl};
 use object_store::ObjectStore;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
 
 use crate::error::{Error, Result};
+
+pub use progress::{CountingStore, Progress, ProgressSnapshot};
+pub use s3::{S3Options, StaticCredentials};
 
 /// A local copy of an S3 location: keys under `url` are read from `dir`.
 ///
@@ -153,13 +165,26 @@ impl ResolvedLocation {
 
 /// Resolves locations to object stores.
 ///
-/// Holds the mirrors given by the user and one local file-system store shared by all
-/// local locations. A custom store can replace the local one (tests use this to watch
-/// which prefixes are listed).
-#[derive(Debug, Clone)]
+/// Holds the mirrors given by the user, one local file-system store shared by all local
+/// locations, and one store per S3 bucket (created on first use, then reused). A custom
+/// store can replace the local one or serve a bucket (tests use this to watch requests).
+#[derive(Clone)]
 pub struct StoreResolver {
     mirrors: Vec<Mirror>,
     local: Arc<dyn ObjectStore>,
+    s3: S3Options,
+    buckets: Arc<Mutex<HashMap<String, Arc<dyn ObjectStore>>>>,
+    progress: Arc<Progress>,
+    registry: Option<Arc<dyn ObjectStoreRegistry>>,
+}
+
+impl std::fmt::Debug for StoreResolver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreResolver")
+            .field("mirrors", &self.mirrors)
+            .field("s3", &self.s3)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for StoreResolver {
@@ -169,18 +194,70 @@ impl Default for StoreResolver {
 }
 
 impl StoreResolver {
-    /// A resolver with these mirrors and the local file system.
+    /// A resolver with these mirrors, the local file system, and S3 with default options.
     pub fn new(mirrors: Vec<Mirror>) -> Self {
+        let progress = Arc::new(Progress::default());
         Self {
             mirrors,
-            local: Arc::new(LocalFileSystem::new()),
+            local: Arc::new(CountingStore::new(
+                Arc::new(LocalFileSystem::new()),
+                Arc::clone(&progress),
+            )),
+            s3: S3Options::default(),
+            buckets: Arc::new(Mutex::new(HashMap::new())),
+            progress,
+            registry: None,
         }
     }
 
     /// Replace the store used for local paths (it must address absolute paths, like
     /// [`LocalFileSystem::new`]).
     pub fn with_local_store(mut self, store: Arc<dyn ObjectStore>) -> Self {
-        self.local = store;
+        self.local = Arc::new(CountingStore::new(store, Arc::clone(&self.progress)));
+        self
+    }
+
+    /// Read `s3://` locations that no mirror covers with these options.
+    pub fn with_s3_options(mut self, options: S3Options) -> Self {
+        self.s3 = options;
+        self
+    }
+
+    /// Serve `s3://bucket` from `store` instead of a store built from the S3 options.
+    pub fn with_bucket_store(self, bucket: &str, store: Arc<dyn ObjectStore>) -> Self {
+        let counted: Arc<dyn ObjectStore> =
+            Arc::new(CountingStore::new(store, Arc::clone(&self.progress)));
+        if let Ok(mut buckets) = self.buckets.lock() {
+            buckets.insert(bucket.to_string(), counted);
+        }
+        self
+    }
+
+    /// Count requests into `progress` (call before adding stores).
+    pub fn with_progress(mut self, progress: Arc<Progress>) -> Self {
+        self.local = Arc::new(CountingStore::new(
+            Arc::new(LocalFileSystem::new()),
+            Arc::clone(&progress),
+        ));
+        self.progress = progress;
+        self
+    }
+
+    /// Register every store this resolver creates in `registry`, where DataFusion's
+    /// scans look stores up by URL.
+    pub fn with_registry(mut self, registry: Arc<dyn ObjectStoreRegistry>) -> Self {
+        registry.register_store(
+            ObjectStoreUrl::local_filesystem().as_ref(),
+            Arc::clone(&self.local),
+        );
+        if let Ok(buckets) = self.buckets.lock() {
+            for (bucket, store) in buckets.iter() {
+                if let Ok(url) = ObjectStoreUrl::parse(format!("s3://{bucket}")) {
+                    registry.register_store(url.as_ref(), Arc::clone(store));
+                }
+            }
+        }
+        self.registry = Some(registry);
         self
     }
 
@@ -194,7 +271,13 @@ impl StoreResolver {
         Arc::clone(&self.local)
     }
 
-    /// Resolve an `s3://` URL (through a mirror) or a local path.
+    /// The request counters of every store of this resolver.
+    pub fn progress(&self) -> Arc<Progress> {
+        Arc::clone(&self.progress)
+    }
+
+    /// Resolve an `s3://` URL (through a mirror where one covers it, else on S3) or a
+    /// local path.
     pub fn resolve(&self, location: &str) -> Result<ResolvedLocation> {
         let location = location.trim();
         if location.starts_with("s3://") || location.starts_with("s3a://") {
@@ -207,12 +290,7 @@ impl StoreResolver {
                 .max_by_key(|(m, _)| m.prefix.len());
             match mapped {
                 Some((_, path)) => self.resolve_local(location, &path),
-                None => Err(Error::Location {
-                    location: location.to_string(),
-                    reason: "flowlog reads S3 locations from a local copy in this version; \
-                             give one with --mirror s3://BUCKET[/PREFIX]=DIR"
-                        .to_string(),
-                }),
+                None => self.resolve_s3(location, &bucket, &key),
             }
         } else if let Some(path) = location.strip_prefix("file://") {
             self.resolve_local(location, Path::new(path))
@@ -224,6 +302,63 @@ impl StoreResolver {
         } else {
             self.resolve_local(location, Path::new(location))
         }
+    }
+
+    fn resolve_s3(&self, original: &str, bucket: &str, key: &str) -> Result<ResolvedLocation> {
+        let store_url =
+            ObjectStoreUrl::parse(format!("s3://{bucket}")).map_err(|e| Error::Location {
+                location: original.to_string(),
+                reason: format!("{bucket:?} is not a valid bucket name: {e}"),
+            })?;
+        let store = self.bucket_store(original, bucket, &store_url)?;
+        let prefix = ObjectPath::from_iter(key.split('/').filter(|s| !s.is_empty()));
+        Ok(ResolvedLocation {
+            original: original.to_string(),
+            store_url,
+            store,
+            prefix,
+            local_dir: None,
+        })
+    }
+
+    /// The bucket's store: the one given, else one built from the S3 options (once).
+    fn bucket_store(
+        &self,
+        original: &str,
+        bucket: &str,
+        url: &ObjectStoreUrl,
+    ) -> Result<Arc<dyn ObjectStore>> {
+        let mut buckets = self.buckets.lock().map_err(|_| Error::Location {
+            location: original.to_string(),
+            reason: "the store cache is unusable after a panic".into(),
+        })?;
+        if let Some(store) = buckets.get(bucket) {
+            return Ok(Arc::clone(store));
+        }
+        let store: Arc<dyn ObjectStore> = Arc::new(CountingStore::new(
+            self.new_s3_store(original, bucket)?,
+            Arc::clone(&self.progress),
+        ));
+        if let Some(registry) = &self.registry {
+            registry.register_store(url.as_ref(), Arc::clone(&store));
+        }
+        buckets.insert(bucket.to_string(), Arc::clone(&store));
+        Ok(store)
+    }
+
+    #[cfg(feature = "aws")]
+    fn new_s3_store(&self, _original: &str, bucket: &str) -> Result<Arc<dyn ObjectStore>> {
+        Ok(s3::build_store(bucket, &self.s3))
+    }
+
+    #[cfg(not(feature = "aws"))]
+    fn new_s3_store(&self, original: &str, _bucket: &str) -> Result<Arc<dyn ObjectStore>> {
+        Err(Error::Location {
+            location: original.to_string(),
+            reason: "this build of flowlog cannot read S3 (built without the `aws` feature); \
+                     give a local copy with --mirror s3://BUCKET[/PREFIX]=DIR"
+                .to_string(),
+        })
     }
 
     fn resolve_local(&self, original: &str, path: &Path) -> Result<ResolvedLocation> {
@@ -303,10 +438,18 @@ mod tests {
     }
 
     #[test]
-    fn unmirrored_s3_location_says_what_to_do() {
-        let r = StoreResolver::new(vec![]);
-        let err = r.resolve("s3://bucket/AWSLogs/").unwrap_err().to_string();
-        assert!(err.contains("--mirror"), "{err}");
+    fn unmirrored_s3_location_resolves_to_the_bucket_store() {
+        let r = StoreResolver::new(vec!["s3://other=/data".parse().unwrap()]);
+        let loc = r.resolve("s3://bucket/AWSLogs/1/").unwrap();
+        assert_eq!(loc.store_url.as_str(), "s3://bucket/");
+        assert_eq!(loc.prefix.as_ref(), "AWSLogs/1");
+        assert!(loc.local_dir.is_none());
+        // One store per bucket, reused.
+        let again = r.resolve("s3://bucket/AWSLogs/2/").unwrap();
+        assert!(Arc::ptr_eq(&loc.store, &again.store));
+        let other = r.resolve("s3://bucket2/").unwrap();
+        assert!(!Arc::ptr_eq(&loc.store, &other.store));
+        assert_eq!(other.prefix.as_ref(), "");
     }
 
     #[test]
