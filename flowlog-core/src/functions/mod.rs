@@ -4,16 +4,20 @@
 //! query pasted from Athena gives Athena's answer.
 
 pub mod aggregate;
+pub mod arithmetic;
 pub mod format_datetime;
 pub mod from_unixtime;
 pub mod joda;
 pub mod misc;
 pub mod network;
+pub mod regexp;
 pub mod string;
+pub(crate) mod support;
 pub mod zone;
 
 use std::sync::Arc;
 
+use datafusion::execution::FunctionRegistry;
 use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 use datafusion::prelude::SessionContext;
 
@@ -28,6 +32,8 @@ pub fn scalar_functions(session_zone: &str) -> Vec<Arc<ScalarUDF>> {
         )),
     ];
     all.extend(string::scalar_functions());
+    all.extend(regexp::scalar_functions());
+    all.extend(arithmetic::scalar_functions());
     all.extend(network::scalar_functions());
     all.extend(misc::scalar_functions());
     all
@@ -46,4 +52,8 @@ pub fn register_all(ctx: &SessionContext, session_zone: &str) {
     for f in aggregate_functions() {
         ctx.register_udaf(f.as_ref().clone());
     }
+    let mut registry = ctx.clone();
+    // Registering a rewrite on a fresh session's registry cannot fail.
+    let _ = registry.register_function_rewrite(Arc::new(arithmetic::TrinoArithmetic));
+    let _ = registry.register_function_rewrite(Arc::new(network::IpAddressCasts));
 }
