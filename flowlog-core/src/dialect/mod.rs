@@ -8,6 +8,7 @@
 //! Each function family that needs a syntax rewrite (typed literals, `AT TIME ZONE`,
 //! casts to types DataFusion lacks) adds one file here and one call in [`rewrite`].
 
+mod aggregate;
 mod conditional;
 mod ipaddress;
 mod string;
@@ -35,6 +36,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         conditional::rewrite(expr);
         ipaddress::rewrite(expr);
         string::rewrite(expr);
+        aggregate::rewrite(expr);
         ControlFlow::<()>::Continue(())
     });
     Ok(())
