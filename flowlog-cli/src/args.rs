@@ -26,6 +26,16 @@ pub(crate) enum Command {
     /// Run SQL over flow logs, with Athena's DDL or by discovering an AWSLogs tree.
     #[command(after_long_help = QUERY_EXAMPLES)]
     Query(QueryArgs),
+    /// List the SQL functions (flowlog's Trino functions and DataFusion's) with their
+    /// syntax, a description and an example.
+    Functions(FunctionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FunctionsArgs {
+    /// Only functions whose name contains PATTERN (case-insensitive).
+    #[arg(value_name = "PATTERN")]
+    pub(crate) pattern: Option<String>,
 }
 
 const QUERY_EXAMPLES: &str = "\

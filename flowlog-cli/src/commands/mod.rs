@@ -1,5 +1,6 @@
 //! One file per subcommand.
 
+mod functions;
 mod query;
 
 use crate::args::{Cli, Command};
@@ -8,5 +9,6 @@ use crate::args::{Cli, Command};
 pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Query(args) => query::run(args).await,
+        Command::Functions(args) => functions::run(args).await,
     }
 }

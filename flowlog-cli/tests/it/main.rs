@@ -1,3 +1,4 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
+mod functions;
 mod query;

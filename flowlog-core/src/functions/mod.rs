@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod arithmetic;
+pub mod catalog;
 pub mod format_datetime;
 pub mod from_unixtime;
 pub mod joda;
