@@ -10,11 +10,11 @@
 //! approx_percentile(x, p)   ──► approx_percentile_cont(x, p)
 //! ```
 
+use datafusion::sql::sqlparser::ast::FunctionArgumentClause;
+use datafusion::sql::sqlparser::ast::helpers::attached_token::AttachedToken;
 use datafusion::sql::sqlparser::ast::{
     CaseWhen, Expr, FunctionArguments, Ident, ObjectName, OrderByExpr, OrderByOptions, Value,
 };
-use datafusion::sql::sqlparser::ast::helpers::attached_token::AttachedToken;
-use datafusion::sql::sqlparser::ast::FunctionArgumentClause;
 
 use super::conditional::{call, function_name, plain_args};
 
@@ -38,7 +38,9 @@ pub(crate) fn rewrite(expr: &mut Expr) {
         "variance" => rename(f, "var_samp"),
         "approx_percentile" => rename(f, "approx_percentile_cont"),
         "count_if" => {
-            let Some([condition]) = plain_args(f).map(<[Expr; 1]>::try_from).and_then(Result::ok)
+            let Some([condition]) = plain_args(f)
+                .map(<[Expr; 1]>::try_from)
+                .and_then(Result::ok)
             else {
                 return;
             };
@@ -59,7 +61,9 @@ pub(crate) fn rewrite(expr: &mut Expr) {
             *expr = counted;
         }
         "max_by" | "min_by" => {
-            let Some([value, key]) = plain_args(f).map(<[Expr; 2]>::try_from).and_then(Result::ok)
+            let Some([value, key]) = plain_args(f)
+                .map(<[Expr; 2]>::try_from)
+                .and_then(Result::ok)
             else {
                 return;
             };
@@ -67,14 +71,15 @@ pub(crate) fn rewrite(expr: &mut Expr) {
             if let Expr::Function(c) = &mut first {
                 c.filter = f.filter.take();
                 if let FunctionArguments::List(list) = &mut c.args {
-                    list.clauses.push(FunctionArgumentClause::OrderBy(vec![OrderByExpr {
-                        expr: key,
-                        options: OrderByOptions {
-                            asc: Some(name == "min_by"),
-                            nulls_first: Some(false),
-                        },
-                        with_fill: None,
-                    }]));
+                    list.clauses
+                        .push(FunctionArgumentClause::OrderBy(vec![OrderByExpr {
+                            expr: key,
+                            options: OrderByOptions {
+                                asc: Some(name == "min_by"),
+                                nulls_first: Some(false),
+                            },
+                            with_fill: None,
+                        }]));
                 }
             }
             *expr = first;

@@ -13,11 +13,11 @@
 
 use std::ops::ControlFlow;
 
+use datafusion::sql::sqlparser::ast::helpers::attached_token::AttachedToken;
 use datafusion::sql::sqlparser::ast::{
     BinaryOperator, CaseWhen, CastKind, Expr, Function, FunctionArg, FunctionArgExpr,
     FunctionArgumentList, FunctionArguments, Ident, ObjectName, Value, visit_expressions_mut,
 };
-use datafusion::sql::sqlparser::ast::helpers::attached_token::AttachedToken;
 use datafusion::sql::sqlparser::tokenizer::Span;
 
 /// The lower-case name of a function call with a one-part name.
@@ -107,12 +107,17 @@ pub(crate) fn rewrite(expr: &mut Expr) {
 
 fn make_lenient(e: &mut Expr) {
     match e {
-        Expr::Cast { kind, .. } if matches!(kind, CastKind::Cast | CastKind::DoubleColon) => {
+        Expr::Cast {
+            kind: kind @ (CastKind::Cast | CastKind::DoubleColon),
+            ..
+        } => {
             *kind = CastKind::TryCast;
         }
-        Expr::BinaryOp { op, right, .. }
-            if matches!(op, BinaryOperator::Divide | BinaryOperator::Modulo) =>
-        {
+        Expr::BinaryOp {
+            op: BinaryOperator::Divide | BinaryOperator::Modulo,
+            right,
+            ..
+        } => {
             let divisor = std::mem::replace(right.as_mut(), Expr::Value(Value::Null.into()));
             let zero = Expr::Value(Value::Number("0".into(), false).with_span(Span::empty()));
             **right = call("nullif", vec![divisor, zero]);

@@ -63,7 +63,13 @@ fn offset(sql: &str, at: Location) -> Option<usize> {
     };
     let column = usize::try_from(at.column).ok()?.checked_sub(1)?;
     let rest = &sql[line_start..];
-    Some(line_start + rest.char_indices().nth(column).map_or(rest.len(), |(i, _)| i))
+    Some(
+        line_start
+            + rest
+                .char_indices()
+                .nth(column)
+                .map_or(rest.len(), |(i, _)| i),
+    )
 }
 
 /// `IPADDRESS '…'` literals, which the SQL parser does not read as typed literals,

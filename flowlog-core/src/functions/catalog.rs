@@ -77,13 +77,28 @@ pub fn functions(state: &SessionState, pattern: Option<&str>) -> Vec<FunctionEnt
     let pattern = pattern.map(str::to_lowercase);
     let mut all = Vec::new();
     for (name, f) in state.scalar_functions() {
-        all.push(entry(name, FunctionKind::Scalar, f.name(), f.documentation()));
+        all.push(entry(
+            name,
+            FunctionKind::Scalar,
+            f.name(),
+            f.documentation(),
+        ));
     }
     for (name, f) in state.aggregate_functions() {
-        all.push(entry(name, FunctionKind::Aggregate, f.name(), f.documentation()));
+        all.push(entry(
+            name,
+            FunctionKind::Aggregate,
+            f.name(),
+            f.documentation(),
+        ));
     }
     for (name, f) in state.window_functions() {
-        all.push(entry(name, FunctionKind::Window, f.name(), f.documentation()));
+        all.push(entry(
+            name,
+            FunctionKind::Window,
+            f.name(),
+            f.documentation(),
+        ));
     }
     all.retain(|e| {
         pattern

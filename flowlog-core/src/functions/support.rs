@@ -40,10 +40,9 @@ impl Kind {
     fn accepts(self, t: &DataType) -> bool {
         t.is_null()
             || match self {
-                Kind::Varchar => matches!(
-                    t,
-                    DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
-                ),
+                Kind::Varchar => {
+                    matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View)
+                }
                 Kind::Bigint => t.is_integer(),
             }
     }

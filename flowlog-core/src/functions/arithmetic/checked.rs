@@ -101,10 +101,7 @@ impl ScalarUDFImpl for CheckedArithmetic {
             return exec_err!("{} takes two arguments", self.name());
         };
         let t = trino_type_name(args.return_field.data_type());
-        let scalar = matches!(
-            (a, b),
-            (ColumnarValue::Scalar(_), ColumnarValue::Scalar(_))
-        );
+        let scalar = matches!((a, b), (ColumnarValue::Scalar(_), ColumnarValue::Scalar(_)));
         let (la, lb) = (a.to_array(args.number_rows)?, b.to_array(args.number_rows)?);
         let result = match self.op {
             Op::Add => numeric::add(&la, &lb),
@@ -117,10 +114,7 @@ impl ScalarUDFImpl for CheckedArithmetic {
                     .split_once("Overflow happened on: ")
                     .map_or(msg.as_str(), |(_, rest)| rest)
                     .to_string();
-                DataFusionError::Execution(format!(
-                    "{t} {} overflow: {operands}",
-                    self.op.word()
-                ))
+                DataFusionError::Execution(format!("{t} {} overflow: {operands}", self.op.word()))
             }
             other => DataFusionError::ArrowError(Box::new(other), None),
         })?;

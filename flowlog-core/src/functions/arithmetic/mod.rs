@@ -28,7 +28,11 @@ use datafusion::logical_expr::{BinaryExpr, Expr, ExprSchemable, Operator, Scalar
 pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     checked::Op::ALL
         .iter()
-        .map(|op| Arc::new(ScalarUDF::new_from_impl(checked::CheckedArithmetic::new(*op))))
+        .map(|op| {
+            Arc::new(ScalarUDF::new_from_impl(checked::CheckedArithmetic::new(
+                *op,
+            )))
+        })
         .collect()
 }
 

@@ -61,13 +61,21 @@ impl ScalarUDFImpl for ElementAt {
             },
             _ => plan_err!(
                 "Unexpected parameters ({}) for function element_at. Expected: element_at(array(E), bigint), element_at(map(K,V), K)",
-                arg_types.iter().map(trino_type_name).collect::<Vec<_>>().join(", ")
+                arg_types
+                    .iter()
+                    .map(trino_type_name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
 
     fn return_field_from_args(&self, args: ReturnFieldArgs) -> Result<arrow::datatypes::FieldRef> {
-        let types: Vec<DataType> = args.arg_fields.iter().map(|f| f.data_type().clone()).collect();
+        let types: Vec<DataType> = args
+            .arg_fields
+            .iter()
+            .map(|f| f.data_type().clone())
+            .collect();
         Ok(std::sync::Arc::new(arrow::datatypes::Field::new(
             self.name(),
             self.return_type(&types)?,
@@ -89,7 +97,8 @@ impl ScalarUDFImpl for ElementAt {
                 return_field: std::sync::Arc::clone(&list_field),
                 config_options: std::sync::Arc::clone(&args.config_options),
             })?;
-            let one = std::sync::Arc::new(arrow::datatypes::Field::new("i", DataType::Int64, false));
+            let one =
+                std::sync::Arc::new(arrow::datatypes::Field::new("i", DataType::Int64, false));
             return array_element().invoke_with_args(ScalarFunctionArgs {
                 args: vec![
                     listed,

@@ -61,7 +61,9 @@ impl ScalarUDFImpl for IpAddressToVarchar {
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let rows = Rows::new(&args)?;
-        strings(&rows, |r| Ok(value_at(rows.array(0).as_ref(), r).map(|b| format(&b))))
+        strings(&rows, |r| {
+            Ok(value_at(rows.array(0).as_ref(), r).map(|b| format(&b)))
+        })
     }
 
     documented!(

@@ -34,7 +34,9 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
         Arc::new(ScalarUDF::new_from_impl(to_ipaddress::ToIpAddress::new(
             false,
         ))),
-        Arc::new(ScalarUDF::new_from_impl(to_ipaddress::ToIpAddress::new(true))),
+        Arc::new(ScalarUDF::new_from_impl(to_ipaddress::ToIpAddress::new(
+            true,
+        ))),
         Arc::new(ScalarUDF::new_from_impl(
             ipaddress_to_varchar::IpAddressToVarchar::new(),
         )),

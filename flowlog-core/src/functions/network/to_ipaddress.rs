@@ -48,10 +48,7 @@ impl ScalarUDFImpl for ToIpAddress {
         match arg_types {
             [t] if *t == IPADDRESS => Ok(vec![IPADDRESS]),
             [t] if t.is_null()
-                || matches!(
-                    t,
-                    DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
-                ) =>
+                || matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) =>
             {
                 Ok(vec![DataType::Utf8])
             }

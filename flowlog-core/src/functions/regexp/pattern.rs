@@ -150,9 +150,7 @@ pub(crate) fn expand(pieces: &[Piece], caps: &Captures<'_>, out: &mut String) {
 pub(crate) fn check_group(function: &str, re: &Regex, group: i64) -> Result<usize> {
     let groups = re.captures_len() as i64 - 1;
     if group < 0 || group > groups {
-        return exec_err!(
-            "{function}: Pattern has {groups} groups. Cannot access group {group}"
-        );
+        return exec_err!("{function}: Pattern has {groups} groups. Cannot access group {group}");
     }
     Ok(group as usize)
 }

@@ -7,9 +7,7 @@ use datafusion::logical_expr::{
 };
 
 use super::pattern::{PatternCache, check_group};
-use crate::functions::support::{
-    Kind, Rows, coerce, documented, string_list_type, string_lists,
-};
+use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists};
 
 /// `regexp_extract_all`: every substring matched by `pattern` (or its group `group`),
 /// as an array; a group that did not take part in a match is a NULL element.

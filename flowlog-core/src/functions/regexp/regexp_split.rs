@@ -7,9 +7,7 @@ use datafusion::logical_expr::{
 };
 
 use super::pattern::PatternCache;
-use crate::functions::support::{
-    Kind, Rows, coerce, documented, string_list_type, string_lists,
-};
+use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists};
 
 /// `regexp_split`: `string` split at every match of `pattern`; empty fields, trailing
 /// ones included, are kept.

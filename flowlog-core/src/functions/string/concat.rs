@@ -63,10 +63,7 @@ impl ScalarUDFImpl for Concat {
         }
         for t in arg_types {
             if !(t.is_null()
-                || matches!(
-                    t,
-                    DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
-                ))
+                || matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View))
             {
                 return plan_err!(
                     "Unexpected parameters ({}) for function concat. Expected: concat(varchar, varchar, ...) or concat(array(E), array(E), ...)",

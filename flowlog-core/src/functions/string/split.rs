@@ -7,9 +7,7 @@ use datafusion::logical_expr::{
     ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::support::{
-    Kind, Rows, coerce, documented, string_list_type, string_lists,
-};
+use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists};
 
 /// `split`: `string` split on `delimiter` into an array; with `limit`, at most `limit`
 /// elements, the last holding the rest of the string.

@@ -69,9 +69,11 @@ impl ScalarUDFImpl for SplitPart {
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let rows = Rows::new(&args)?;
-        strings(&rows, |r| match (rows.str(0, r), rows.str(1, r), rows.i64(2, r)) {
-            (Some(s), Some(d), Some(i)) => split_part(s, d, i),
-            _ => Ok(None),
+        strings(&rows, |r| {
+            match (rows.str(0, r), rows.str(1, r), rows.i64(2, r)) {
+                (Some(s), Some(d), Some(i)) => split_part(s, d, i),
+                _ => Ok(None),
+            }
         })
     }
 
