@@ -126,7 +126,7 @@ mod tests {
     fn literals_become_calls() {
         assert_eq!(
             rewrite_literals("select IPADDRESS '10.0.0.1' < ipaddress\n'::1', 'ipaddress'"),
-            "select to_ipaddress('10.0.0.1') < to_ipaddress(\n'::1'), 'ipaddress'"
+            "select to_ipaddress( '10.0.0.1') < to_ipaddress(\n'::1'), 'ipaddress'"
         );
     }
 }
