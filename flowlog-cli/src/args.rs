@@ -30,6 +30,16 @@ pub(crate) enum Command {
     /// Emit or check the bucket policy, flow-log settings and Athena DDL of a setup.
     #[command(subcommand)]
     Provision(crate::args_provision::ProvisionCommand),
+    /// List the SQL functions (flowlog's Trino functions and DataFusion's) with their
+    /// syntax, a description and an example.
+    Functions(FunctionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FunctionsArgs {
+    /// Only functions whose name contains PATTERN (case-insensitive).
+    #[arg(value_name = "PATTERN")]
+    pub(crate) pattern: Option<String>,
 }
 
 const QUERY_EXAMPLES: &str = "\

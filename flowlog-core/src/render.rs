@@ -55,6 +55,13 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
         DataType::UInt16 => array.as_primitive::<UInt16Type>().value(row).to_string(),
         DataType::UInt32 => array.as_primitive::<UInt32Type>().value(row).to_string(),
         DataType::UInt64 => array.as_primitive::<UInt64Type>().value(row).to_string(),
+        DataType::FixedSizeBinary(16) => {
+            crate::functions::network::address::from_slice(array.as_fixed_size_binary().value(row))
+                .map_or_else(
+                    || fallback(array, row),
+                    |a| crate::functions::network::address::format(&a),
+                )
+        }
         DataType::Date32 => render_date(array.as_primitive::<Date32Type>().value(row)),
         DataType::Timestamp(unit, tz) => {
             let (nanos, precision) = match unit {

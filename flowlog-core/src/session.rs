@@ -236,7 +236,7 @@ impl FlowLogSession {
             "{}{}{}",
             "\n".repeat(statement.line.saturating_sub(1)),
             " ".repeat(statement.column.saturating_sub(1)),
-            statement.value
+            crate::dialect::rewrite_text(&statement.value)
         );
         let state = self.ctx.state();
         let dialect = state.config().options().sql_parser.dialect;

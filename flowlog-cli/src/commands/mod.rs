@@ -1,5 +1,6 @@
 //! One file per subcommand.
 
+mod functions;
 mod provision;
 mod query;
 
@@ -10,5 +11,6 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Query(args) => query::run(args).await,
         Command::Provision(command) => provision::run(command),
+        Command::Functions(args) => functions::run(args).await,
     }
 }

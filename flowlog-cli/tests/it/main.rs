@@ -1,5 +1,6 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
+mod functions;
 mod provision;
 mod query;
 mod s3;

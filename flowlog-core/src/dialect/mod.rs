@@ -8,11 +8,25 @@
 //! Each function family that needs a syntax rewrite (typed literals, `AT TIME ZONE`,
 //! casts to types DataFusion lacks) adds one file here and one call in [`rewrite`].
 
+mod aggregate;
+mod conditional;
 pub mod datetime;
+mod ipaddress;
+mod string;
+
+use std::ops::ControlFlow;
 
 use datafusion::sql::parser::Statement;
+use datafusion::sql::sqlparser::ast::visit_expressions_mut;
 
 use crate::error::Result;
+
+/// Rewrite Trino syntax the SQL parser cannot read into syntax it can, keeping the
+/// statement's line breaks (so error positions keep their line):
+/// `IPADDRESS '10.0.0.1'` becomes `to_ipaddress('10.0.0.1')`.
+pub fn rewrite_text(sql: &str) -> std::borrow::Cow<'_, str> {
+    ipaddress::rewrite_literals(sql)
+}
 
 /// Rewrite a parsed statement from Trino's meaning to DataFusion's.
 pub fn rewrite(statement: &mut Statement) -> Result<()> {
@@ -20,5 +34,12 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         return Ok(());
     };
     datetime::rewrite(statement);
+    let _ = visit_expressions_mut(statement.as_mut(), |expr| {
+        conditional::rewrite(expr);
+        ipaddress::rewrite(expr);
+        string::rewrite(expr);
+        aggregate::rewrite(expr);
+        ControlFlow::<()>::Continue(())
+    });
     Ok(())
 }

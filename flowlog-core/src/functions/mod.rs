@@ -4,11 +4,15 @@
 //! query pasted from Athena gives Athena's answer.
 
 pub mod aggregate;
+pub mod arithmetic;
+pub mod catalog;
 pub mod datetime;
 pub mod joda;
 pub mod misc;
 pub mod network;
+pub mod regexp;
 pub mod string;
+pub(crate) mod support;
 pub mod zone;
 
 use std::sync::Arc;
@@ -21,6 +25,8 @@ use datafusion::prelude::SessionContext;
 pub fn scalar_functions(session_zone: &str) -> Vec<Arc<ScalarUDF>> {
     let mut all = datetime::scalar_functions(session_zone);
     all.extend(string::scalar_functions());
+    all.extend(regexp::scalar_functions());
+    all.extend(arithmetic::scalar_functions());
     all.extend(network::scalar_functions());
     all.extend(misc::scalar_functions());
     all
@@ -43,4 +49,8 @@ pub fn register_all(ctx: &SessionContext, session_zone: &str) {
         // Registering a rewrite cannot fail on a SessionState.
         let _ = ctx.state_ref().write().register_function_rewrite(rewrite);
     }
+    let mut registry = ctx.clone();
+    // Registering a rewrite on a fresh session's registry cannot fail.
+    let _ = registry.register_function_rewrite(Arc::new(arithmetic::TrinoArithmetic));
+    let _ = registry.register_function_rewrite(Arc::new(network::IpAddressCasts));
 }

@@ -1,5 +1,6 @@
 //! The one integration-test binary of flowlog-core.
 
+mod aws_queries;
 mod provision;
 mod runbook;
 mod s3;

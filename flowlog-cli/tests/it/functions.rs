@@ -1,0 +1,48 @@
+//! `flowlog functions`.
+
+use std::process::{Command, Output};
+
+fn flowlog(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_flowlog"))
+        .args(args)
+        .output()
+        .expect("flowlog runs")
+}
+
+#[test]
+fn one_function_is_listed_with_syntax_description_and_example() {
+    let out = flowlog(&["functions", "split_part"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "split_part (scalar)\n    split_part(string, delimiter, index)\n    Splits string on delimiter and returns the field index. Field indexes start with 1. If the index is larger than the number of fields, then null is returned.\n    Example: SELECT split_part('10.0.1.5', '.', 1); -- '10'\n"
+    );
+}
+
+#[test]
+fn the_listing_has_flowlogs_and_datafusions_functions() {
+    let out = flowlog(&["functions"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for name in [
+        "contains (scalar)",
+        "regexp_extract (scalar)",
+        "typeof (scalar)",
+        "from_unixtime (scalar)",
+        "count (aggregate)",
+        "lower (scalar)",
+        "substring (scalar)\n    alias of substr",
+    ] {
+        assert!(text.contains(name), "{name} missing");
+    }
+}
+
+#[test]
+fn an_unknown_pattern_is_an_error() {
+    let out = flowlog(&["functions", "no_such_function"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "flowlog: no function name contains 'no_such_function' (run 'flowlog functions' for the list)\n"
+    );
+}

@@ -1,0 +1,89 @@
+//! Trino aggregate functions that are another DataFusion aggregate under a different
+//! name or shape, rewritten before planning.
+//!
+//! ```text
+//! count_if(c)               ──► count(CASE WHEN c THEN 1 END)        (Trino's definition)
+//! arbitrary(x)              ──► any_value(x)
+//! max_by(x, y)              ──► first_value(x ORDER BY y DESC NULLS LAST)
+//! min_by(x, y)              ──► first_value(x ORDER BY y ASC NULLS LAST)
+//! variance(x)               ──► var_samp(x)
+//! approx_percentile(x, p)   ──► approx_percentile_cont(x, p)
+//! ```
+
+use datafusion::sql::sqlparser::ast::FunctionArgumentClause;
+use datafusion::sql::sqlparser::ast::helpers::attached_token::AttachedToken;
+use datafusion::sql::sqlparser::ast::{
+    CaseWhen, Expr, FunctionArguments, Ident, ObjectName, OrderByExpr, OrderByOptions, Value,
+};
+
+use super::conditional::{call, function_name, plain_args};
+
+fn rename(f: &mut datafusion::sql::sqlparser::ast::Function, name: &str) {
+    f.name = ObjectName::from(vec![Ident::new(name)]);
+}
+
+/// Rewrite one expression (called bottom-up on every expression).
+pub(crate) fn rewrite(expr: &mut Expr) {
+    let Expr::Function(f) = expr else {
+        return;
+    };
+    if f.over.is_some() {
+        return;
+    }
+    let Some(name) = function_name(f) else {
+        return;
+    };
+    match name.as_str() {
+        "arbitrary" => rename(f, "any_value"),
+        "variance" => rename(f, "var_samp"),
+        "approx_percentile" => rename(f, "approx_percentile_cont"),
+        "count_if" => {
+            let Some([condition]) = plain_args(f)
+                .map(<[Expr; 1]>::try_from)
+                .and_then(Result::ok)
+            else {
+                return;
+            };
+            let case = Expr::Case {
+                case_token: AttachedToken::empty(),
+                end_token: AttachedToken::empty(),
+                operand: None,
+                conditions: vec![CaseWhen {
+                    condition,
+                    result: Expr::Value(Value::Number("1".into(), false).with_empty_span()),
+                }],
+                else_result: None,
+            };
+            let mut counted = call("count", vec![case]);
+            if let Expr::Function(c) = &mut counted {
+                c.filter = f.filter.take();
+            }
+            *expr = counted;
+        }
+        "max_by" | "min_by" => {
+            let Some([value, key]) = plain_args(f)
+                .map(<[Expr; 2]>::try_from)
+                .and_then(Result::ok)
+            else {
+                return;
+            };
+            let mut first = call("first_value", vec![value]);
+            if let Expr::Function(c) = &mut first {
+                c.filter = f.filter.take();
+                if let FunctionArguments::List(list) = &mut c.args {
+                    list.clauses
+                        .push(FunctionArgumentClause::OrderBy(vec![OrderByExpr {
+                            expr: key,
+                            options: OrderByOptions {
+                                asc: Some(name == "min_by"),
+                                nulls_first: Some(false),
+                            },
+                            with_fill: None,
+                        }]));
+                }
+            }
+            *expr = first;
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,150 @@
+//! Integer `+ - *` that fail on overflow, as Trino's operators do.
+
+use arrow::compute::kernels::numeric;
+use arrow::datatypes::DataType;
+use arrow::error::ArrowError;
+use datafusion::common::{exec_err, plan_err};
+use datafusion::error::{DataFusionError, Result};
+use datafusion::logical_expr::{
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+};
+
+use super::common_integer;
+use crate::functions::support::{doc, trino_type_name};
+
+/// One of the checked operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Op {
+    /// `+`
+    Add,
+    /// `-`
+    Subtract,
+    /// `*`
+    Multiply,
+}
+
+impl Op {
+    /// Every operator.
+    pub const ALL: [Op; 3] = [Op::Add, Op::Subtract, Op::Multiply];
+
+    fn function_name(self) -> &'static str {
+        match self {
+            Op::Add => "checked_add",
+            Op::Subtract => "checked_subtract",
+            Op::Multiply => "checked_multiply",
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            Op::Add => "addition",
+            Op::Subtract => "subtraction",
+            Op::Multiply => "multiplication",
+        }
+    }
+}
+
+/// `checked_add(x, y)` etc.: what integer `x + y` is planned as.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct CheckedArithmetic {
+    op: Op,
+    signature: Signature,
+}
+
+impl CheckedArithmetic {
+    /// The function for `op`.
+    pub fn new(op: Op) -> Self {
+        Self {
+            op,
+            signature: Signature::user_defined(Volatility::Immutable),
+        }
+    }
+}
+
+impl ScalarUDFImpl for CheckedArithmetic {
+    fn name(&self) -> &str {
+        self.op.function_name()
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        match arg_types {
+            [a, b] if (a.is_integer() || a.is_null()) && (b.is_integer() || b.is_null()) => {
+                let t = common_integer(a, b);
+                Ok(vec![t.clone(), t])
+            }
+            _ => plan_err!(
+                "Unexpected parameters ({}) for function {}. Expected: {}(bigint, bigint)",
+                arg_types
+                    .iter()
+                    .map(trino_type_name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                self.name(),
+                self.name()
+            ),
+        }
+    }
+
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        match arg_types {
+            [a, b] => Ok(common_integer(a, b)),
+            _ => plan_err!("{} takes two arguments", self.name()),
+        }
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let [a, b] = args.args.as_slice() else {
+            return exec_err!("{} takes two arguments", self.name());
+        };
+        let t = trino_type_name(args.return_field.data_type());
+        let scalar = matches!((a, b), (ColumnarValue::Scalar(_), ColumnarValue::Scalar(_)));
+        let (la, lb) = (a.to_array(args.number_rows)?, b.to_array(args.number_rows)?);
+        let result = match self.op {
+            Op::Add => numeric::add(&la, &lb),
+            Op::Subtract => numeric::sub(&la, &lb),
+            Op::Multiply => numeric::mul(&la, &lb),
+        };
+        let out = result.map_err(|e| match e {
+            ArrowError::ArithmeticOverflow(msg) => {
+                let operands = msg
+                    .split_once("Overflow happened on: ")
+                    .map_or(msg.as_str(), |(_, rest)| rest)
+                    .to_string();
+                DataFusionError::Execution(format!("{t} {} overflow: {operands}", self.op.word()))
+            }
+            other => DataFusionError::ArrowError(Box::new(other), None),
+        })?;
+        if scalar {
+            return Ok(ColumnarValue::Scalar(
+                datafusion::common::ScalarValue::try_from_array(&out, 0)?,
+            ));
+        }
+        Ok(ColumnarValue::Array(out))
+    }
+
+    fn documentation(&self) -> Option<&Documentation> {
+        static DOCS: std::sync::OnceLock<[Documentation; 3]> = std::sync::OnceLock::new();
+        let docs = DOCS.get_or_init(|| {
+            let make = |op: Op, sym: &str| {
+                doc(
+                    "Mathematical Operators",
+                    &format!("{}(x, y)", op.function_name()),
+                    &format!(
+                        "x {sym} y on integers, failing on overflow as Trino does; integer `{sym}` in a query is planned as this function."
+                    ),
+                    &format!("SELECT 9223372036854775807 {sym} 2; -- error: bigint {} overflow", op.word()),
+                )
+            };
+            [
+                make(Op::Add, "+"),
+                make(Op::Subtract, "-"),
+                make(Op::Multiply, "*"),
+            ]
+        });
+        Some(&docs[self.op as usize])
+    }
+}

@@ -1,0 +1,21 @@
+//! Trino's conditional, array and miscellaneous functions that DataFusion lacks.
+//!
+//! `if(…)` and `try(…)` are syntax rewrites (see `dialect`). `coalesce`, `nullif`,
+//! `greatest`, `least`, `cardinality`, `array_join`, `array_distinct`,
+//! `array_agg`, `UNNEST` and `TRY_CAST` are DataFusion's, checked against Trino's
+//! tests in `tests/slt/functions_misc.slt`.
+
+pub mod element_at;
+pub mod type_of;
+
+use std::sync::Arc;
+
+use datafusion::logical_expr::ScalarUDF;
+
+/// The scalar functions of this family.
+pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
+    vec![
+        Arc::new(ScalarUDF::new_from_impl(type_of::TypeOf::new())),
+        Arc::new(ScalarUDF::new_from_impl(element_at::ElementAt::new())),
+    ]
+}

@@ -1,0 +1,75 @@
+//! `ipaddress_to_varchar(ip)`: what `CAST(ip AS VARCHAR)` is planned as.
+
+use arrow::datatypes::DataType;
+use datafusion::common::plan_err;
+use datafusion::error::Result;
+use datafusion::logical_expr::{
+    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+};
+
+use super::address::{IPADDRESS, format};
+use super::to_ipaddress::value_at;
+use crate::functions::support::{Rows, documented, strings, trino_type_name};
+
+/// `CAST(ip AS VARCHAR)`: dotted quad for IPv4, RFC 5952 text for IPv6.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct IpAddressToVarchar {
+    signature: Signature,
+}
+
+impl IpAddressToVarchar {
+    /// The function.
+    pub fn new() -> Self {
+        Self {
+            signature: Signature::user_defined(Volatility::Immutable),
+        }
+    }
+}
+
+impl Default for IpAddressToVarchar {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ScalarUDFImpl for IpAddressToVarchar {
+    fn name(&self) -> &str {
+        "ipaddress_to_varchar"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        match arg_types {
+            [t] if *t == IPADDRESS || t.is_null() => Ok(vec![IPADDRESS]),
+            _ => plan_err!(
+                "Unexpected parameters ({}) for function ipaddress_to_varchar. Expected: ipaddress_to_varchar(ipaddress)",
+                arg_types
+                    .iter()
+                    .map(trino_type_name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
+        Ok(DataType::Utf8)
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let rows = Rows::new(&args)?;
+        strings(&rows, |r| {
+            Ok(value_at(rows.array(0).as_ref(), r).map(|b| format(&b)))
+        })
+    }
+
+    documented!(
+        "IP Address Functions",
+        "CAST(ip AS VARCHAR), ipaddress_to_varchar(ip)",
+        "Returns the text form of an IPADDRESS: dotted quad for IPv4, the shortest IPv6 form otherwise.",
+        "SELECT CAST(IPADDRESS '::ffff:10.0.0.1' AS VARCHAR); -- '10.0.0.1'"
+    );
+}
