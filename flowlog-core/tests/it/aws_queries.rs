@@ -200,9 +200,6 @@ fn queries() -> Vec<String> {
 /// columns of the project's own table (`flowdirection` is).
 const BROKEN_UPSTREAM: [&str; 2] = ["vpcflow.event_date", "flow_direction,"];
 
-/// Needs the date/time family (`date_add(unit, n, ts)`), another branch's work.
-const NEEDS_DATETIME: &str = "date_add('day',-30,current_timestamp)";
-
 #[tokio::test]
 async fn security_analytics_bootstrap_demo_queries_run_unchanged() {
     let session = FlowLogSession::new(SessionOptions::default());
@@ -220,9 +217,6 @@ async fn security_analytics_bootstrap_demo_queries_run_unchanged() {
             Ok::<_, flowlog_core::Error>(df.collect().await?)
         }
         .await;
-        if q.contains(NEEDS_DATETIME) {
-            continue;
-        }
         match result {
             Ok(_) if expect_failure => panic!("expected to fail as on Athena:\n{q}"),
             Ok(_) => ran += 1,
@@ -233,7 +227,7 @@ async fn security_analytics_bootstrap_demo_queries_run_unchanged() {
             Err(e) => panic!("{e}\n{q}"),
         }
     }
-    assert_eq!(ran, 16);
+    assert_eq!(ran, 17);
 }
 
 #[tokio::test]
