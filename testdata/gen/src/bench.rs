@@ -169,7 +169,7 @@ fn records(fleet: &Fleet, key: &str, window: i64, rows: usize) -> Result<Vec<Flo
         let eni = weighted[rng.below(weighted.len() as u64) as usize];
         let roll = rng.below(1000);
         let record = match roll {
-            0..=9 | 10..=14 => FlowRecord::without_traffic(
+            0..=14 => FlowRecord::without_traffic(
                 version,
                 &eni.account_id,
                 &eni.interface_id,
