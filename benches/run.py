@@ -108,26 +108,34 @@ def main(argv: list[str]) -> int:
             if w.name not in wanted:
                 continue
             got: dict[str, answers.Answer] = {}
+            running = []
             for e in chosen:
                 out = pathlib.Path(scratch) / f"{w.name}.{e.name}.csv"
-                e.run(w, bucket, out)
-                got[e.name] = answers.answer_of_csv(out)
+                try:
+                    e.run(w, bucket, out)
+                    got[e.name] = answers.answer_of_csv(out)
+                    running.append(e)
+                except Exception as err:  # one engine's failure must not hide the others
+                    print(f"# {w.name}: {e.name} FAILED: {err}")
+                    failed = True
             problems = answers.disagreements(got, "flowlog")
-            print(f"# {w.name}: {got['flowlog'].short()}"
+            first = got.get("flowlog")
+            print(f"# {w.name}: {first.short() if first else 'no answer from flowlog'}"
                   + ("" if not problems else " — DISAGREE: " + "; ".join(problems)))
             failed |= bool(problems)
-            for e in chosen:
+            for e in running:
                 timings[(w.name, e.name)] = report.Timing([])
             for _ in range(args.reps):
-                for e in chosen:
+                for e in running:
                     out = pathlib.Path(scratch) / f"{w.name}.{e.name}.csv"
                     timings[(w.name, e.name)].seconds.append(e.run(w, bucket, out))
             print("#   " + ", ".join(
-                f"{e.name} {timings[(w.name, e.name)].median:.3f}s" for e in chosen), flush=True)
+                f"{e.name} {timings[(w.name, e.name)].median:.3f}s" for e in running), flush=True)
     print()
     print(report.table([w for w in wanted], [e.name for e in chosen], timings))
     if failed:
-        print("\nrun.py: engines disagree (see the DISAGREE lines above)", file=sys.stderr)
+        print("\nrun.py: engines failed or disagree (see the FAILED and DISAGREE lines above)",
+              file=sys.stderr)
         return 1
     return 0
 
