@@ -437,14 +437,21 @@ impl JodaPattern {
     /// assert_eq!(pattern.format(1_589_093_396_556, &kathmandu), "2020-05-10 12:34:56.556 +0545");
     /// ```
     pub fn format(&self, epoch_millis: i64, zone: &TrinoZone) -> String {
+        let mut out = String::new();
+        self.format_into(epoch_millis, zone, &mut out);
+        out
+    }
+
+    /// Like [`Self::format`], appending to `out` (so a caller formatting many values can
+    /// reuse one buffer).
+    pub fn format_into(&self, epoch_millis: i64, zone: &TrinoZone, out: &mut String) {
         let offset_seconds = zone.offset_seconds_at(epoch_millis.div_euclid(1000));
         let local = LocalFields::new(i128::from(epoch_millis) + i128::from(offset_seconds) * 1000);
-        let mut out = String::new();
         for item in &self.items {
             match item {
                 Item::Literal(text) => out.push_str(text),
                 Item::Number(number) => {
-                    push_padded(&mut out, local.number(number.field), number.min_digits);
+                    push_padded(out, local.number(number.field), number.min_digits);
                 }
                 Item::TwoDigitYear { weekyear, .. } => {
                     let year = if *weekyear {
@@ -455,13 +462,12 @@ impl JodaPattern {
                     let _ = write!(out, "{:02}", year.unsigned_abs() % 100);
                 }
                 Item::Text(field) => out.push_str(local.text(*field)),
-                Item::Fraction { digits } => push_fraction(&mut out, local.millis, *digits),
+                Item::Fraction { digits } => push_fraction(out, local.millis, *digits),
                 Item::ZoneName { long } => out.push_str(&zone.joda_name(epoch_millis, *long)),
-                Item::ZoneOffset { colon } => push_offset(&mut out, offset_seconds, *colon),
+                Item::ZoneOffset { colon } => push_offset(out, offset_seconds, *colon),
                 Item::ZoneId => out.push_str(&zone.joda_id()),
             }
         }
-        out
     }
 }
 
@@ -653,7 +659,17 @@ fn push_padded(out: &mut String, value: i64, width: usize) {
     for _ in counted..width {
         out.push('0');
     }
-    let _ = write!(out, "{magnitude}");
+    // Dates and times are mostly one or two digits: skip the formatting machinery.
+    match magnitude {
+        0..=9 => out.push(char::from(b'0' + magnitude as u8)),
+        10..=99 => {
+            out.push(char::from(b'0' + (magnitude / 10) as u8));
+            out.push(char::from(b'0' + (magnitude % 10) as u8));
+        }
+        _ => {
+            let _ = write!(out, "{magnitude}");
+        }
+    }
 }
 
 /// Joda's `Fraction` printer for `digits` letters `S`, from the milliseconds of the second.

@@ -177,6 +177,24 @@ pub fn fleet(account: &str, region: &str) -> Result<Fleet> {
     else {
         bail!("no simulated VPC for account {account} in region {region}");
     };
+    build(spec, spec.account)
+}
+
+/// The number of VPC shapes [`fleet_like`] can copy.
+pub const SHAPES: usize = VPCS.len();
+
+/// A fleet for any `account`, shaped like the sample's VPC number `shape % SHAPES` (its subnets,
+/// roles and region) but with identifiers and addresses of its own, seeded by the account. The
+/// benchmark data set uses it for accounts the sample does not have.
+pub fn fleet_like(account: &'static str, shape: usize) -> Result<Fleet> {
+    match VPCS.get(shape % SHAPES) {
+        Some(spec) => build(spec, account),
+        None => bail!("no VPC shape {shape}"),
+    }
+}
+
+fn build(spec: &VpcSpec, account: &'static str) -> Result<Fleet> {
+    let region = spec.region;
     let mut rng = SplitMix64::from_label(&format!("fleet/{account}/{region}"));
     let vpc_id = format!("vpc-{}", rng.hex(17));
     let subnet_ids: Vec<String> = spec
@@ -226,8 +244,8 @@ pub fn fleet(account: &str, region: &str) -> Result<Fleet> {
         });
     }
     Ok(Fleet {
-        account: spec.account,
-        region: spec.region,
+        account,
+        region,
         vpc_id,
         enis,
         s3_prefixes: spec.s3_prefixes,

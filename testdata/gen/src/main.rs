@@ -4,9 +4,13 @@
 //! ```text
 //! gen-testdata --out DIR     write DIR/s3/<bucket>/… and DIR/records.csv
 //! gen-testdata --check DIR   regenerate and compare byte for byte with DIR (exit 1 on difference)
+//! gen-testdata --bench DIR [--files N] [--rows-per-file M]
+//!                            write the benchmark data set under DIR/flowlog-bench/ (see `bench`)
 //! ```
-//! Run from the workspace root: `cargo run -p flowlog-testdata -- --out testdata`.
+//! Run from the workspace root: `cargo run -p flowlog-testdata -- --out testdata`, or
+//! `cargo run --release -p flowlog-testdata -- --bench target/bench-data` for the benchmarks.
 
+mod bench;
 mod dataset;
 mod fields;
 mod fleet;
@@ -24,13 +28,15 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-const USAGE: &str = "usage: gen-testdata --out DIR | --check DIR";
+const USAGE: &str =
+    "usage: gen-testdata --out DIR | --check DIR | --bench DIR [--files N] [--rows-per-file M]";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Command {
     Out(PathBuf),
     Check(PathBuf),
+    Bench(bench::BenchOptions),
     Help,
 }
 
@@ -39,6 +45,28 @@ fn parse_args(args: &[String]) -> Result<Command> {
         [flag] if flag == "-h" || flag == "--help" => Ok(Command::Help),
         [flag, dir] if flag == "--out" => Ok(Command::Out(PathBuf::from(dir))),
         [flag, dir] if flag == "--check" => Ok(Command::Check(PathBuf::from(dir))),
+        [flag, dir, rest @ ..] if flag == "--bench" => {
+            let mut options = bench::BenchOptions {
+                dir: PathBuf::from(dir),
+                files: bench::DEFAULT_FILES,
+                rows_per_file: bench::DEFAULT_ROWS_PER_FILE,
+            };
+            for pair in rest.chunks(2) {
+                let [name, value] = pair else {
+                    bail!("{} needs a value; {USAGE}", pair[0]);
+                };
+                let number: usize =
+                    value.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                        anyhow::anyhow!("{name} {value:?} is not a positive integer")
+                    })?;
+                match name.as_str() {
+                    "--files" => options.files = number,
+                    "--rows-per-file" => options.rows_per_file = number,
+                    _ => bail!("unknown option {name}; {USAGE}"),
+                }
+            }
+            Ok(Command::Bench(options))
+        }
         _ => bail!("{USAGE}"),
     }
 }
@@ -58,6 +86,17 @@ fn run(command: Command) -> Result<bool> {
                 "wrote {} files ({bytes} bytes) under {}",
                 tree.len(),
                 dir.display()
+            );
+            Ok(true)
+        }
+        Command::Bench(options) => {
+            let summary = bench::write(&options)?;
+            println!(
+                "wrote {} files, {} records ({} bytes) under {}",
+                summary.files,
+                summary.rows,
+                summary.bytes,
+                options.dir.join(bench::BUCKET_NAME).display()
             );
             Ok(true)
         }
@@ -115,5 +154,32 @@ mod tests {
         assert!(parse_args(&args(&[])).is_err());
         assert!(parse_args(&args(&["--out"])).is_err());
         assert!(parse_args(&args(&["--frobnicate", "x"])).is_err());
+        assert_eq!(
+            parse_args(&args(&[
+                "--bench",
+                "b",
+                "--rows-per-file",
+                "7",
+                "--files",
+                "3"
+            ]))
+            .expect("bench"),
+            Command::Bench(bench::BenchOptions {
+                dir: PathBuf::from("b"),
+                files: 3,
+                rows_per_file: 7
+            })
+        );
+        assert_eq!(
+            parse_args(&args(&["--bench", "b"])).expect("bench defaults"),
+            Command::Bench(bench::BenchOptions {
+                dir: PathBuf::from("b"),
+                files: bench::DEFAULT_FILES,
+                rows_per_file: bench::DEFAULT_ROWS_PER_FILE
+            })
+        );
+        assert!(parse_args(&args(&["--bench", "b", "--files"])).is_err());
+        assert!(parse_args(&args(&["--bench", "b", "--files", "0"])).is_err());
+        assert!(parse_args(&args(&["--bench", "b", "--rows", "3"])).is_err());
     }
 }

@@ -118,6 +118,7 @@ impl ScalarUDFImpl for FormatDatetime {
         let patterns = args.args[1].to_array(n)?;
         let patterns = patterns.as_string::<i32>();
         let utc = TrinoZone::Utc;
+        let mut text = String::new();
         for (i, m) in millis.iter().enumerate() {
             let Some(m) = m else {
                 out.append_null();
@@ -135,7 +136,9 @@ impl ScalarUDFImpl for FormatDatetime {
                     &owned
                 }
             };
-            out.append_value(pattern.format(*m, zone.as_ref().unwrap_or(&utc)));
+            text.clear();
+            pattern.format_into(*m, zone.as_ref().unwrap_or(&utc), &mut text);
+            out.append_value(&text);
         }
         let array: ArrayRef = Arc::new(out.finish());
         if all_scalar {

@@ -1,0 +1,1 @@
+"""The flowlog benchmark runner's modules: workloads, engines, answers, report, self_test."""
