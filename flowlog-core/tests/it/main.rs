@@ -1,5 +1,7 @@
 //! The one integration-test binary of flowlog-core.
 
+mod aws_console_queries;
+mod aws_guide_queries;
 mod aws_queries;
 mod provision;
 mod runbook;

@@ -216,3 +216,25 @@ pub fn schema(fields: &[(&str, DataType)]) -> Arc<Schema> {
             .collect::<Vec<_>>(),
     ))
 }
+
+/// The blocks of a fixture under `testdata/aws-queries/`: each starts at a line
+/// `-- @<kind> <name>` and runs to the next such line; its text is trimmed of the blank
+/// lines around it. Returns `(kind, name, text)` in file order.
+pub fn fixture_blocks(file: &str) -> Vec<(String, String, String)> {
+    let path = testdata().join("aws-queries").join(file);
+    let text = std::fs::read_to_string(&path).expect("fixture exists");
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    for line in text.lines() {
+        if let Some(marker) = line.strip_prefix("-- @") {
+            let (kind, name) = marker.split_once(' ').expect("-- @kind name");
+            out.push((kind.to_string(), name.to_string(), String::new()));
+        } else if let Some((_, _, body)) = out.last_mut() {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    for block in &mut out {
+        block.2 = block.2.trim_matches('\n').to_string();
+    }
+    out
+}
