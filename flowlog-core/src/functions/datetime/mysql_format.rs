@@ -28,8 +28,9 @@ use super::value::{
     Temporal, build, doc, finish, is_string, nanos, round_half_up, strings, type_list,
 };
 
-/// The Joda-Time pattern for a MySQL format, as Trino builds it.
-fn joda_pattern(format: &str) -> Result<String> {
+/// The Joda-Time pattern for a MySQL format, as Trino builds it. `%f` is Joda's
+/// `appendFractionOfSecond(6, 9)`: six digits printed, up to nine parsed (`parsing`).
+fn joda_pattern(format: &str, parsing: bool) -> Result<String> {
     let mut out = String::new();
     let mut literal = String::new();
     let flush = |out: &mut String, literal: &mut String| {
@@ -55,6 +56,7 @@ fn joda_pattern(format: &str) -> Result<String> {
             'c' => "M",
             'd' => "dd",
             'e' => "d",
+            'f' if parsing => "SSSSSSSSS",
             'f' => "SSSSSS",
             'H' => "HH",
             'h' | 'I' => "hh",
@@ -90,7 +92,7 @@ fn joda_pattern(format: &str) -> Result<String> {
 
 /// Compile a MySQL format (two-digit years pivot to 1970-2069, as Trino's pivot year 2020).
 fn compile(format: &str, function: &str) -> Result<JodaPattern> {
-    let pattern = joda_pattern(format)?;
+    let pattern = joda_pattern(format, function == "date_parse")?;
     if pattern.is_empty() {
         return exec_err!("{function}: Both printing and parsing not supported");
     }
@@ -256,10 +258,12 @@ mod tests {
     #[test]
     fn mysql_specifiers_become_joda_letters() {
         assert_eq!(
-            joda_pattern("%Y-%m-%d %H:%i:%s").unwrap(),
+            joda_pattern("%Y-%m-%d %H:%i:%s", false).unwrap(),
             "yyyy'-'MM'-'dd' 'HH':'mm':'ss"
         );
-        assert_eq!(joda_pattern("%g%%it's").unwrap(), "'g%it''s'");
-        assert!(joda_pattern("%D").is_err());
+        assert_eq!(joda_pattern("%g%%it's", false).unwrap(), "'g%it''s'");
+        assert!(joda_pattern("%D", false).is_err());
+        assert_eq!(joda_pattern("%s.%f", false).unwrap(), "ss'.'SSSSSS");
+        assert_eq!(joda_pattern("%s.%f", true).unwrap(), "ss'.'SSSSSSSSS");
     }
 }

@@ -49,6 +49,8 @@ impl Cidr {
     /// assert_eq!(net.contains(&parse("11.0.0.0").unwrap()), Some(false));
     /// assert_eq!(net.contains(&parse("::1").unwrap()), None); // versions differ
     /// assert!(Cidr::parse("10.0.0.1/8").is_err()); // host bits set
+    /// let mapped = Cidr::parse("::ffff:7f00:1/32").unwrap(); // IPv4-mapped: 127.0.0.1/32
+    /// assert_eq!(mapped.contains(&parse("127.0.0.1").unwrap()), Some(true));
     /// ```
     pub fn parse(text: &str) -> Result<Self, CidrError> {
         let Some((addr, len)) = text.split_once('/') else {
@@ -57,7 +59,8 @@ impl Cidr {
         let Some(base) = parse(addr) else {
             return Err(CidrError::InvalidAddress(text.to_string()));
         };
-        let ipv4 = addr.contains('.') && as_ipv4(&base).is_some();
+        // An IPv4-mapped network (`::ffff:7f00:1/32`) is IPv4, as Java's `InetAddress` reads it.
+        let ipv4 = as_ipv4(&base).is_some();
         let len: i64 = len
             .parse()
             .map_err(|_| CidrError::InvalidPrefix(text.to_string()))?;
