@@ -96,7 +96,7 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
 }
 
 fn fallback(array: &dyn Array, row: usize) -> String {
-    let options = FormatOptions::default().with_null("");
+    let options = FormatOptions::default().with_null("NULL");
     match ArrayFormatter::try_new(array, &options) {
         Ok(f) => f.value(row).to_string(),
         Err(_) => String::new(),
@@ -328,5 +328,14 @@ mod tests {
         let mut one = String::new();
         push_csv_value(&mut one, arrays[0].as_ref(), 0);
         assert_eq!(one, "\"a\"\"b\"\"\"\"\"");
+    }
+
+    #[test]
+    fn null_elements_inside_arrays_print_as_null() {
+        use arrow::array::ListArray;
+        use arrow::datatypes::Int32Type;
+        let list =
+            ListArray::from_iter_primitive::<Int32Type, _, _>(vec![Some(vec![Some(1), None])]);
+        assert_eq!(render_value(&list, 0).as_deref(), Some("[1, NULL]"));
     }
 }
