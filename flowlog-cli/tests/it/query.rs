@@ -220,3 +220,20 @@ fn an_unknown_time_zone_is_named() {
         stderr(&out)
     );
 }
+
+#[test]
+fn unaliased_expressions_are_named_as_athena_names_them() {
+    // Athena's CSV header: column references keep their names, other unaliased
+    // expressions are `_col<position>`.
+    let out = flowlog(&[
+        "query",
+        "--format",
+        "csv",
+        "select x, count(*), x + 1 as y, max(x) from (values (1)) as t(x) group by 1",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "\"x\",\"_col1\",\"y\",\"_col3\"\n\"1\",\"1\",\"2\",\"1\"\n"
+    );
+}

@@ -12,6 +12,7 @@ mod aggregate;
 mod conditional;
 pub mod datetime;
 mod ipaddress;
+mod naming;
 mod string;
 
 use std::ops::ControlFlow;
@@ -33,6 +34,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
     let Statement::Statement(statement) = statement else {
         return Ok(());
     };
+    naming::name_unaliased_columns(statement);
     datetime::rewrite(statement);
     let _ = visit_expressions_mut(statement.as_mut(), |expr| {
         conditional::rewrite(expr);
