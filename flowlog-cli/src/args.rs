@@ -87,8 +87,9 @@ pub(crate) struct QueryArgs {
     #[arg(long = "table", value_name = "NAME", default_value = "vpc_flow_logs")]
     pub(crate) table: String,
 
-    /// What NOW means in partition projection (RFC 3339, or a date for its midnight UTC);
-    /// pin it to make results reproducible. Default: the current time.
+    /// What NOW means in partition projection, and what current_date / current_timestamp /
+    /// now() answer (RFC 3339, or a date for its midnight UTC); pin it to make results
+    /// reproducible. Default: the current time.
     #[arg(long = "now", value_name = "TIMESTAMP")]
     pub(crate) now: Option<String>,
 

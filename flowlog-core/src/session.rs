@@ -35,6 +35,10 @@ pub struct SessionOptions {
     pub table: TableOptions,
     /// Replaces the local file-system store (tests use this to observe listings).
     pub local_store: Option<Arc<dyn ObjectStore>>,
+    /// When set, `current_date`, `current_timestamp`, `now()` and `localtimestamp` answer
+    /// this instant instead of the query's start time, so results that depend on "today"
+    /// are reproducible (`flowlog query --now` sets it together with [`Self::now`]).
+    pub current_time: Option<DateTime<Utc>>,
     /// The session time zone (`UTC`, as on Athena): the zone of `from_unixtime(x)`,
     /// `current_timestamp`, `current_date` and of casts between timestamp types.
     /// `SET TIME ZONE 'Asia/Tokyo'` changes it for the rest of the session.
@@ -55,6 +59,7 @@ impl Default for SessionOptions {
             table: TableOptions::default(),
             local_store: None,
             time_zone: TrinoZone::Utc,
+            current_time: None,
             s3: S3Options::default(),
             bucket_stores: Vec::new(),
             progress: Arc::new(Progress::default()),
@@ -99,6 +104,7 @@ impl FlowLogSession {
         }
         let ctx = SessionContext::new_with_config(config);
         functions::register_all(&ctx, &options.time_zone.id());
+        register_pinned_current_time(&ctx, options.time_zone, options.current_time);
         let time_zone = std::sync::RwLock::new(options.time_zone);
         let mut resolver = StoreResolver::new(options.mirrors.clone())
             .with_progress(Arc::clone(&options.progress))
@@ -136,6 +142,7 @@ impl FlowLogSession {
         for f in functions::datetime::scalar_functions(&zone.id()) {
             self.ctx.register_udf(f.as_ref().clone());
         }
+        register_pinned_current_time(&self.ctx, zone, self.options.current_time);
     }
 
     /// The underlying DataFusion context, for registering more tables or functions.
@@ -288,6 +295,16 @@ impl FlowLogSession {
                 "SET TIME ZONE: expected a zone name in quotes, e.g. 'Asia/Tokyo', or LOCAL, got {other}"
             ))),
         }
+    }
+}
+
+/// Replace the current-time functions by ones that answer `now`, when it is pinned.
+fn register_pinned_current_time(ctx: &SessionContext, zone: TrinoZone, now: Option<DateTime<Utc>>) {
+    let Some(now) = now else { return };
+    for f in functions::datetime::current::functions(zone) {
+        ctx.register_udf(datafusion::logical_expr::ScalarUDF::new_from_impl(
+            f.pinned_at(now),
+        ));
     }
 }
 

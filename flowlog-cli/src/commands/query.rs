@@ -49,6 +49,8 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
 
     let session = FlowLogSession::new(SessionOptions {
         now,
+        // A pinned NOW also pins current_date / current_timestamp, for reproducible results.
+        current_time: args.now.is_some().then_some(now),
         mirrors,
         time_zone,
         s3: s3_options(&args)?,

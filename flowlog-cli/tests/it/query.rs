@@ -237,3 +237,20 @@ fn unaliased_expressions_are_named_as_athena_names_them() {
         "\"x\",\"_col1\",\"y\",\"_col3\"\n\"1\",\"1\",\"2\",\"1\"\n"
     );
 }
+
+#[test]
+fn a_pinned_now_also_pins_current_date_and_current_timestamp() {
+    let out = flowlog(&[
+        "query",
+        "--format",
+        "csv",
+        "--now",
+        "2026-11-20T00:00:00Z",
+        "select current_date as d, date_add('day', -30, current_timestamp) as m",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "\"d\",\"m\"\n\"2026-11-20\",\"2026-10-21 00:00:00.000 UTC\"\n"
+    );
+}

@@ -39,6 +39,8 @@ pub struct CurrentTime {
     signature: Signature,
     what: Current,
     session_zone: TrinoZone,
+    /// A fixed "now" (nanoseconds since the epoch) instead of the query's start time.
+    pinned_nanos: Option<i128>,
 }
 
 impl CurrentTime {
@@ -48,7 +50,16 @@ impl CurrentTime {
             signature: Signature::nullary(Volatility::Stable),
             what,
             session_zone,
+            pinned_nanos: None,
         }
+    }
+
+    /// The same function, answering `now` instead of the query's start time.
+    pub fn pinned_at(mut self, now: chrono::DateTime<chrono::Utc>) -> Self {
+        self.pinned_nanos = Some(
+            i128::from(now.timestamp()) * 1_000_000_000 + i128::from(now.timestamp_subsec_nanos()),
+        );
+        self
     }
 
     fn target(&self) -> Option<Temporal> {
@@ -106,6 +117,12 @@ impl ScalarUDFImpl for CurrentTime {
         Ok(self.target().map_or(DataType::Utf8, |t| t.data_type()))
     }
     fn simplify(&self, args: Vec<Expr>, info: &SimplifyContext) -> Result<ExprSimplifyResult> {
+        if let Some(nanos) = self.pinned_nanos {
+            return Ok(ExprSimplifyResult::Simplified(Expr::Literal(
+                self.value_at(nanos)?,
+                None,
+            )));
+        }
         let Some(start) = info.query_execution_start_time() else {
             return Ok(ExprSimplifyResult::Original(args));
         };
@@ -117,7 +134,8 @@ impl ScalarUDFImpl for CurrentTime {
         )))
     }
     fn invoke_with_args(&self, _args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        Ok(ColumnarValue::Scalar(self.value_at(now_nanos())?))
+        let now = self.pinned_nanos.unwrap_or_else(now_nanos);
+        Ok(ColumnarValue::Scalar(self.value_at(now)?))
     }
     fn documentation(&self) -> Option<&Documentation> {
         static DOCS: OnceLock<Vec<Documentation>> = OnceLock::new();
