@@ -47,9 +47,9 @@ def ensure_moto():
         import flask  # noqa: F401
         import moto  # noqa: F401
     except ImportError:
-        print("installing moto[server] from PyPI", file=sys.stderr)
+        print("installing moto[server]==5.2.1 from PyPI (the version the tests were written against)", file=sys.stderr)
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "moto[server]"],
+            [sys.executable, "-m", "pip", "install", "--quiet", "moto[server]==5.2.1"],
             check=True,
         )
 
