@@ -4,8 +4,11 @@
 //! ```text
 //! count_if(c)               ──► count(CASE WHEN c THEN 1 END)        (Trino's definition)
 //! arbitrary(x)              ──► any_value(x)
-//! max_by(x, y)              ──► first_value(x ORDER BY y DESC NULLS LAST)
-//! min_by(x, y)              ──► first_value(x ORDER BY y ASC NULLS LAST)
+//! max_by(x, y)              ──► first_value(x ORDER BY y DESC) FILTER (WHERE y IS NOT NULL)
+//! min_by(x, y)              ──► first_value(x ORDER BY y ASC) FILTER (WHERE y IS NOT NULL)
+//! max_by(x, y, n)           ──► array_slice(array_agg(x ORDER BY y DESC)
+//!                                   FILTER (WHERE y IS NOT NULL), 1, n)
+//! min_by(x, y, n)           ──► the same, ORDER BY y ASC
 //! variance(x)               ──► var_samp(x)
 //! approx_percentile(x, p)   ──► approx_percentile_cont(x, p)
 //! ```
@@ -13,7 +16,8 @@
 use datafusion::sql::sqlparser::ast::FunctionArgumentClause;
 use datafusion::sql::sqlparser::ast::helpers::attached_token::AttachedToken;
 use datafusion::sql::sqlparser::ast::{
-    CaseWhen, Expr, FunctionArguments, Ident, ObjectName, OrderByExpr, OrderByOptions, Value,
+    BinaryOperator, CaseWhen, Expr, FunctionArguments, Ident, ObjectName, OrderByExpr,
+    OrderByOptions, Value,
 };
 
 use super::conditional::{call, function_name, plain_args};
@@ -61,15 +65,34 @@ pub(crate) fn rewrite(expr: &mut Expr) {
             *expr = counted;
         }
         "max_by" | "min_by" => {
-            let Some([value, key]) = plain_args(f)
-                .map(<[Expr; 2]>::try_from)
-                .and_then(Result::ok)
-            else {
+            let Some(args) = plain_args(f) else {
                 return;
             };
-            let mut first = call("first_value", vec![value]);
-            if let Expr::Function(c) = &mut first {
-                c.filter = f.filter.take();
+            let (value, key, n) = match <[Expr; 3]>::try_from(args) {
+                Ok([value, key, n]) => (value, key, Some(n)),
+                Err(args) => match <[Expr; 2]>::try_from(args) {
+                    Ok([value, key]) => (value, key, None),
+                    Err(_) => return,
+                },
+            };
+            // Trino ignores rows whose key is NULL: all-NULL keys give NULL.
+            let key_present = Expr::IsNotNull(Box::new(key.clone()));
+            let filter = match f.filter.take() {
+                Some(given) => Expr::BinaryOp {
+                    left: Box::new(Expr::Nested(given)),
+                    op: BinaryOperator::And,
+                    right: Box::new(key_present),
+                },
+                None => key_present,
+            };
+            let inner = if n.is_some() {
+                "array_agg"
+            } else {
+                "first_value"
+            };
+            let mut ordered = call(inner, vec![value]);
+            if let Expr::Function(c) = &mut ordered {
+                c.filter = Some(Box::new(filter));
                 if let FunctionArguments::List(list) = &mut c.args {
                     list.clauses
                         .push(FunctionArgumentClause::OrderBy(vec![OrderByExpr {
@@ -82,7 +105,17 @@ pub(crate) fn rewrite(expr: &mut Expr) {
                         }]));
                 }
             }
-            *expr = first;
+            *expr = match n {
+                Some(n) => call(
+                    "array_slice",
+                    vec![
+                        ordered,
+                        Expr::Value(Value::Number("1".into(), false).with_empty_span()),
+                        n,
+                    ],
+                ),
+                None => ordered,
+            };
         }
         _ => {}
     }
