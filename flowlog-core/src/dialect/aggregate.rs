@@ -11,6 +11,10 @@
 //! min_by(x, y, n)           ──► the same, ORDER BY y ASC
 //! variance(x)               ──► var_samp(x)
 //! approx_percentile(x, p)   ──► approx_percentile_cont(x, p)
+//! approx_percentile(x, ARRAY[p1, p2])
+//!                           ──► make_array(approx_percentile_cont(x, p1),
+//!                                          approx_percentile_cont(x, p2))
+//!                               (NULL when no non-NULL x)
 //! ```
 
 use datafusion::sql::sqlparser::ast::FunctionArgumentClause;
@@ -40,7 +44,49 @@ pub(crate) fn rewrite(expr: &mut Expr) {
     match name.as_str() {
         "arbitrary" => rename(f, "any_value"),
         "variance" => rename(f, "var_samp"),
-        "approx_percentile" => rename(f, "approx_percentile_cont"),
+        "approx_percentile" => {
+            let percentiles = plain_args(f).and_then(|args| match args.as_slice() {
+                [value, Expr::Array(list)] => Some((value.clone(), list.elem.clone())),
+                _ => None,
+            });
+            let Some((value, percentiles)) = percentiles else {
+                rename(f, "approx_percentile_cont");
+                return;
+            };
+            let filter = f.filter.take();
+            let each = percentiles
+                .into_iter()
+                .map(|p| {
+                    let mut one = call("approx_percentile_cont", vec![value.clone(), p]);
+                    if let Expr::Function(c) = &mut one {
+                        c.filter = filter.clone();
+                    }
+                    one
+                })
+                .collect();
+            // Trino answers NULL, not an array of NULLs, when no value was aggregated.
+            let mut count = call("count", vec![value]);
+            if let Expr::Function(c) = &mut count {
+                c.filter = filter;
+            }
+            let any = Expr::BinaryOp {
+                left: Box::new(count),
+                op: BinaryOperator::Gt,
+                right: Box::new(Expr::Value(
+                    Value::Number("0".into(), false).with_empty_span(),
+                )),
+            };
+            *expr = Expr::Case {
+                case_token: AttachedToken::empty(),
+                end_token: AttachedToken::empty(),
+                operand: None,
+                conditions: vec![CaseWhen {
+                    condition: any,
+                    result: call("make_array", each),
+                }],
+                else_result: None,
+            };
+        }
         "count_if" => {
             let Some([condition]) = plain_args(f)
                 .map(<[Expr; 1]>::try_from)
