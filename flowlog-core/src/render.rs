@@ -90,9 +90,21 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
                 None => render_timestamp(nanos, precision),
             }
         }
+        DataType::Map(_, _) => render_map(array.as_map().value(row)),
         _ => fallback(array, row),
     };
     Some(text)
+}
+
+/// A map as Trino prints it: `{a=2, b=NULL}`, entries in the map's order.
+fn render_map(entries: arrow::array::StructArray) -> String {
+    let text = |column: usize, i: usize| {
+        render_value(entries.column(column).as_ref(), i).unwrap_or_else(|| "NULL".into())
+    };
+    let items: Vec<String> = (0..entries.len())
+        .map(|i| format!("{}={}", text(0, i), text(1, i)))
+        .collect();
+    format!("{{{}}}", items.join(", "))
 }
 
 fn fallback(array: &dyn Array, row: usize) -> String {
