@@ -14,8 +14,8 @@ use std::io::{self, Write};
 
 use arrow::array::{Array, AsArray};
 use arrow::datatypes::{
-    DataType, Date32Type, Int8Type, Int16Type, Int32Type, Int64Type, TimeUnit,
-    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    DataType, Date32Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
+    TimeUnit, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
     TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
 use arrow::record_batch::RecordBatch;
@@ -91,6 +91,18 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
             }
         }
         DataType::Map(_, _) => render_map(array.as_map().value(row)),
+        // Java's spelling of the infinities (Arrow's formatter writes `inf`).
+        DataType::Float64 | DataType::Float32 => {
+            let v = match array.data_type() {
+                DataType::Float64 => array.as_primitive::<Float64Type>().value(row),
+                _ => f64::from(array.as_primitive::<Float32Type>().value(row)),
+            };
+            match v {
+                f64::INFINITY => "Infinity".to_string(),
+                f64::NEG_INFINITY => "-Infinity".to_string(),
+                _ => fallback(array, row),
+            }
+        }
         _ => fallback(array, row),
     };
     Some(text)
