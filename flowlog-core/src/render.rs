@@ -14,8 +14,8 @@ use std::io::{self, Write};
 
 use arrow::array::{Array, AsArray};
 use arrow::datatypes::{
-    DataType, Date32Type, Int8Type, Int16Type, Int32Type, Int64Type, TimeUnit,
-    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    DataType, Date32Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
+    TimeUnit, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
     TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
 use arrow::record_batch::RecordBatch;
@@ -90,9 +90,33 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
                 None => render_timestamp(nanos, precision),
             }
         }
+        DataType::Map(_, _) => render_map(array.as_map().value(row)),
+        // Java's spelling of the infinities (Arrow's formatter writes `inf`).
+        DataType::Float64 | DataType::Float32 => {
+            let v = match array.data_type() {
+                DataType::Float64 => array.as_primitive::<Float64Type>().value(row),
+                _ => f64::from(array.as_primitive::<Float32Type>().value(row)),
+            };
+            match v {
+                f64::INFINITY => "Infinity".to_string(),
+                f64::NEG_INFINITY => "-Infinity".to_string(),
+                _ => fallback(array, row),
+            }
+        }
         _ => fallback(array, row),
     };
     Some(text)
+}
+
+/// A map as Trino prints it: `{a=2, b=NULL}`, entries in the map's order.
+fn render_map(entries: arrow::array::StructArray) -> String {
+    let text = |column: usize, i: usize| {
+        render_value(entries.column(column).as_ref(), i).unwrap_or_else(|| "NULL".into())
+    };
+    let items: Vec<String> = (0..entries.len())
+        .map(|i| format!("{}={}", text(0, i), text(1, i)))
+        .collect();
+    format!("{{{}}}", items.join(", "))
 }
 
 fn fallback(array: &dyn Array, row: usize) -> String {

@@ -4,16 +4,24 @@
 //! ```text
 //! count_if(c)               ──► count(CASE WHEN c THEN 1 END)        (Trino's definition)
 //! arbitrary(x)              ──► any_value(x)
-//! max_by(x, y)              ──► first_value(x ORDER BY y DESC NULLS LAST)
-//! min_by(x, y)              ──► first_value(x ORDER BY y ASC NULLS LAST)
+//! max_by(x, y)              ──► first_value(x ORDER BY y DESC) FILTER (WHERE y IS NOT NULL)
+//! min_by(x, y)              ──► first_value(x ORDER BY y ASC) FILTER (WHERE y IS NOT NULL)
+//! max_by(x, y, n)           ──► array_slice(array_agg(x ORDER BY y DESC)
+//!                                   FILTER (WHERE y IS NOT NULL), 1, n)
+//! min_by(x, y, n)           ──► the same, ORDER BY y ASC
 //! variance(x)               ──► var_samp(x)
 //! approx_percentile(x, p)   ──► approx_percentile_cont(x, p)
+//! approx_percentile(x, ARRAY[p1, p2])
+//!                           ──► make_array(approx_percentile_cont(x, p1),
+//!                                          approx_percentile_cont(x, p2))
+//!                               (NULL when no non-NULL x)
 //! ```
 
 use datafusion::sql::sqlparser::ast::FunctionArgumentClause;
 use datafusion::sql::sqlparser::ast::helpers::attached_token::AttachedToken;
 use datafusion::sql::sqlparser::ast::{
-    CaseWhen, Expr, FunctionArguments, Ident, ObjectName, OrderByExpr, OrderByOptions, Value,
+    BinaryOperator, CaseWhen, Expr, FunctionArguments, Ident, ObjectName, OrderByExpr,
+    OrderByOptions, Value,
 };
 
 use super::conditional::{call, function_name, plain_args};
@@ -36,7 +44,49 @@ pub(crate) fn rewrite(expr: &mut Expr) {
     match name.as_str() {
         "arbitrary" => rename(f, "any_value"),
         "variance" => rename(f, "var_samp"),
-        "approx_percentile" => rename(f, "approx_percentile_cont"),
+        "approx_percentile" => {
+            let percentiles = plain_args(f).and_then(|args| match args.as_slice() {
+                [value, Expr::Array(list)] => Some((value.clone(), list.elem.clone())),
+                _ => None,
+            });
+            let Some((value, percentiles)) = percentiles else {
+                rename(f, "approx_percentile_cont");
+                return;
+            };
+            let filter = f.filter.take();
+            let each = percentiles
+                .into_iter()
+                .map(|p| {
+                    let mut one = call("approx_percentile_cont", vec![value.clone(), p]);
+                    if let Expr::Function(c) = &mut one {
+                        c.filter = filter.clone();
+                    }
+                    one
+                })
+                .collect();
+            // Trino answers NULL, not an array of NULLs, when no value was aggregated.
+            let mut count = call("count", vec![value]);
+            if let Expr::Function(c) = &mut count {
+                c.filter = filter;
+            }
+            let any = Expr::BinaryOp {
+                left: Box::new(count),
+                op: BinaryOperator::Gt,
+                right: Box::new(Expr::Value(
+                    Value::Number("0".into(), false).with_empty_span(),
+                )),
+            };
+            *expr = Expr::Case {
+                case_token: AttachedToken::empty(),
+                end_token: AttachedToken::empty(),
+                operand: None,
+                conditions: vec![CaseWhen {
+                    condition: any,
+                    result: call("make_array", each),
+                }],
+                else_result: None,
+            };
+        }
         "count_if" => {
             let Some([condition]) = plain_args(f)
                 .map(<[Expr; 1]>::try_from)
@@ -61,15 +111,34 @@ pub(crate) fn rewrite(expr: &mut Expr) {
             *expr = counted;
         }
         "max_by" | "min_by" => {
-            let Some([value, key]) = plain_args(f)
-                .map(<[Expr; 2]>::try_from)
-                .and_then(Result::ok)
-            else {
+            let Some(args) = plain_args(f) else {
                 return;
             };
-            let mut first = call("first_value", vec![value]);
-            if let Expr::Function(c) = &mut first {
-                c.filter = f.filter.take();
+            let (value, key, n) = match <[Expr; 3]>::try_from(args) {
+                Ok([value, key, n]) => (value, key, Some(n)),
+                Err(args) => match <[Expr; 2]>::try_from(args) {
+                    Ok([value, key]) => (value, key, None),
+                    Err(_) => return,
+                },
+            };
+            // Trino ignores rows whose key is NULL: all-NULL keys give NULL.
+            let key_present = Expr::IsNotNull(Box::new(key.clone()));
+            let filter = match f.filter.take() {
+                Some(given) => Expr::BinaryOp {
+                    left: Box::new(Expr::Nested(given)),
+                    op: BinaryOperator::And,
+                    right: Box::new(key_present),
+                },
+                None => key_present,
+            };
+            let inner = if n.is_some() {
+                "array_agg"
+            } else {
+                "first_value"
+            };
+            let mut ordered = call(inner, vec![value]);
+            if let Expr::Function(c) = &mut ordered {
+                c.filter = Some(Box::new(filter));
                 if let FunctionArguments::List(list) = &mut c.args {
                     list.clauses
                         .push(FunctionArgumentClause::OrderBy(vec![OrderByExpr {
@@ -82,7 +151,17 @@ pub(crate) fn rewrite(expr: &mut Expr) {
                         }]));
                 }
             }
-            *expr = first;
+            *expr = match n {
+                Some(n) => call(
+                    "array_slice",
+                    vec![
+                        ordered,
+                        Expr::Value(Value::Number("1".into(), false).with_empty_span()),
+                        n,
+                    ],
+                ),
+                None => ordered,
+            };
         }
         _ => {}
     }

@@ -1,4 +1,10 @@
-//! Trino aggregate functions (Athena engine v3). Filled in by the function-library issue.
+//! Trino aggregate functions (Athena engine v3) that DataFusion lacks. Aggregates that
+//! are another DataFusion aggregate under a different name are rewritten in
+//! `dialect/aggregate.rs` instead.
+
+pub mod histogram;
+pub mod map_agg;
+mod map_value;
 
 use std::sync::Arc;
 
@@ -6,5 +12,5 @@ use datafusion::logical_expr::AggregateUDF;
 
 /// The aggregate functions of this family.
 pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
-    Vec::new()
+    vec![map_agg::udaf(), histogram::udaf()]
 }

@@ -13,6 +13,7 @@ pub mod network;
 pub mod regexp;
 pub mod string;
 pub(crate) mod support;
+pub mod url;
 pub mod zone;
 
 use std::sync::Arc;
@@ -29,6 +30,7 @@ pub fn scalar_functions(session_zone: &str) -> Vec<Arc<ScalarUDF>> {
     all.extend(arithmetic::scalar_functions());
     all.extend(network::scalar_functions());
     all.extend(misc::scalar_functions());
+    all.extend(url::scalar_functions());
     all
 }
 

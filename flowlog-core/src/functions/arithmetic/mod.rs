@@ -6,6 +6,7 @@
 //! * `CAST(double AS bigint|integer|smallint|tinyint)` rounds half away from zero
 //!   (`37.7 → 38`, `-17.5 → -18`); DataFusion truncates. The cast is rewritten to
 //!   `CAST(round(x) AS …)`. An out-of-range value is an error, as in Trino.
+//! * Comparisons with a DOUBLE / REAL NaN are false (`<>` true), see [`nan_compare`].
 //! * Integer division truncates toward zero in both engines; division by zero is an
 //!   error in both.
 //!
@@ -13,6 +14,7 @@
 //! result header reads `a + b` as written.
 
 pub mod checked;
+mod nan_compare;
 
 use std::sync::Arc;
 
@@ -99,7 +101,10 @@ impl FunctionRewrite for TrinoArithmetic {
                     field,
                 })))
             }
-            other => Ok(Transformed::no(other)),
+            other => match nan_compare::rewrite(&other, schema) {
+                Some(guarded) => Ok(Transformed::yes(guarded)),
+                None => Ok(Transformed::no(other)),
+            },
         }
     }
 }

@@ -6,6 +6,7 @@
 //! tests in `tests/slt/functions_misc.slt`.
 
 pub mod element_at;
+pub mod sequence;
 pub mod type_of;
 
 use std::sync::Arc;
@@ -17,5 +18,6 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     vec![
         Arc::new(ScalarUDF::new_from_impl(type_of::TypeOf::new())),
         Arc::new(ScalarUDF::new_from_impl(element_at::ElementAt::new())),
+        Arc::new(ScalarUDF::new_from_impl(sequence::Sequence::new())),
     ]
 }

@@ -146,6 +146,45 @@ pub(crate) fn expand(pieces: &[Piece], caps: &Captures<'_>, out: &mut String) {
     }
 }
 
+/// Every match of `re` in `s`, as Java's `Matcher.find` (and Trino) finds them: after a
+/// non-empty match the search resumes at its end, where an empty match may start (Rust's
+/// `captures_iter` skips that one); after an empty match it resumes one character on.
+pub(crate) fn find_all<'r, 's>(re: &'r Regex, s: &'s str) -> FindAll<'r, 's> {
+    FindAll {
+        re,
+        s,
+        next: Some(0),
+    }
+}
+
+/// The iterator of [`find_all`].
+pub(crate) struct FindAll<'r, 's> {
+    re: &'r Regex,
+    s: &'s str,
+    /// Where the next search starts; `None` once the text is exhausted.
+    next: Option<usize>,
+}
+
+impl<'s> Iterator for FindAll<'_, 's> {
+    type Item = Captures<'s>;
+
+    fn next(&mut self) -> Option<Captures<'s>> {
+        let from = self.next?;
+        let caps = self.re.captures_at(self.s, from)?;
+        let m = caps.get(0)?;
+        self.next = if m.is_empty() {
+            // One character on, or done at the end of the text.
+            self.s[m.end()..]
+                .chars()
+                .next()
+                .map(|c| m.end() + c.len_utf8())
+        } else {
+            Some(m.end())
+        };
+        Some(caps)
+    }
+}
+
 /// Check a group index against the pattern, with Trino's message.
 pub(crate) fn check_group(function: &str, re: &Regex, group: i64) -> Result<usize> {
     let groups = re.captures_len() as i64 - 1;
@@ -177,5 +216,18 @@ mod tests {
         );
         assert!(parse_replacement("t", &re, "$3").is_err());
         assert!(compile("t", "(a)\\1").is_err());
+    }
+
+    #[test]
+    fn empty_match_after_a_match() {
+        // Java finds `x` then the empty match at the end; Rust's iterator only `x`.
+        let re = compile("t", ".*").unwrap();
+        let found: Vec<_> = find_all(&re, "x")
+            .map(|c| c.get(0).unwrap().range())
+            .collect();
+        assert_eq!(found, vec![0..1, 1..1]);
+        let re = compile("t", "").unwrap();
+        assert_eq!(find_all(&re, "ab").count(), 3);
+        assert_eq!(find_all(&re, "").count(), 1);
     }
 }

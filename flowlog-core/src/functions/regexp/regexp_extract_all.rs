@@ -6,7 +6,7 @@ use datafusion::logical_expr::{
     ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use super::pattern::{PatternCache, check_group};
+use super::pattern::{PatternCache, check_group, find_all};
 use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists};
 
 /// `regexp_extract_all`: every substring matched by `pattern` (or its group `group`),
@@ -67,7 +67,7 @@ impl ScalarUDFImpl for RegexpExtractAll {
             let re = cache.get(self.name(), p)?;
             let group = check_group(self.name(), re, group)?;
             Ok(Some(
-                re.captures_iter(s)
+                find_all(re, s)
                     .map(|c| c.get(group).map(|m| m.as_str().to_string()))
                     .collect(),
             ))

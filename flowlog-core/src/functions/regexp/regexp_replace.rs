@@ -6,7 +6,7 @@ use datafusion::logical_expr::{
     ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use super::pattern::{PatternCache, expand, parse_replacement};
+use super::pattern::{PatternCache, expand, find_all, parse_replacement};
 use crate::functions::support::{Kind, Rows, coerce, documented, strings};
 
 /// `regexp_replace`: every match of `pattern` replaced by `replacement` (`$1`,
@@ -68,7 +68,7 @@ impl ScalarUDFImpl for RegexpReplace {
             let pieces = parse_replacement(self.name(), re, with)?;
             let mut out = String::with_capacity(s.len());
             let mut last = 0;
-            for caps in re.captures_iter(s) {
+            for caps in find_all(re, s) {
                 let Some(m) = caps.get(0) else { continue };
                 out.push_str(&s[last..m.start()]);
                 expand(&pieces, &caps, &mut out);

@@ -6,7 +6,7 @@ use datafusion::logical_expr::{
     ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use super::pattern::PatternCache;
+use super::pattern::{PatternCache, find_all};
 use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists};
 
 /// `regexp_split`: `string` split at every match of `pattern`; empty fields, trailing
@@ -56,7 +56,15 @@ impl ScalarUDFImpl for RegexpSplit {
                 return Ok(None);
             };
             let re = cache.get(self.name(), p)?;
-            Ok(Some(re.split(s).map(|f| Some(f.to_string())).collect()))
+            let mut fields = Vec::new();
+            let mut last = 0;
+            for caps in find_all(re, s) {
+                let Some(m) = caps.get(0) else { continue };
+                fields.push(Some(s[last..m.start()].to_string()));
+                last = m.end();
+            }
+            fields.push(Some(s[last..].to_string()));
+            Ok(Some(fields))
         })
     }
 

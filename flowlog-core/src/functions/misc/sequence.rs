@@ -1,0 +1,219 @@
+//! `sequence(start, stop[, step])` with Trino's semantics: bigint and date forms, an
+//! error (not an empty array) when the step points away from `stop`, and at most 10000
+//! elements.
+//!
+//! ```text
+//! sequence(bigint, bigint[, bigint])                 -> array(bigint)   step 1 or -1
+//! sequence(date, date[, interval day / month / year]) -> array(date)     step 1 day or -1 day
+//! ```
+
+use std::sync::Arc;
+
+use arrow::array::{Array, AsArray, Date32Builder, Int64Builder, ListBuilder};
+use arrow::datatypes::{DataType, IntervalMonthDayNanoType, IntervalUnit};
+use chrono::{Months, NaiveDate};
+use datafusion::common::{exec_err, plan_err};
+use datafusion::error::Result;
+use datafusion::logical_expr::{
+    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+};
+
+use crate::functions::support::{Rows, documented, trino_type_name};
+
+/// Trino's limit on the length of a `sequence` result.
+const MAX_ENTRIES: usize = 10_000;
+
+const WRONG_DIRECTION: &str = "sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start";
+
+/// `sequence`: the values from `start` to `stop` inclusive, `step` apart.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Sequence {
+    signature: Signature,
+}
+
+impl Sequence {
+    /// The function.
+    pub fn new() -> Self {
+        Self {
+            signature: Signature::user_defined(Volatility::Immutable),
+        }
+    }
+}
+
+impl Default for Sequence {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn is_date(t: &DataType) -> bool {
+    matches!(t, DataType::Date32 | DataType::Date64)
+}
+
+fn is_int(t: &DataType) -> bool {
+    t.is_null() || t.is_integer()
+}
+
+impl ScalarUDFImpl for Sequence {
+    fn name(&self) -> &str {
+        "sequence"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        let interval = DataType::Interval(IntervalUnit::MonthDayNano);
+        match arg_types {
+            [a, b] if is_int(a) && is_int(b) => Ok(vec![DataType::Int64; 2]),
+            [a, b, c] if is_int(a) && is_int(b) && is_int(c) => Ok(vec![DataType::Int64; 3]),
+            [a, b] if is_date(a) && is_date(b) => Ok(vec![DataType::Date32; 2]),
+            [a, b, DataType::Interval(_) | DataType::Null] if is_date(a) && is_date(b) => {
+                Ok(vec![DataType::Date32, DataType::Date32, interval])
+            }
+            _ => {
+                let got = arg_types
+                    .iter()
+                    .map(trino_type_name)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                plan_err!(
+                    "Unexpected parameters ({got}) for function sequence. Expected: sequence(bigint, bigint), sequence(bigint, bigint, bigint), sequence(date, date), sequence(date, date, interval day to second), sequence(date, date, interval year to month)"
+                )
+            }
+        }
+    }
+
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        let element = if arg_types.first().is_some_and(is_date) {
+            DataType::Date32
+        } else {
+            DataType::Int64
+        };
+        Ok(DataType::new_list(element, true))
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let rows = Rows::new(&args)?;
+        if rows.array(0).data_type() == &DataType::Date32 {
+            return dates(&rows, args.args.len() == 3);
+        }
+        let three = args.args.len() == 3;
+        let mut b = ListBuilder::new(Int64Builder::new());
+        for r in 0..rows.len() {
+            let (Some(start), Some(stop)) = (rows.i64(0, r), rows.i64(1, r)) else {
+                b.append(false);
+                continue;
+            };
+            let step = if three {
+                rows.i64(2, r)
+            } else {
+                Some(if stop >= start { 1 } else { -1 })
+            };
+            let Some(step) = step else {
+                b.append(false);
+                continue;
+            };
+            for v in bigint_sequence(start, stop, step)? {
+                b.values().append_value(v);
+            }
+            b.append(true);
+        }
+        rows.finish(Arc::new(b.finish()))
+    }
+
+    documented!(
+        "Array Functions",
+        "sequence(start, stop[, step])",
+        "Generates a sequence of integers (or dates) from start to stop inclusive, incrementing by step (1 or -1 by default; 1 day for dates).",
+        "SELECT sequence(1, 9, 4); -- [1, 5, 9]"
+    );
+}
+
+/// The values `start, start + step, …` up to `stop`, with Trino's checks.
+fn bigint_sequence(start: i64, stop: i64, step: i64) -> Result<Vec<i64>> {
+    if step == 0 {
+        return exec_err!("sequence: step must not be zero");
+    }
+    if (step > 0 && stop < start) || (step < 0 && stop > start) {
+        return exec_err!("sequence: {WRONG_DIRECTION}");
+    }
+    let count = (i128::from(stop) - i128::from(start)) / i128::from(step) + 1;
+    if count > MAX_ENTRIES as i128 {
+        return exec_err!(
+            "sequence: result of sequence function must not have more than {MAX_ENTRIES} entries"
+        );
+    }
+    Ok((0..count as i64).map(|i| start + i * step).collect())
+}
+
+/// The date form: a step of whole days, or of whole months (years are 12 months).
+fn dates(rows: &Rows, three: bool) -> Result<ColumnarValue> {
+    let start_dates = rows.array(0).as_primitive::<arrow::datatypes::Date32Type>();
+    let stop_dates = rows.array(1).as_primitive::<arrow::datatypes::Date32Type>();
+    let steps = three.then(|| rows.array(2).as_primitive::<IntervalMonthDayNanoType>());
+    let mut b = ListBuilder::new(Date32Builder::new());
+    for r in 0..rows.len() {
+        let null_step = steps.is_some_and(|s| s.is_null(r));
+        if start_dates.is_null(r) || stop_dates.is_null(r) || null_step {
+            b.append(false);
+            continue;
+        }
+        let (start, stop) = (start_dates.value(r), stop_dates.value(r));
+        let step = steps.map(|s| s.value(r));
+        let values = match step {
+            None => {
+                let day = if stop >= start { 1 } else { -1 };
+                bigint_sequence(start.into(), stop.into(), day)?
+            }
+            Some(i) if i.nanoseconds != 0 || (i.days != 0 && i.months != 0) => {
+                return exec_err!(
+                    "sequence: sequence step must be a day interval if start and end values are dates"
+                );
+            }
+            Some(i) if i.months == 0 => bigint_sequence(start.into(), stop.into(), i.days.into())?,
+            Some(i) => month_sequence(start, stop, i.months)?,
+        };
+        for v in values {
+            // Every value lies between start and stop, both valid dates.
+            b.values().append_value(v as i32);
+        }
+        b.append(true);
+    }
+    rows.finish(Arc::new(b.finish()))
+}
+
+/// Dates `start + k * months` (k = 0, 1, …) up to `stop`, as days since the epoch.
+fn month_sequence(start: i32, stop: i32, months: i32) -> Result<Vec<i64>> {
+    if (months > 0 && stop < start) || (months < 0 && stop > start) {
+        return exec_err!("sequence: {WRONG_DIRECTION}");
+    }
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let first = epoch + chrono::Duration::days(start.into());
+    let mut out = Vec::new();
+    for k in 0.. {
+        let offset = i64::from(months) * k;
+        let shifted = if offset >= 0 {
+            u32::try_from(offset)
+                .ok()
+                .and_then(|m| first.checked_add_months(Months::new(m)))
+        } else {
+            u32::try_from(-offset)
+                .ok()
+                .and_then(|m| first.checked_sub_months(Months::new(m)))
+        };
+        let Some(date) = shifted else { break };
+        let days = (date - epoch).num_days();
+        if (months > 0 && days > i64::from(stop)) || (months < 0 && days < i64::from(stop)) {
+            break;
+        }
+        if out.len() == MAX_ENTRIES {
+            return exec_err!(
+                "sequence: result of sequence function must not have more than {MAX_ENTRIES} entries"
+            );
+        }
+        out.push(days);
+    }
+    Ok(out)
+}
