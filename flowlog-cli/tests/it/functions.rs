@@ -46,3 +46,20 @@ fn an_unknown_pattern_is_an_error() {
         "flowlog: no function name contains 'no_such_function' (run 'flowlog functions' for the list)\n"
     );
 }
+
+#[test]
+fn aggregates_provided_by_rewriting_are_listed_too() {
+    for name in [
+        "count_if",
+        "max_by",
+        "min_by",
+        "arbitrary",
+        "approx_percentile",
+    ] {
+        let out = flowlog(&["functions", name]);
+        assert!(out.status.success(), "{name}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(&format!("{name} (aggregate)")), "{text}");
+        assert!(text.contains("Example:"), "{text}");
+    }
+}

@@ -8,7 +8,7 @@
 //! Each function family that needs a syntax rewrite (typed literals, `AT TIME ZONE`,
 //! casts to types DataFusion lacks) adds one file here and one call in [`rewrite`].
 
-mod aggregate;
+pub(crate) mod aggregate;
 mod conditional;
 pub mod datetime;
 mod ipaddress;

@@ -100,6 +100,24 @@ pub fn functions(state: &SessionState, pattern: Option<&str>) -> Vec<FunctionEnt
             f.documentation(),
         ));
     }
+    // Aggregates that flowlog provides by rewriting the query (see `dialect/aggregate.rs`).
+    for (name, syntax, description, example) in crate::dialect::aggregate::REWRITTEN {
+        if all
+            .iter()
+            .any(|e| e.name == name && e.description.is_some())
+        {
+            continue;
+        }
+        all.retain(|e| e.name != name);
+        all.push(FunctionEntry {
+            name: name.to_string(),
+            kind: FunctionKind::Aggregate,
+            alias_of: None,
+            syntax: Some(syntax.to_string()),
+            description: Some(description.to_string()),
+            example: Some(example.to_string()),
+        });
+    }
     all.retain(|e| {
         pattern
             .as_deref()
