@@ -45,6 +45,7 @@ pub mod schema;
 pub mod session;
 pub mod storage;
 pub mod table;
+pub mod time;
 
 pub use error::{Error, Result};
 pub use session::{FlowLogSession, SessionOptions};

@@ -17,9 +17,9 @@ use object_store::ObjectStore;
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result};
 use crate::functions;
-use crate::functions::zone::TrinoZone;
 use crate::storage::{Mirror, Progress, S3Options, StoreResolver};
 use crate::table::{FlowLogTable, TableOptions};
+use crate::time::TrinoZone;
 
 /// Athena's default database, which unqualified table names refer to.
 pub const DEFAULT_DATABASE: &str = "default";

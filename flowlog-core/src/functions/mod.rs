@@ -7,14 +7,12 @@ pub mod aggregate;
 pub mod arithmetic;
 pub mod catalog;
 pub mod datetime;
-pub mod joda;
 pub mod misc;
 pub mod network;
 pub mod regexp;
 pub mod string;
 pub(crate) mod support;
 pub mod url;
-pub mod zone;
 
 use std::sync::Arc;
 

@@ -28,8 +28,8 @@ use datafusion::logical_expr::{
     ScalarUDF, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::zone::TrinoZone;
 use crate::render::render_value;
+use crate::time::TrinoZone;
 
 use super::literal::{parse_date, parse_timestamp};
 use super::value::{

@@ -19,7 +19,7 @@ use datafusion::logical_expr::{
     Volatility,
 };
 
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
 
 use super::value::doc;
 

@@ -23,11 +23,13 @@ use datafusion::logical_expr::{
     Volatility,
 };
 
-use crate::functions::zone::{TrinoZone, days_from_civil, render_date, render_timestamp};
+use crate::time::TrinoZone;
+use crate::time::calendar::{days_from_civil, days_in_month};
+use crate::time::text::{render_date, render_timestamp};
 
 use super::value::{
-    NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, days_in_month, doc, finish,
-    instant, is_string, nanos, strings, type_list, wall,
+    NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, doc, finish, instant,
+    is_string, nanos, strings, type_list, wall,
 };
 
 /// `to_iso8601(x)`.

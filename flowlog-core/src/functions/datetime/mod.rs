@@ -50,7 +50,7 @@ use std::sync::Arc;
 use datafusion::logical_expr::ScalarUDF;
 use datafusion::logical_expr::expr_rewriter::FunctionRewrite;
 
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
 
 /// Every date/time scalar function, for a session whose time zone is `session_zone` (a Trino
 /// zone id; an id Trino does not know falls back to `UTC`).

@@ -26,7 +26,11 @@ use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{ColumnarValue, DocSection, Documentation};
 
-use crate::functions::zone::{TrinoZone, civil_from_days, days_from_civil, local_to_utc_seconds};
+use crate::time::TrinoZone;
+use crate::time::calendar::{
+    civil_from_days, day_of_week, days_from_civil, days_in_month, iso_week,
+};
+use crate::time::zone::local_to_utc_seconds;
 
 /// Nanoseconds in a second.
 pub(crate) const NANOS_PER_SECOND: i128 = 1_000_000_000;
@@ -301,8 +305,7 @@ impl Civil {
 
     /// ISO day of week, Monday = 1 .. Sunday = 7.
     pub(crate) fn day_of_week(&self) -> i64 {
-        // 1970-01-01 was a Thursday (4).
-        (self.days() + 3).rem_euclid(7) + 1
+        day_of_week(self.days())
     }
 
     /// Day of the year, 1-366.
@@ -312,10 +315,7 @@ impl Civil {
 
     /// ISO week-based year and week of that year (weeks start on Monday; week 1 holds January 4th).
     pub(crate) fn iso_week(&self) -> (i64, i64) {
-        let thursday = self.days() - self.day_of_week() + 4;
-        let (year, _, _) = civil_from_days(thursday);
-        let week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
-        (year, week)
+        iso_week(self.days())
     }
 
     /// The same time `months` months later, the day clamped to the end of the month.
@@ -330,16 +330,6 @@ impl Civil {
             time: self.time,
         }
     }
-}
-
-/// Days in a month of the proleptic Gregorian calendar.
-pub(crate) fn days_in_month(year: i64, month: u32) -> u32 {
-    let (next_year, next_month) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    (days_from_civil(next_year, next_month, 1) - days_from_civil(year, month, 1)) as u32
 }
 
 /// A constant string argument: `Some(None)` for a NULL constant, `None` when not a constant.
