@@ -160,7 +160,7 @@ impl TrinoZone {
     pub fn id(&self) -> String {
         match self {
             TrinoZone::Utc => "UTC".to_string(),
-            TrinoZone::Offset(offset) => format_offset_id(offset.local_minus_utc()),
+            TrinoZone::Offset(offset) => joda_offset_id(offset.local_minus_utc() * 1000),
             TrinoZone::Named(tz) => tz.name().to_string(),
         }
     }
@@ -250,7 +250,7 @@ impl TrinoZone {
         };
         let epoch_seconds = epoch_millis.div_euclid(1000);
         let Some(names) = joda_zone_entry(tz.name()).and_then(|entry| entry.names) else {
-            return joda_print_offset(self.offset_seconds_at(epoch_seconds));
+            return joda_offset_id(self.offset_seconds_at(epoch_seconds) * 1000);
         };
         let standard = joda_is_standard_time(*tz, epoch_seconds);
         let index = match (standard, long) {
@@ -348,20 +348,20 @@ fn joda_is_standard_time(tz: Tz, epoch_seconds: i64) -> bool {
     }
 }
 
-/// Joda's `DateTimeZone.printOffset`: `+HH:MM`, with `:SS` and `.mmm` only when non-zero.
-fn joda_print_offset(offset_seconds: i32) -> String {
-    let sign = if offset_seconds < 0 { '-' } else { '+' };
-    let total = offset_seconds.unsigned_abs();
-    let mut out = format!("{sign}{:02}:{:02}", total / 3600, total / 60 % 60);
-    if !total.is_multiple_of(60) {
-        let _ = write!(out, ":{:02}", total % 60);
+/// Joda's `DateTimeZone.printOffset`, the id of a fixed offset given in milliseconds: `+05:00`,
+/// `-03:30:15`, `+01:00:00.500` (seconds and milliseconds only when non-zero).
+pub(crate) fn joda_offset_id(offset_millis: i32) -> String {
+    let sign = if offset_millis < 0 { '-' } else { '+' };
+    let total = offset_millis.unsigned_abs();
+    let mut id = format!("{sign}{:02}:{:02}", total / 3_600_000, total / 60_000 % 60);
+    let rest = total % 60_000;
+    if rest != 0 {
+        let _ = write!(id, ":{:02}", rest / 1000);
+        if !rest.is_multiple_of(1000) {
+            let _ = write!(id, ".{:03}", rest % 1000);
+        }
     }
-    out
-}
-
-/// `+HH:MM` (with `:SS` if the offset has seconds), the id of a fixed-offset zone.
-fn format_offset_id(offset_seconds: i32) -> String {
-    joda_print_offset(offset_seconds)
+    id
 }
 
 /// Whether `name` is one of the named zones of Trino's zone index.
@@ -611,7 +611,7 @@ fn jdk_offset_id(total_seconds: i32) -> String {
     if total_seconds == 0 {
         "Z".to_string()
     } else {
-        joda_print_offset(total_seconds)
+        joda_offset_id(total_seconds * 1000)
     }
 }
 

@@ -17,6 +17,7 @@ use std::sync::{Arc, OnceLock};
 
 use arrow::array::{Array, ArrayRef, StringBuilder};
 use arrow::datatypes::{DataType, Field, FieldRef};
+use arrow::util::display::{ArrayFormatter, FormatOptions};
 use datafusion::common::tree_node::Transformed;
 use datafusion::common::{DFSchema, ScalarValue, exec_err, plan_err};
 use datafusion::config::ConfigOptions;
@@ -28,13 +29,13 @@ use datafusion::logical_expr::{
     ScalarUDF, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::render::render_value;
 use crate::time::TrinoZone;
+use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
 use super::literal::{parse_date, parse_timestamp};
 use super::value::{
     NANOS_PER_DAY, Temporal, build, constant_str, doc, finish, instant, is_string, nanos,
-    round_half_up, strings, type_list, unit_for_precision, wall,
+    precision_of, round_half_up, strings, type_list, unit_for_precision, wall,
 };
 
 /// Name of the function that TIMESTAMP literals become.
@@ -372,10 +373,35 @@ impl ScalarUDFImpl for ToVarchar {
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let x = args.args[0].to_array(args.number_rows)?;
         let mut out = StringBuilder::new();
-        for row in 0..x.len() {
-            match render_value(x.as_ref(), row) {
-                Some(s) => out.append_value(s),
-                None => out.append_null(),
+        let mut append = |text: Option<String>| match text {
+            Some(s) => out.append_value(s),
+            None => out.append_null(),
+        };
+        match x.data_type() {
+            DataType::Date32 => nanos(&x)?
+                .into_iter()
+                .for_each(|v| append(v.map(|v| render_date((v / NANOS_PER_DAY) as i32)))),
+            DataType::Timestamp(unit, tz) if tz.as_deref().is_none_or(|tz| TrinoZone::parse(tz).is_ok()) => {
+                let zone = tz.as_deref().and_then(|tz| TrinoZone::parse(tz).ok());
+                let precision = precision_of(*unit);
+                nanos(&x)?.into_iter().for_each(|v| {
+                    append(v.map(|v| match &zone {
+                        Some(zone) => render_timestamp_tz(v, precision, zone),
+                        None => render_timestamp(v, precision),
+                    }))
+                });
+            }
+            // DATE64, or a zone Trino does not know: Arrow's text.
+            _ => {
+                let options = FormatOptions::default().with_null("NULL");
+                let formatter = ArrayFormatter::try_new(x.as_ref(), &options).ok();
+                for row in 0..x.len() {
+                    append((!x.is_null(row)).then(|| {
+                        formatter
+                            .as_ref()
+                            .map_or_else(String::new, |f| f.value(row).to_string())
+                    }));
+                }
             }
         }
         let array: ArrayRef = Arc::new(out.finish());

@@ -29,7 +29,7 @@ use crate::time::text::{render_date, render_timestamp};
 
 use super::value::{
     NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, doc, finish, instant,
-    is_string, nanos, strings, type_list, wall,
+    is_string, nanos, precision_of, strings, type_list, wall,
 };
 
 /// `to_iso8601(x)`.
@@ -46,22 +46,12 @@ impl Default for ToIso8601 {
     }
 }
 
-/// The precision printed for a unit.
-fn digits(unit: TimeUnit) -> u8 {
-    match unit {
-        TimeUnit::Second => 0,
-        TimeUnit::Millisecond => 3,
-        TimeUnit::Microsecond => 6,
-        TimeUnit::Nanosecond => 9,
-    }
-}
-
 fn iso(v: i128, t: &Temporal) -> String {
     match t {
         Temporal::Date => render_date(v.div_euclid(NANOS_PER_DAY) as i32),
         Temporal::Timestamp { unit, zone } => {
             let w = wall(v, zone.as_ref());
-            let mut text = render_timestamp(w, digits(*unit)).replacen(' ', "T", 1);
+            let mut text = render_timestamp(w, precision_of(*unit)).replacen(' ', "T", 1);
             if zone.is_some() {
                 let offset = ((w - v) / NANOS_PER_SECOND) as i64;
                 if offset == 0 {

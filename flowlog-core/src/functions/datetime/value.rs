@@ -127,6 +127,16 @@ pub(crate) fn unit_for_precision(p: u64) -> TimeUnit {
     }
 }
 
+/// The Trino precision an Arrow unit holds: 0, 3, 6 or 9.
+pub(crate) fn precision_of(unit: TimeUnit) -> u8 {
+    match unit {
+        TimeUnit::Second => 0,
+        TimeUnit::Millisecond => 3,
+        TimeUnit::Microsecond => 6,
+        TimeUnit::Nanosecond => 9,
+    }
+}
+
 /// Nanoseconds in one `unit`.
 pub(crate) fn nanos_per(unit: TimeUnit) -> i128 {
     match unit {
@@ -369,12 +379,7 @@ pub(crate) fn trino_type_name(t: &DataType) -> String {
         DataType::Date32 | DataType::Date64 => "date".into(),
         DataType::Null => "unknown".into(),
         DataType::Timestamp(unit, tz) => {
-            let p = match unit {
-                TimeUnit::Second => 0,
-                TimeUnit::Millisecond => 3,
-                TimeUnit::Microsecond => 6,
-                TimeUnit::Nanosecond => 9,
-            };
+            let p = precision_of(*unit);
             match tz {
                 Some(_) => format!("timestamp({p}) with time zone"),
                 None => format!("timestamp({p})"),

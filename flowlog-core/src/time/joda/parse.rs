@@ -2,7 +2,6 @@
 //! (`parseDateTime` with the offset kept): elements read in order, fields resolved, then the
 //! local time placed in the parsed or default zone.
 
-use std::fmt::Write as _;
 
 use super::JodaError;
 use super::pattern::{Item, JodaPattern};
@@ -157,21 +156,6 @@ impl JodaPattern {
             }
         }
     }
-}
-
-/// Joda's id for a fixed offset in milliseconds: `+05:00`, `-03:30:15`, `+01:00:00.500`.
-fn joda_offset_id(offset_millis: i32) -> String {
-    let sign = if offset_millis < 0 { '-' } else { '+' };
-    let total = offset_millis.unsigned_abs();
-    let mut id = format!("{sign}{:02}:{:02}", total / 3_600_000, total / 60_000 % 60);
-    let rest = total % 60_000;
-    if rest != 0 {
-        let _ = write!(id, ":{:02}", rest / 1000);
-        if !rest.is_multiple_of(1000) {
-            let _ = write!(id, ".{:03}", rest % 1000);
-        }
-    }
-    id
 }
 
 /// A zone's rules for turning local time into an instant.
