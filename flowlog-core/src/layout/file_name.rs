@@ -2,8 +2,7 @@
 //! `<acct>_vpcflowlogs_<region>_<flow-log-id>_<YYYYMMDDTHHmmZ>_<hash>.log.gz` (or `.log.parquet`).
 
 use super::{
-    Expected, Level, Naming, ParseKeyError, SERVICE, is_account, is_digits,
-    is_region, parse_number,
+    Expected, Level, Naming, ParseKeyError, SERVICE, is_account, is_digits, is_region, parse_number,
 };
 use crate::time::calendar::days_in_month;
 

@@ -3,11 +3,9 @@
 
 use super::{
     AWS_LOGS, Expected, FileName, Granularity, Layout, Level, Naming, ObjectKind, ParseKeyError,
-    PartitionValues, SERVICE, classify, is_account, is_digits, is_region,
-    parse_number,
+    PartitionValues, SERVICE, classify, is_account, is_digits, is_region, parse_number,
 };
 use crate::time::calendar::days_in_month;
-
 
 /// A parsed object key.
 ///
@@ -282,8 +280,6 @@ fn level_value(naming: Naming, level: Level, segment: &str) -> Result<&str, Expe
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::FileFormat;
-
 
     const ACCT: &str = "123456789012";
     const GZ_NAME: &str =

@@ -408,7 +408,6 @@ pub(super) fn is_region(s: &str) -> bool {
     number_ok && words_ok && count >= 2
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,8 +39,8 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike, 
 
 use super::java_format::{DatePattern, Precision};
 use super::now::parse_now;
-use crate::time::calendar::days_in_month;
 use super::{ColumnProperties, ProjectionError, Suffix};
+use crate::time::calendar::days_in_month;
 
 /// Non-faithful formats (see [`DatePattern`]) are checked by scanning the values when there
 /// are at most this many; beyond that [`DateProjection::contains`] answers `true`.

@@ -1,5 +1,7 @@
 //! Why a table's projection properties are rejected, or a projection cannot answer.
 
+use super::{PartitionKind, PatternError};
+
 /// Why a projection configuration (or a use of it) is invalid.
 ///
 /// Each message names the table property or column involved and says what is allowed.

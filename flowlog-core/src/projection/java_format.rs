@@ -25,7 +25,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use crate::time::calendar::days_in_month;
-use crate::time::pattern::{MONTHS, MONTHS_SHORT, Token, lex};
+use crate::time::pattern::{MONTHS, MONTHS_SHORT, Quoting, Token, lex};
 
 /// Letters that `java.time` defines but this module does not implement.
 const UNSUPPORTED_LETTERS: &str = "GYQqwWEecFahKknNAVvzOXxZDLBgp";
@@ -202,7 +202,7 @@ impl DatePattern {
             return Err(PatternError::Empty);
         }
         let mut items: Vec<Item> = Vec::new();
-        for lexeme in lex(pattern) {
+        for lexeme in lex(pattern, Quoting::JavaTime) {
             let offset = lexeme.offset;
             match lexeme.token {
                 Token::Letters { letter, count } => items.push(letter_item(letter, count, offset)?),

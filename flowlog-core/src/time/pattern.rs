@@ -7,7 +7,11 @@
 //! 'o''clock' h     →  Quoted(o'clock) Other( ) Letters(h×1)
 //! ''               →  Quoted(')   (two quotes are one quote, inside or outside quoted text)
 //! 'abc             →  Quoted(abc, unterminated)
+//! ''''             →  Joda: Quoted(') Quoted(')     java.time: Quoted(')
 //! ```
+//!
+//! The two libraries differ only after two quotes outside quoted text: Joda-Time reads them as
+//! a quote at once, java.time opens quoted text at the first and reads on ([`Quoting`]).
 
 /// English month names (`MMMM`).
 pub(crate) const MONTHS: [&str; 12] = [
@@ -40,6 +44,16 @@ pub(crate) const DAYS: [&str; 7] = [
 ];
 /// English short day names (`E`), Monday first.
 pub(crate) const DAYS_SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// How two quotes outside quoted text are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quoting {
+    /// Joda-Time's `DateTimeFormat`: they are a quote, and what follows is read afresh.
+    Joda,
+    /// java.time's `DateTimeFormatterBuilder.appendPattern`: the first opens quoted text, in
+    /// which the second starts a pair of quotes or closes it (an empty text is a quote).
+    JavaTime,
+}
 
 /// A token of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +88,7 @@ pub(crate) struct Lexeme {
 }
 
 /// Splits a pattern into its tokens.
-pub(crate) fn lex(pattern: &str) -> Vec<Lexeme> {
+pub(crate) fn lex(pattern: &str, quoting: Quoting) -> Vec<Lexeme> {
     let chars: Vec<(usize, char)> = pattern.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -85,7 +99,7 @@ pub(crate) fn lex(pattern: &str) -> Vec<Lexeme> {
             i += count;
             Token::Letters { letter: c, count }
         } else if c == '\'' {
-            let (text, terminated, next) = quoted(&chars, i);
+            let (text, terminated, next) = quoted(&chars, i, quoting);
             i = next;
             Token::Quoted { text, terminated }
         } else {
@@ -102,9 +116,9 @@ pub(crate) fn lex(pattern: &str) -> Vec<Lexeme> {
 }
 
 /// Quoted text starting at the quote at `start`: (text, terminated, index after it).
-fn quoted(chars: &[(usize, char)], start: usize) -> (String, bool, usize) {
+fn quoted(chars: &[(usize, char)], start: usize, quoting: Quoting) -> (String, bool, usize) {
     let quote_at = |j: usize| chars.get(j).map(|&(_, c)| c) == Some('\'');
-    if quote_at(start + 1) {
+    if quoting == Quoting::Joda && quote_at(start + 1) {
         return ("'".to_string(), true, start + 2);
     }
     let mut text = String::new();
@@ -115,6 +129,9 @@ fn quoted(chars: &[(usize, char)], start: usize) -> (String, bool, usize) {
                 text.push('\'');
                 j += 2;
                 continue;
+            }
+            if text.is_empty() {
+                text.push('\'');
             }
             return (text, true, j + 1);
         }
@@ -128,8 +145,15 @@ fn quoted(chars: &[(usize, char)], start: usize) -> (String, bool, usize) {
 mod tests {
     use super::*;
 
+    fn lexed(pattern: &str, quoting: Quoting) -> Vec<Token> {
+        lex(pattern, quoting).into_iter().map(|l| l.token).collect()
+    }
+
+    /// The tokens, which both libraries agree on.
     fn tokens(pattern: &str) -> Vec<Token> {
-        lex(pattern).into_iter().map(|l| l.token).collect()
+        let joda = lexed(pattern, Quoting::Joda);
+        assert_eq!(joda, lexed(pattern, Quoting::JavaTime), "{pattern}");
+        joda
     }
 
     fn quoted(text: &str, terminated: bool) -> Token {
@@ -156,9 +180,17 @@ mod tests {
         assert_eq!(tokens("'o''clock'"), vec![quoted("o'clock", true)]);
         assert_eq!(tokens("'abc"), vec![quoted("abc", false)]);
         assert_eq!(tokens("'a'''"), vec![quoted("a'", true)]);
-        assert_eq!(tokens("'''"), vec![quoted("'", true), quoted("", false)]);
-        let offsets: Vec<(usize, usize)> =
-            lex("é'x'M").iter().map(|l| (l.index, l.offset)).collect();
+        let joda = |p: &str| lexed(p, Quoting::Joda);
+        let java = |p: &str| lexed(p, Quoting::JavaTime);
+        assert_eq!(joda("'''"), vec![quoted("'", true), quoted("", false)]);
+        assert_eq!(java("'''"), vec![quoted("'", false)]);
+        assert_eq!(joda("''''"), vec![quoted("'", true), quoted("'", true)]);
+        assert_eq!(java("''''"), vec![quoted("'", true)]);
+        assert_eq!(java("'''x'"), vec![quoted("'x", true)]);
+        let offsets: Vec<(usize, usize)> = lex("é'x'M", Quoting::Joda)
+            .iter()
+            .map(|l| (l.index, l.offset))
+            .collect();
         assert_eq!(offsets, vec![(0, 0), (1, 2), (4, 5)]);
     }
 }

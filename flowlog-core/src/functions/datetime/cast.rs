@@ -381,7 +381,9 @@ impl ScalarUDFImpl for ToVarchar {
             DataType::Date32 => nanos(&x)?
                 .into_iter()
                 .for_each(|v| append(v.map(|v| render_date((v / NANOS_PER_DAY) as i32)))),
-            DataType::Timestamp(unit, tz) if tz.as_deref().is_none_or(|tz| TrinoZone::parse(tz).is_ok()) => {
+            DataType::Timestamp(unit, tz)
+                if tz.as_deref().is_none_or(|tz| TrinoZone::parse(tz).is_ok()) =>
+            {
                 let zone = tz.as_deref().and_then(|tz| TrinoZone::parse(tz).ok());
                 let precision = precision_of(*unit);
                 nanos(&x)?.into_iter().for_each(|v| {

@@ -2,7 +2,6 @@
 //! (`parseDateTime` with the offset kept): elements read in order, fields resolved, then the
 //! local time placed in the parsed or default zone.
 
-
 use super::JodaError;
 use super::pattern::{Item, JodaPattern};
 use super::read::{
@@ -10,7 +9,7 @@ use super::read::{
     parse_two_digit_year, parse_zone_id, parse_zone_short_name,
 };
 use super::resolve::{Bucket, ParseField, SECOND};
-use crate::time::TrinoZone;
+use crate::time::zone::{TrinoZone, joda_offset_id};
 
 /// An instant parsed with a pattern, and the zone Trino attaches to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

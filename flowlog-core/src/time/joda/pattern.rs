@@ -1,7 +1,7 @@
 //! Compiling a Joda-Time pattern (`DateTimeFormat.parsePatternTo`) into literal text and fields.
 
 use super::JodaError;
-use crate::time::pattern::{Token, lex};
+use crate::time::pattern::{Quoting, Token, lex};
 
 /// A compiled Joda-Time pattern.
 ///
@@ -178,7 +178,7 @@ impl JodaPattern {
         if pattern.is_empty() {
             return Err(JodaError::EmptyPattern);
         }
-        let lexemes = lex(pattern);
+        let lexemes = lex(pattern, Quoting::Joda);
         let mut items: Vec<Item> = Vec::new();
         for (n, lexeme) in lexemes.iter().enumerate() {
             let (letter, count) = match &lexeme.token {
