@@ -4,7 +4,7 @@
 use super::{
     Expected, Level, Naming, ParseKeyError, SERVICE, is_account, is_digits, is_region, parse_number,
 };
-use crate::time::calendar::days_in_month;
+use crate::time::calendar::is_valid_date;
 
 /// The format of a flow-log file, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -186,16 +186,8 @@ fn is_timestamp(s: &str) -> bool {
     else {
         return false;
     };
-    let (year, month, day) = (
-        parse_number(year) as u16,
-        parse_number(month) as u8,
-        parse_number(day) as u8,
-    );
-    (1..=12).contains(&month)
-        && day >= 1
-        && u32::from(day) <= days_in_month(i64::from(year), u32::from(month))
-        && parse_number(hh) <= 23
-        && parse_number(mm) <= 59
+    let (year, month, day) = (parse_number(year), parse_number(month), parse_number(day));
+    is_valid_date(i64::from(year), month, day) && parse_number(hh) <= 23 && parse_number(mm) <= 59
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use arrow::array::{Array, ArrayRef, StringBuilder};
+use arrow::array::{Array, StringArray};
 use arrow::datatypes::{DataType, Field, FieldRef};
 use arrow::util::display::{ArrayFormatter, FormatOptions};
 use datafusion::common::tree_node::Transformed;
@@ -372,42 +372,38 @@ impl ScalarUDFImpl for ToVarchar {
     }
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let x = args.args[0].to_array(args.number_rows)?;
-        let mut out = StringBuilder::new();
-        let mut append = |text: Option<String>| match text {
-            Some(s) => out.append_value(s),
-            None => out.append_null(),
+        let temporal = match x.data_type() {
+            DataType::Date32 | DataType::Timestamp(..) => {
+                Temporal::of(x.data_type(), TO_VARCHAR).ok().flatten()
+            }
+            _ => None,
         };
-        match x.data_type() {
-            DataType::Date32 => nanos(&x)?
+        let text: StringArray = match temporal {
+            Some(t) => nanos(&x)?
                 .into_iter()
-                .for_each(|v| append(v.map(|v| render_date((v / NANOS_PER_DAY) as i32)))),
-            DataType::Timestamp(unit, tz)
-                if tz.as_deref().is_none_or(|tz| TrinoZone::parse(tz).is_ok()) =>
-            {
-                let zone = tz.as_deref().and_then(|tz| TrinoZone::parse(tz).ok());
-                let precision = precision_of(*unit);
-                nanos(&x)?.into_iter().for_each(|v| {
-                    append(v.map(|v| match &zone {
-                        Some(zone) => render_timestamp_tz(v, precision, zone),
-                        None => render_timestamp(v, precision),
-                    }))
-                });
-            }
+                .map(|v| v.map(|v| trino_text(v, &t)))
+                .collect(),
             // DATE64, or a zone Trino does not know: Arrow's text.
-            _ => {
-                let options = FormatOptions::default().with_null("NULL");
-                let formatter = ArrayFormatter::try_new(x.as_ref(), &options).ok();
-                for row in 0..x.len() {
-                    append((!x.is_null(row)).then(|| {
-                        formatter
-                            .as_ref()
-                            .map_or_else(String::new, |f| f.value(row).to_string())
-                    }));
-                }
+            None => {
+                let formatter = ArrayFormatter::try_new(x.as_ref(), &FormatOptions::default())?;
+                (0..x.len())
+                    .map(|row| (!x.is_null(row)).then(|| formatter.value(row).to_string()))
+                    .collect()
             }
-        }
-        let array: ArrayRef = Arc::new(out.finish());
-        finish(array, &args.args)
+        };
+        finish(Arc::new(text), &args.args)
+    }
+}
+
+/// Trino's text of a date/time value (nanoseconds, as `value` holds them).
+fn trino_text(v: i128, t: &Temporal) -> String {
+    match t {
+        Temporal::Date => render_date(v.div_euclid(NANOS_PER_DAY) as i32),
+        Temporal::Timestamp {
+            unit,
+            zone: Some(zone),
+        } => render_timestamp_tz(v, precision_of(*unit), zone),
+        Temporal::Timestamp { unit, zone: None } => render_timestamp(v, precision_of(*unit)),
     }
 }
 

@@ -24,7 +24,7 @@ use datafusion::logical_expr::{
 };
 
 use crate::time::TrinoZone;
-use crate::time::calendar::{days_from_civil, days_in_month};
+use crate::time::calendar::{days_from_civil, is_valid_date};
 use crate::time::text::{render_date, render_timestamp};
 
 use super::value::{
@@ -133,7 +133,7 @@ fn parse_iso(text: &str, date_only: bool) -> Option<(i128, Option<TrinoZone>)> {
             day = number(&mut at, 2)? as u32;
         }
     }
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+    if !is_valid_date(year, month, day) {
         return None;
     }
     let mut w = i128::from(days_from_civil(year, month, day)) * NANOS_PER_DAY;

@@ -9,7 +9,7 @@
 //! `ZONE` is anything [`TrinoZone::parse`] accepts and makes the value a `timestamp with time zone`.
 
 use crate::time::TrinoZone;
-use crate::time::calendar::{days_from_civil, days_in_month};
+use crate::time::calendar::{days_from_civil, is_valid_date};
 
 use super::value::{NANOS_PER_DAY, NANOS_PER_SECOND};
 
@@ -144,10 +144,7 @@ impl<'a> Cursor<'a> {
             return None;
         }
         let day = self.number(1, 2)?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(days_from_civil(year, month, day))
+        is_valid_date(year, month, day).then(|| days_from_civil(year, month, day))
     }
 }
 
