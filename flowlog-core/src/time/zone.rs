@@ -69,38 +69,12 @@ pub enum ZoneError {
 const MAX_OFFSET_MINUTES: i64 = 14 * 60;
 
 /// Zone strings Trino maps straight to UTC (`TimeZoneKey.UTC_EQUIVALENTS`).
+#[rustfmt::skip]
 const UTC_EQUIVALENTS: &[&str] = &[
-    "GMT",
-    "GMT0",
-    "GMT+0",
-    "GMT-0",
-    "Etc/GMT",
-    "Etc/GMT0",
-    "Etc/GMT+0",
-    "Etc/GMT-0",
-    "UT",
-    "UT+0",
-    "UT-0",
-    "Etc/UT",
-    "Etc/UT+0",
-    "Etc/UT-0",
-    "UTC",
-    "UTC+0",
-    "UTC-0",
-    "Etc/UTC",
-    "Etc/UTC+0",
-    "Etc/UTC-0",
-    "+0000",
-    "+00:00",
-    "-0000",
-    "-00:00",
-    "Z",
-    "Zulu",
-    "UCT",
-    "Greenwich",
-    "Universal",
-    "Etc/Universal",
-    "Etc/UCT",
+    "GMT", "GMT0", "GMT+0", "GMT-0", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "UT", "UT+0",
+    "UT-0", "Etc/UT", "Etc/UT+0", "Etc/UT-0", "UTC", "UTC+0", "UTC-0", "Etc/UTC", "Etc/UTC+0",
+    "Etc/UTC-0", "+0000", "+00:00", "-0000", "-00:00", "Z", "Zulu", "UCT", "Greenwich",
+    "Universal", "Etc/Universal", "Etc/UCT",
 ];
 
 /// Prefixes after which Trino reads an hour offset itself, in the order it tries them.

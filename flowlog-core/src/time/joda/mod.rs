@@ -22,6 +22,14 @@
 //! parsed offset or zone kept). Both were checked against Joda-Time itself on some 30,000
 //! random instants, zones, patterns and texts; the remaining differences are time-zone data
 //! (Joda's releases and chrono-tz's tzdata 2025b).
+//!
+//! ```text
+//! pattern   compiling: letter runs → fields, quoted text → literals
+//! format    printing an instant in a zone
+//! parse     reading text back: the elements in order, then the zone
+//! resolve   Joda's field resolution (computeMillis) on the ISO calendar
+//! read      the element parsers: numbers, names, fractions, offsets, zone ids
+//! ```
 
 mod format;
 mod parse;
