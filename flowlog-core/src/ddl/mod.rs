@@ -41,6 +41,7 @@ mod lexer;
 mod model;
 mod names;
 mod parser;
+mod scanner;
 mod split;
 
 pub use error::{DdlError, NameKind};
