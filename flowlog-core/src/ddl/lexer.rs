@@ -248,13 +248,15 @@ fn unescape(raw: &str, quote: char, line: usize, column: usize) -> Result<String
     let mut i = 0;
     while i < chars.len() {
         let used = match chars[i] {
-            '\\' => 1 + escape(&chars[i + 1..], &mut value).map_err(|escape| {
-                DdlError::InvalidEscape {
-                    escape,
-                    line,
-                    column,
-                }
-            })?,
+            '\\' => {
+                1 + escape(&chars[i + 1..], &mut value).map_err(|escape| {
+                    DdlError::InvalidEscape {
+                        escape,
+                        line,
+                        column,
+                    }
+                })?
+            }
             c if c == quote => 2,
             c => {
                 value.push(c);
@@ -296,7 +298,9 @@ fn escape(after: &[char], value: &mut String) -> Result<usize, String> {
             .then(|| hex4(7))
             .flatten()
             .filter(|low| (0xDC00..0xE000).contains(low));
-        return match low.and_then(|low| char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))) {
+        return match low
+            .and_then(|low| char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)))
+        {
             Some(ch) => {
                 value.push(ch);
                 Ok(11)

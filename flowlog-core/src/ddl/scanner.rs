@@ -96,7 +96,11 @@ pub(super) fn scan(text: &str, from: Position, quoting: Quoting) -> Scanned<'_> 
         Position {
             offset: from.offset + offset,
             line: from.line + line - 1,
-            column: if line == 1 { from.column + column - 1 } else { column },
+            column: if line == 1 {
+                from.column + column - 1
+            } else {
+                column
+            },
         }
     };
     // Walk the characters alongside the spans to find each token's byte range.
@@ -179,10 +183,16 @@ mod tests {
     #[test]
     fn quoting_decides_backslashes_and_double_quotes() {
         let hive = scan(r#"'a\'b' "c""#, START, Quoting::Hive);
-        assert_eq!(hive.lexemes[0].token, Token::SingleQuotedString(r"a\'b".into()));
+        assert_eq!(
+            hive.lexemes[0].token,
+            Token::SingleQuotedString(r"a\'b".into())
+        );
         assert_eq!(hive.lexemes[2].token, Token::DoubleQuotedString("c".into()));
         let trino = scan(r#"'a\' "c""#, START, Quoting::Trino);
-        assert_eq!(trino.lexemes[0].token, Token::SingleQuotedString(r"a\".into()));
+        assert_eq!(
+            trino.lexemes[0].token,
+            Token::SingleQuotedString(r"a\".into())
+        );
         assert_eq!(trino.lexemes[2].token, Token::make_word("c", Some('"')));
     }
 

@@ -39,8 +39,12 @@ pub fn split_statements(script: &str) -> Vec<Located<String>> {
     let mut next = 0;
     let mut statements = Vec::new();
     loop {
-        let is_gap = |l: &Lexeme<'_>| matches!(l.token, SqlToken::Whitespace(_) | SqlToken::SemiColon);
-        next += scanned.lexemes[next..].iter().take_while(|l| is_gap(l)).count();
+        let is_gap =
+            |l: &Lexeme<'_>| matches!(l.token, SqlToken::Whitespace(_) | SqlToken::SemiColon);
+        next += scanned.lexemes[next..]
+            .iter()
+            .take_while(|l| is_gap(l))
+            .count();
         let start = match scanned.lexemes.get(next) {
             Some(lexeme) => lexeme.at,
             None if scanned.failed => scanned.stop,
