@@ -42,6 +42,16 @@ pub(super) struct Token {
 }
 
 impl Token {
+    fn new(kind: TokenKind, text: &str, line: usize, column: usize) -> Self {
+        let text = text.to_string();
+        Token {
+            kind,
+            text,
+            line,
+            column,
+        }
+    }
+
     /// True if this is the unquoted word `keyword` (ASCII case-insensitive).
     pub(super) fn is_keyword(&self, keyword: &str) -> bool {
         self.kind == TokenKind::Word && self.text.eq_ignore_ascii_case(keyword)
@@ -74,7 +84,7 @@ pub(super) fn tokenize(text: &str, line: usize, column: usize) -> Result<Tokens,
     }
 }
 
-/// The tokens before the first lexical error, the position where they end, and that error.
+/// The tokens before the first lexical error, the position just past the text, and that error.
 pub(super) fn tokenize_leniently(
     text: &str,
     line: usize,
@@ -87,119 +97,97 @@ pub(super) fn tokenize_leniently(
         column,
     };
     let scanned = scan(text, from, Quoting::Hive);
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut tokens = Vec::new();
+    let stop = scanned.stop;
+    let error = match convert(&scanned.lexemes, &mut tokens) {
+        Err(error) => Some(error),
+        Ok(()) => scanned.failed.then(|| rejected(&text[stop.offset..], stop)),
+    };
+    (tokens, stop, error)
+}
+
+/// Turns sqlparser's tokens into Hive's, appending them to `tokens`.
+fn convert(lexemes: &[Lexeme<'_>], tokens: &mut Vec<Token>) -> Result<(), DdlError> {
     // The previous lexeme made (or extended) the last token: no space or comment between.
     let mut touching = false;
-    for (i, lexeme) in scanned.lexemes.iter().enumerate() {
+    for (i, lexeme) in lexemes.iter().enumerate() {
         let touches_last = std::mem::replace(&mut touching, true);
-        let (line, column) = (lexeme.at.line, lexeme.at.column);
+        let (line, column, text) = (lexeme.at.line, lexeme.at.column, lexeme.text);
         let last = tokens.last_mut().filter(|_| touches_last);
+        let unexpected = |character, column| DdlError::UnexpectedCharacter {
+            character,
+            line,
+            column,
+        };
         match &lexeme.token {
             SqlToken::Whitespace(Whitespace::SingleLineComment { .. })
             | SqlToken::Whitespace(Whitespace::MultiLineComment(_)) => touching = false,
             SqlToken::Whitespace(_) => {
-                if let Some(character) = lexeme.text.chars().find(|&c| !is_space(c)) {
-                    let error = DdlError::UnexpectedCharacter {
-                        character,
-                        line,
-                        column,
-                    };
-                    return (tokens, lexeme.at, Some(error));
+                if let Some(character) = text.chars().find(|&c| !is_space(c)) {
+                    return Err(unexpected(character, column));
                 }
                 touching = false;
             }
-            SqlToken::Word(word) if word.quote_style.is_some() => tokens.push(Token {
-                kind: TokenKind::Quoted(word.value.replace("``", "`")),
-                text: lexeme.text.to_string(),
-                line,
-                column,
-            }),
+            SqlToken::Word(word) if word.quote_style.is_some() => {
+                let value = word.value.replace("``", "`");
+                tokens.push(Token::new(TokenKind::Quoted(value), text, line, column));
+            }
             SqlToken::SingleQuotedString(raw) | SqlToken::DoubleQuotedString(raw) => {
-                let quote = lexeme.text.chars().next().unwrap_or('\'');
-                let value = match unescape(raw, quote, line, column + 1) {
-                    Ok(value) => value,
-                    Err(error) => return (tokens, lexeme.at, Some(error)),
-                };
+                let quote = text.chars().next().unwrap_or('\'');
+                let value = unescape(raw, quote, line, column + 1)?;
                 match last {
                     Some(Token {
                         kind: TokenKind::Str(joined),
-                        text,
+                        text: joined_text,
                         ..
                     }) => {
                         joined.push_str(&value);
-                        text.push_str(lexeme.text);
+                        joined_text.push_str(text);
                     }
-                    _ => tokens.push(Token {
-                        kind: TokenKind::Str(value),
-                        text: lexeme.text.to_string(),
-                        line,
-                        column,
-                    }),
+                    _ => tokens.push(Token::new(TokenKind::Str(value), text, line, column)),
                 }
             }
             SqlToken::NationalStringLiteral(raw) | SqlToken::HexStringLiteral(raw)
                 if !starts_word(lexeme) =>
             {
                 // `N'…'`, `X'…'`: to Hive, a one-letter word and then a string.
-                let value = match unescape(raw, '\'', line, column + 2) {
-                    Ok(value) => value,
-                    Err(error) => return (tokens, lexeme.at, Some(error)),
-                };
-                let (letter, literal) = lexeme.text.split_at(1);
-                for (kind, text, column) in [
-                    (TokenKind::Word, letter, column),
-                    (TokenKind::Str(value), literal, column + 1),
-                ] {
-                    let text = text.to_string();
-                    tokens.push(Token {
-                        kind,
-                        text,
-                        line,
-                        column,
-                    });
-                }
+                let value = unescape(raw, '\'', line, column + 2)?;
+                let (letter, literal) = text.split_at(1);
+                tokens.push(Token::new(TokenKind::Word, letter, line, column));
+                tokens.push(Token::new(TokenKind::Str(value), literal, line, column + 1));
             }
             _ if starts_word(lexeme) => match last {
                 // A word sqlparser ended early (`0x1f_logs`) or continued after a `-`.
-                Some(token) if token.kind == TokenKind::Word => token.text.push_str(lexeme.text),
-                _ => tokens.push(Token {
-                    kind: TokenKind::Word,
-                    text: lexeme.text.to_string(),
-                    line,
-                    column,
-                }),
+                Some(token) if token.kind == TokenKind::Word => token.text.push_str(text),
+                _ => tokens.push(Token::new(TokenKind::Word, text, line, column)),
             },
-            _ => {
-                let joins_words = lexeme.text == "-"
-                    && scanned.lexemes.get(i + 1).is_some_and(starts_word)
-                    && last.as_ref().is_some_and(|t| t.kind == TokenKind::Word);
-                if let (true, Some(word)) = (joins_words, last) {
+            _ => match last {
+                Some(word)
+                    if text == "-"
+                        && word.kind == TokenKind::Word
+                        && lexemes.get(i + 1).is_some_and(starts_word) =>
+                {
                     word.text.push('-');
-                    continue;
                 }
-                for (offset, character) in lexeme.text.chars().enumerate() {
-                    let column = column + offset;
-                    if !character.is_ascii_graphic() {
-                        let error = DdlError::UnexpectedCharacter {
-                            character,
+                _ => {
+                    for (offset, character) in text.chars().enumerate() {
+                        let column = column + offset;
+                        if !character.is_ascii_graphic() {
+                            return Err(unexpected(character, column));
+                        }
+                        let symbol = character.to_string();
+                        tokens.push(Token::new(
+                            TokenKind::Symbol(character),
+                            &symbol,
                             line,
                             column,
-                        };
-                        return (tokens, lexeme.at, Some(error));
+                        ));
                     }
-                    tokens.push(Token {
-                        kind: TokenKind::Symbol(character),
-                        text: character.to_string(),
-                        line,
-                        column,
-                    });
                 }
-            }
+            },
         }
     }
-    let stop = scanned.stop;
-    let error = scanned.failed.then(|| rejected(&text[stop.offset..], stop));
-    (tokens, stop, error)
+    Ok(())
 }
 
 fn is_space(c: char) -> bool {
