@@ -101,7 +101,34 @@ pub(super) fn tokenize_leniently(
     let stop = scanned.stop;
     let error = match convert(&scanned.lexemes, &mut tokens) {
         Err(error) => Some(error),
-        Ok(()) => scanned.failed.then(|| rejected(&text[stop.offset..], stop)),
+        Ok(()) => scanned.failed.then(|| {
+            // A literal cut short after adjacent ones: the error points at the first.
+            let rest = &text[stop.offset..];
+            let joined = scanned.lexemes.last().is_some_and(|l| {
+                matches!(
+                    l.token,
+                    SqlToken::SingleQuotedString(_)
+                        | SqlToken::DoubleQuotedString(_)
+                        | SqlToken::NationalStringLiteral(_)
+                        | SqlToken::HexStringLiteral(_)
+                )
+            });
+            let at = match tokens.last() {
+                Some(t)
+                    if joined
+                        && matches!(t.kind, TokenKind::Str(_))
+                        && rest.starts_with(['\'', '"']) =>
+                {
+                    Position {
+                        line: t.line,
+                        column: t.column,
+                        ..stop
+                    }
+                }
+                _ => stop,
+            };
+            rejected(rest, at)
+        }),
     };
     (tokens, stop, error)
 }
@@ -156,35 +183,39 @@ fn convert(lexemes: &[Lexeme<'_>], tokens: &mut Vec<Token>) -> Result<(), DdlErr
                 tokens.push(Token::new(TokenKind::Word, letter, line, column));
                 tokens.push(Token::new(TokenKind::Str(value), literal, line, column + 1));
             }
-            _ if starts_word(lexeme) => match last {
-                // A word sqlparser ended early (`0x1f_logs`) or continued after a `-`.
-                Some(token) if token.kind == TokenKind::Word => token.text.push_str(text),
-                _ => tokens.push(Token::new(TokenKind::Word, text, line, column)),
-            },
-            _ => match last {
-                Some(word)
-                    if text == "-"
-                        && word.kind == TokenKind::Word
-                        && lexemes.get(i + 1).is_some_and(starts_word) =>
-                {
-                    word.text.push('-');
+            _ => {
+                // Words, numbers, operators (`>>` is two symbols), placeholders (`$x`), …
+                let mut glue = last.is_some_and(|t| t.kind == TokenKind::Word);
+                if glue && text == "-" && lexemes.get(i + 1).is_some_and(starts_word) {
+                    // `vpc-flow-logs` is one word.
+                    tokens.last_mut().map(|t| t.text.push('-'));
+                    continue;
                 }
-                _ => {
-                    for (offset, character) in text.chars().enumerate() {
-                        let column = column + offset;
-                        if !character.is_ascii_graphic() {
-                            return Err(unexpected(character, column));
-                        }
-                        let symbol = character.to_string();
-                        tokens.push(Token::new(
-                            TokenKind::Symbol(character),
-                            &symbol,
-                            line,
-                            column,
-                        ));
+                let (mut rest, mut column) = (text, column);
+                while let Some(c) = rest.chars().next() {
+                    let word = is_word_char(c);
+                    let len = match word {
+                        true => rest.find(|c| !is_word_char(c)).unwrap_or(rest.len()),
+                        false if c.is_ascii_graphic() => 1,
+                        false => return Err(unexpected(c, column)),
+                    };
+                    let (piece, tail) = rest.split_at(len);
+                    if word && glue {
+                        // A word sqlparser ended early (`0x1f_logs`) or continued after a `-`.
+                        tokens.last_mut().map(|t| t.text.push_str(piece));
+                    } else {
+                        let kind = if word {
+                            TokenKind::Word
+                        } else {
+                            TokenKind::Symbol(c)
+                        };
+                        tokens.push(Token::new(kind, piece, line, column));
                     }
+                    glue = false;
+                    column += piece.chars().count();
+                    rest = tail;
                 }
-            },
+            }
         }
     }
     Ok(())
@@ -528,6 +559,27 @@ mod tests {
                 line: 1,
                 column: 3
             })
+        );
+    }
+
+    #[test]
+    fn sqlparser_token_shapes_become_hive_tokens() {
+        let texts = |text: &str| -> Vec<String> {
+            let tokens = tokenize(text, 1, 1).unwrap().tokens;
+            tokens.into_iter().map(|t| t.text).collect()
+        };
+        // Numbers, placeholders and hex literals split or join as Hive's words and symbols.
+        assert_eq!(texts(".5 $x ?1"), vec![".", "5", "$", "x", "?", "1"]);
+        assert_eq!(texts("0x1f_logs a-1"), vec!["0x1f_logs", "a-1"]);
+        assert_eq!(texts("$$a$$"), vec!["$", "$", "a", "$", "$"]);
+        assert_eq!(
+            kinds("N'a'"),
+            vec![TokenKind::Word, TokenKind::Str("a".into())]
+        );
+        // A literal cut short after adjacent ones is reported where the first starts.
+        assert_eq!(
+            tokenize("x \"a\"'b", 1, 1),
+            Err(DdlError::UnterminatedString { line: 1, column: 3 })
         );
     }
 

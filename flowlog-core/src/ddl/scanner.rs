@@ -47,6 +47,11 @@ impl Dialect for Quoting {
     fn supports_numeric_prefix(&self) -> bool {
         true
     }
+
+    /// Neither dialect has `$$…$$` strings: `$` is a plain character.
+    fn supports_dollar_placeholder(&self) -> bool {
+        true
+    }
 }
 
 /// A place in the text: byte offset and 1-based line and column (in characters).

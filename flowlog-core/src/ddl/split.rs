@@ -47,7 +47,10 @@ pub fn split_statements(script: &str) -> Vec<Located<String>> {
             .count();
         let start = match scanned.lexemes.get(next) {
             Some(lexeme) => lexeme.at,
-            None if scanned.failed => scanned.stop,
+            // An unterminated comment between statements is trivia to the end of the script.
+            None if scanned.failed && !script[scanned.stop.offset..].starts_with("/*") => {
+                scanned.stop
+            }
             None => break,
         };
         let wanted = if is_hive_dialect(&leading_words(&scanned.lexemes[next..])) {
@@ -219,6 +222,16 @@ mod tests {
         assert_eq!(
             split("\u{FEFF}/* lead */ SELECT 1 -- tail\n;"),
             vec![s("SELECT 1 -- tail", 1, 12)]
+        );
+    }
+
+    #[test]
+    fn comments_and_dollars_between_statements() {
+        assert!(split(";; /* open").is_empty());
+        assert_eq!(split("SELECT 1; /* open ;"), vec![s("SELECT 1", 1, 1)]);
+        assert_eq!(
+            split("SELECT $$; SELECT 2"),
+            vec![s("SELECT $$", 1, 1), s("SELECT 2", 1, 12)]
         );
     }
 
