@@ -188,7 +188,9 @@ fn convert(lexemes: &[Lexeme<'_>], tokens: &mut Vec<Token>) -> Result<(), DdlErr
                 let mut glue = last.is_some_and(|t| t.kind == TokenKind::Word);
                 if glue && text == "-" && lexemes.get(i + 1).is_some_and(starts_word) {
                     // `vpc-flow-logs` is one word.
-                    tokens.last_mut().map(|t| t.text.push('-'));
+                    if let Some(word) = tokens.last_mut() {
+                        word.text.push('-');
+                    }
                     continue;
                 }
                 let (mut rest, mut column) = (text, column);
@@ -202,7 +204,9 @@ fn convert(lexemes: &[Lexeme<'_>], tokens: &mut Vec<Token>) -> Result<(), DdlErr
                     let (piece, tail) = rest.split_at(len);
                     if word && glue {
                         // A word sqlparser ended early (`0x1f_logs`) or continued after a `-`.
-                        tokens.last_mut().map(|t| t.text.push_str(piece));
+                        if let Some(last) = tokens.last_mut() {
+                            last.text.push_str(piece);
+                        }
                     } else {
                         let kind = if word {
                             TokenKind::Word
