@@ -8,13 +8,17 @@ mod args_provision;
 mod commands;
 mod logger;
 mod output;
+mod settings;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = args::Cli::parse();
+    let args = match args::Cli::try_parse() {
+        Ok(args) => args,
+        Err(err) => return flag_error(err),
+    };
     logger::init(args.verbose, args.quiet);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -33,6 +37,20 @@ fn main() -> ExitCode {
             eprintln!("flowlog: {}", one_line(&err));
             ExitCode::from(2)
         }
+    }
+}
+
+/// A flag our value parsers rejected is reported as every other error (`flowlog: --now x:
+/// …`, exit 2); anything else (help, version, usage) is clap's to print.
+fn flag_error(err: clap::Error) -> ExitCode {
+    let ours = std::error::Error::source(&err)
+        .and_then(|source| source.downcast_ref::<settings::FlagError>());
+    match ours {
+        Some(flag) => {
+            eprintln!("flowlog: {flag}");
+            ExitCode::from(2)
+        }
+        None => err.exit(),
     }
 }
 

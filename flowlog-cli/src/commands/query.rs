@@ -4,9 +4,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::Utc;
 use flowlog_core::functions::zone::TrinoZone;
-use flowlog_core::storage::{Mirror, S3Options, absolute_path};
+use flowlog_core::storage::{S3Options, absolute_path};
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
 
@@ -14,28 +14,9 @@ use crate::args::QueryArgs;
 use crate::output::{AtomicFile, ResultWriter};
 
 pub(crate) async fn run(args: QueryArgs) -> Result<()> {
-    let mirrors = args
-        .mirror
-        .iter()
-        .map(|m| m.parse::<Mirror>().with_context(|| format!("--mirror {m}")))
-        .collect::<Result<Vec<_>>>()?;
-    for m in &mirrors {
-        if !m.dir().is_dir() {
-            bail!(
-                "--mirror {}: {} is not a directory",
-                m.url(),
-                m.dir().display()
-            );
-        }
-    }
-    let now = match &args.now {
-        Some(s) => parse_now(s)?,
-        None => Utc::now(),
-    };
-    let time_zone = match &args.time_zone {
-        Some(zone) => TrinoZone::parse(zone).with_context(|| format!("--time-zone {zone}"))?,
-        None => TrinoZone::Utc,
-    };
+    let mirrors = args.mirror.clone();
+    let now = args.now.unwrap_or_else(Utc::now);
+    let time_zone = args.time_zone.unwrap_or(TrinoZone::Utc);
     let sql = read_sql(&args)?;
 
     // Never write inside a log tree.
@@ -153,20 +134,6 @@ fn read_sql(args: &QueryArgs) -> Result<String> {
             .with_context(|| format!("cannot read -f {}", path.display())),
         (None, None) => bail!("give the SQL as an argument or with -f FILE"),
     }
-}
-
-/// RFC 3339, or a plain date meaning its midnight UTC.
-fn parse_now(s: &str) -> Result<DateTime<Utc>> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    if let Some(t) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-    {
-        return Ok(t.and_utc());
-    }
-    bail!("--now {s:?} is not a timestamp; write e.g. 2026-11-20T00:00:00Z or 2026-11-20")
 }
 
 fn refuse_inside_logs(output: &Path, log_dirs: &[PathBuf]) -> Result<()> {

@@ -11,6 +11,7 @@ pub mod joda;
 pub mod misc;
 pub mod network;
 pub mod regexp;
+pub(crate) mod rewritten;
 pub mod string;
 pub(crate) mod support;
 pub mod url;

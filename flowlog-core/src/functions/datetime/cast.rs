@@ -32,10 +32,8 @@ use crate::functions::zone::TrinoZone;
 use crate::render::render_value;
 
 use super::literal::{parse_date, parse_timestamp};
-use super::value::{
-    NANOS_PER_DAY, Temporal, build, constant_str, doc, finish, instant, is_string, nanos,
-    round_half_up, strings, type_list, unit_for_precision, wall,
-};
+use super::value::{NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, round_half_up, strings, unit_for_precision, wall};
+use crate::functions::support::{DATETIME, doc, type_list, unexpected_parameters};
 
 /// Name of the function that TIMESTAMP literals become.
 pub const TIMESTAMP_LITERAL: &str = "$timestamp";
@@ -300,10 +298,7 @@ impl ScalarUDFImpl for DateCast {
             [t] if is_string(t) => Ok(vec![DataType::Utf8]),
             [t @ (DataType::Timestamp(..) | DataType::Date32)] => Ok(vec![t.clone()]),
             [DataType::Date64] => Ok(vec![DataType::Date32]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function date. Expected: date(varchar), date(timestamp(p)), date(timestamp(p) with time zone)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters("date", arg_types, &["date(varchar)", "date(timestamp(p))", "date(timestamp(p) with time zone)"])),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -336,7 +331,7 @@ impl ScalarUDFImpl for DateCast {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(
+            doc(DATETIME, 
                 "date(x)",
                 "This is an alias for CAST(x AS date).",
                 "SELECT date('2001-08-22'); -- 2001-08-22",

@@ -10,9 +10,8 @@ use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use super::value::{
-    Civil, NANOS_PER_DAY, Temporal, build, days_in_month, doc, finish, nanos, type_list, wall,
-};
+use super::value::{Civil, NANOS_PER_DAY, Temporal, build, days_in_month, finish, nanos, wall};
+use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 
 /// `last_day_of_month(x)`.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -39,10 +38,7 @@ impl ScalarUDFImpl for LastDayOfMonth {
         match arg_types {
             [t @ (DataType::Timestamp(..) | DataType::Date32)] => Ok(vec![t.clone()]),
             [DataType::Null] => Ok(vec![DataType::Date32]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function last_day_of_month. Expected: last_day_of_month(date), last_day_of_month(timestamp(p)), last_day_of_month(timestamp(p) with time zone)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters("last_day_of_month", arg_types, &["last_day_of_month(date)", "last_day_of_month(timestamp(p))", "last_day_of_month(timestamp(p) with time zone)"])),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -70,7 +66,7 @@ impl ScalarUDFImpl for LastDayOfMonth {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(
+            doc(DATETIME, 
                 "last_day_of_month(x)",
                 "Returns the last day of the month.",
                 "SELECT last_day_of_month(DATE '2020-02-10'); -- 2020-02-29",

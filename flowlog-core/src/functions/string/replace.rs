@@ -6,28 +6,12 @@ use datafusion::logical_expr::{
     ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::support::{Kind, Rows, coerce, documented, strings};
+use crate::functions::support::{Kind, Rows, coerce, documented, strings, scalar_udf};
 
-/// `replace`: every instance of `search` replaced by `replace` (removed when the third
-/// argument is absent; DataFusion requires it).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Replace {
-    signature: Signature,
-}
-
-impl Replace {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for Replace {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `replace`: every instance of `search` replaced by `replace` (removed when the third
+    /// argument is absent; DataFusion requires it).
+    pub struct Replace;
 }
 
 impl ScalarUDFImpl for Replace {

@@ -8,28 +8,12 @@ use datafusion::logical_expr::{
 };
 
 use super::uri::parse;
-use crate::functions::support::{Kind, Rows, coerce, documented, strings};
+use crate::functions::support::{Kind, Rows, coerce, documented, strings, scalar_udf};
 
-/// `url_extract_parameter`: `''` for a parameter without `=`, NULL when absent or when
-/// `url` is not a valid URI. Values keep their percent-encoding, as in Trino.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct UrlExtractParameter {
-    signature: Signature,
-}
-
-impl UrlExtractParameter {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for UrlExtractParameter {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `url_extract_parameter`: `''` for a parameter without `=`, NULL when absent or when
+    /// `url` is not a valid URI. Values keep their percent-encoding, as in Trino.
+    pub struct UrlExtractParameter;
 }
 
 /// The value of the first `name` parameter in `query`.

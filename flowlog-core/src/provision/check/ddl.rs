@@ -7,6 +7,7 @@ use super::{Facts, Finding, Severity, placeholder_in};
 use crate::ddl::{CreateTable, DdlError, FileFormat, parse_create_table};
 use crate::layout::{Granularity, Naming};
 use crate::projection::{PartitionColumn, PartitionKind, Projection};
+use crate::schema::partition_kind;
 use crate::provision::config::{ProvisionConfig, validate_account, validate_bucket};
 use crate::provision::ddl::date_format;
 use crate::provision::fields::field;
@@ -129,8 +130,7 @@ pub(super) fn check(
         .map(|c| {
             PartitionColumn::new(
                 c.name.clone(),
-                PartitionKind::from_hive_type(&c.data_type.to_string())
-                    .unwrap_or(PartitionKind::String),
+                partition_kind(&c.data_type).unwrap_or(PartitionKind::String),
             )
         })
         .collect();
