@@ -146,7 +146,9 @@ pub enum Error {
     },
 
     /// A projected partition value cannot be read as its column's type.
-    #[error("table {table}: partition value {value:?} is not a valid {data_type} for column {column}")]
+    #[error(
+        "table {table}: partition value {value:?} is not a valid {data_type} for column {column}"
+    )]
     InvalidPartitionValue {
         /// The table.
         table: String,

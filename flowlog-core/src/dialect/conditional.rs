@@ -16,7 +16,7 @@ use std::ops::ControlFlow;
 use datafusion::sql::sqlparser::ast::helpers::attached_token::AttachedToken;
 use datafusion::sql::sqlparser::ast::{
     BinaryOperator, CaseWhen, CastKind, Expr, Function, FunctionArg, FunctionArgExpr,
-    FunctionArgumentList, FunctionArguments, Ident, ObjectName, Value, visit_expressions_mut,
+    FunctionArguments, Value, visit_expressions_mut,
 };
 use datafusion::sql::sqlparser::tokenizer::Span;
 

@@ -21,8 +21,7 @@ use std::ops::ControlFlow;
 use super::ast::call;
 
 use datafusion::sql::sqlparser::ast::{
-    CastKind, DataType, Expr, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList,
-    FunctionArguments, Ident, ObjectName, Statement, TimezoneInfo, Value, visit_expressions_mut,
+    CastKind, DataType, Expr, Ident, Statement, TimezoneInfo, Value, visit_expressions_mut,
 };
 
 use crate::functions::datetime::cast::{CAST_TIMESTAMP, CAST_TIMESTAMP_TZ, TIMESTAMP_LITERAL};
@@ -96,4 +95,3 @@ fn rewrite_expr(expr: &Expr) -> Option<Expr> {
 fn quoted(name: &str) -> Ident {
     Ident::with_quote('"', name)
 }
-

@@ -303,9 +303,7 @@ pub(super) async fn hive_files(
 }
 
 /// Find the `AWSLogs` directories at or below `root` (at most three levels down).
-async fn find_aws_logs(
-    root: &ResolvedLocation,
-) -> Result<Vec<object_store::path::Path>> {
+async fn find_aws_logs(root: &ResolvedLocation) -> Result<Vec<object_store::path::Path>> {
     if root.prefix.filename() == Some("AWSLogs") {
         return Ok(vec![root.prefix.clone()]);
     }

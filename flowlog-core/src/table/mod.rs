@@ -209,7 +209,11 @@ impl FlowLogTable {
                 table: self.name.clone(),
                 count: total,
                 limit,
-                columns: self.partition_fields.iter().map(|f| f.name().clone()).collect(),
+                columns: self
+                    .partition_fields
+                    .iter()
+                    .map(|f| f.name().clone())
+                    .collect(),
             });
         }
         let combos = cartesian(&per_column);
@@ -236,7 +240,11 @@ impl FlowLogTable {
 
     /// Partition strings as the partition columns' types: a `date` column's value is the
     /// date its projection format reads, other values are cast.
-    fn typed_values(&self, projection: &Projection, strings: &[String]) -> Result<Vec<ScalarValue>> {
+    fn typed_values(
+        &self,
+        projection: &Projection,
+        strings: &[String],
+    ) -> Result<Vec<ScalarValue>> {
         strings
             .iter()
             .zip(projection.columns())

@@ -11,13 +11,16 @@ use std::sync::{Arc, OnceLock};
 use arrow::array::AsArray;
 use arrow::array::Int64Array;
 use arrow::datatypes::{DataType, Int64Type};
-use datafusion::common::{exec_err, plan_err};
+use datafusion::common::exec_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use super::value::{Civil, NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, finish, instant, is_string, nanos, strings, wall};
+use super::value::{
+    Civil, NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, finish, instant, is_string, nanos,
+    strings, wall,
+};
 
 /// A unit of `date_trunc`, `date_add` and `date_diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,7 +147,15 @@ impl ScalarUDFImpl for DateTrunc {
             [u, t @ (DataType::Timestamp(..) | DataType::Date32)] if is_string(u) => {
                 Ok(vec![DataType::Utf8, t.clone()])
             }
-            _ => Err(unexpected_parameters("date_trunc", arg_types, &["date_trunc(varchar, date)", "date_trunc(varchar, timestamp(p))", "date_trunc(varchar, timestamp(p) with time zone)"])),
+            _ => Err(unexpected_parameters(
+                "date_trunc",
+                arg_types,
+                &[
+                    "date_trunc(varchar, date)",
+                    "date_trunc(varchar, timestamp(p))",
+                    "date_trunc(varchar, timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
@@ -173,7 +184,8 @@ impl ScalarUDFImpl for DateTrunc {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "date_trunc(unit, x)",
                 "Returns x truncated to unit (millisecond, second, minute, hour, day, week, month, quarter or year).",
                 "SELECT date_trunc('month', TIMESTAMP '2001-08-22 03:04:05.321'); -- 2001-08-01 00:00:00.000",
@@ -232,7 +244,15 @@ impl ScalarUDFImpl for DateAdd {
             {
                 Ok(vec![DataType::Utf8, DataType::Int64, t.clone()])
             }
-            _ => Err(unexpected_parameters("date_add", arg_types, &["date_add(varchar, bigint, date)", "date_add(varchar, bigint, timestamp(p))", "date_add(varchar, bigint, timestamp(p) with time zone)"])),
+            _ => Err(unexpected_parameters(
+                "date_add",
+                arg_types,
+                &[
+                    "date_add(varchar, bigint, date)",
+                    "date_add(varchar, bigint, timestamp(p))",
+                    "date_add(varchar, bigint, timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
@@ -262,7 +282,8 @@ impl ScalarUDFImpl for DateAdd {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "date_add(unit, value, timestamp)",
                 "Adds an interval value of type unit to timestamp. Subtraction can be performed by using a negative value.",
                 "SELECT date_add('month', 1, DATE '2012-10-31'); -- 2012-11-30",
@@ -271,8 +292,8 @@ impl ScalarUDFImpl for DateAdd {
     }
 }
 
-use arrow::array::Array;
 use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use arrow::array::Array;
 
 /// `date_diff(unit, x1, x2)`.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -330,7 +351,15 @@ impl ScalarUDFImpl for DateDiff {
             ] if is_string(u) && za.is_some() == zb.is_some() => {
                 Ok(vec![DataType::Utf8, a.clone(), b.clone()])
             }
-            _ => Err(unexpected_parameters("date_diff", arg_types, &["date_diff(varchar, date, date)", "date_diff(varchar, timestamp(p), timestamp(p))", "date_diff(varchar, timestamp(p) with time zone, timestamp(p) with time zone)"])),
+            _ => Err(unexpected_parameters(
+                "date_diff",
+                arg_types,
+                &[
+                    "date_diff(varchar, date, date)",
+                    "date_diff(varchar, timestamp(p), timestamp(p))",
+                    "date_diff(varchar, timestamp(p) with time zone, timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -366,7 +395,8 @@ impl ScalarUDFImpl for DateDiff {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "date_diff(unit, timestamp1, timestamp2)",
                 "Returns timestamp2 - timestamp1 expressed in terms of unit.",
                 "SELECT date_diff('day', DATE '2020-03-01', DATE '2020-03-02'); -- 1",

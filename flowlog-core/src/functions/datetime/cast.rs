@@ -32,7 +32,10 @@ use crate::functions::zone::TrinoZone;
 use crate::render::render_value;
 
 use super::literal::{parse_date, parse_timestamp};
-use super::value::{NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, round_half_up, strings, unit_for_precision, wall};
+use super::value::{
+    NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, round_half_up,
+    strings, unit_for_precision, wall,
+};
 use crate::functions::support::{DATETIME, doc, type_list, unexpected_parameters};
 
 /// Name of the function that TIMESTAMP literals become.
@@ -298,7 +301,15 @@ impl ScalarUDFImpl for DateCast {
             [t] if is_string(t) => Ok(vec![DataType::Utf8]),
             [t @ (DataType::Timestamp(..) | DataType::Date32)] => Ok(vec![t.clone()]),
             [DataType::Date64] => Ok(vec![DataType::Date32]),
-            _ => Err(unexpected_parameters("date", arg_types, &["date(varchar)", "date(timestamp(p))", "date(timestamp(p) with time zone)"])),
+            _ => Err(unexpected_parameters(
+                "date",
+                arg_types,
+                &[
+                    "date(varchar)",
+                    "date(timestamp(p))",
+                    "date(timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -331,7 +342,8 @@ impl ScalarUDFImpl for DateCast {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "date(x)",
                 "This is an alias for CAST(x AS date).",
                 "SELECT date('2001-08-22'); -- 2001-08-22",

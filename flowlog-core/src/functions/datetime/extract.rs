@@ -9,7 +9,6 @@ use std::sync::{Arc, OnceLock};
 
 use arrow::array::Int64Array;
 use arrow::datatypes::DataType;
-use datafusion::common::plan_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
@@ -269,7 +268,14 @@ impl ScalarUDFImpl for Extract {
         let docs = DOCS.get_or_init(|| {
             DateField::ALL
                 .iter()
-                .map(|f| doc(DATETIME, &format!("{}(x)", f.names().0), f.description(), f.example()))
+                .map(|f| {
+                    doc(
+                        DATETIME,
+                        &format!("{}(x)", f.names().0),
+                        f.description(),
+                        f.example(),
+                    )
+                })
                 .collect()
         });
         DateField::ALL

@@ -18,9 +18,8 @@ use datafusion::logical_expr::{
 };
 
 use crate::functions::joda::JodaPattern;
-use crate::functions::zone::TrinoZone;
 use crate::functions::support::{DATETIME, doc};
-
+use crate::functions::zone::TrinoZone;
 
 /// The `format_datetime` function (Trino semantics, Joda-Time patterns).
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -44,7 +43,8 @@ impl ScalarUDFImpl for FormatDatetime {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: std::sync::OnceLock<Documentation> = std::sync::OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "format_datetime(timestamp, format)",
                 "Formats timestamp as a string using format (JodaTime's DateTimeFormat pattern).",
                 "SELECT format_datetime(from_unixtime(1418530010, 9, 0), 'yyyy-MM-dd HH:mm:ss'); -- 2014-12-14 13:06:50",

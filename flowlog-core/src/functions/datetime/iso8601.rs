@@ -25,7 +25,10 @@ use datafusion::logical_expr::{
 
 use crate::functions::zone::{TrinoZone, days_from_civil, render_date, render_timestamp};
 
-use super::value::{NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, days_in_month, finish, instant, is_string, nanos, strings, wall};
+use super::value::{
+    NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, days_in_month, finish, instant,
+    is_string, nanos, strings, wall,
+};
 use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 
 /// `to_iso8601(x)`.
@@ -84,7 +87,15 @@ impl ScalarUDFImpl for ToIso8601 {
         match arg_types {
             [t @ (DataType::Timestamp(..) | DataType::Date32)] => Ok(vec![t.clone()]),
             [DataType::Null] => Ok(vec![DataType::Date32]),
-            _ => Err(unexpected_parameters("to_iso8601", arg_types, &["to_iso8601(date)", "to_iso8601(timestamp(p))", "to_iso8601(timestamp(p) with time zone)"])),
+            _ => Err(unexpected_parameters(
+                "to_iso8601",
+                arg_types,
+                &[
+                    "to_iso8601(date)",
+                    "to_iso8601(timestamp(p))",
+                    "to_iso8601(timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -105,7 +116,8 @@ impl ScalarUDFImpl for ToIso8601 {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "to_iso8601(x)",
                 "Formats x as an ISO 8601 string. x can be date, timestamp, or timestamp with time zone.",
                 "SELECT to_iso8601(from_unixtime(0)); -- 1970-01-01T00:00:00.000Z",
@@ -283,7 +295,8 @@ impl ScalarUDFImpl for FromIso8601 {
         static DATE: OnceLock<Documentation> = OnceLock::new();
         Some(if self.date {
             DATE.get_or_init(|| {
-                doc(DATETIME, 
+                doc(
+                    DATETIME,
                     "from_iso8601_date(string)",
                     "Parses the ISO 8601 formatted date string into a date.",
                     "SELECT from_iso8601_date('2020-05-11'); -- 2020-05-11",
@@ -291,7 +304,8 @@ impl ScalarUDFImpl for FromIso8601 {
             })
         } else {
             TS.get_or_init(|| {
-                doc(DATETIME, 
+                doc(
+                DATETIME,
                     "from_iso8601_timestamp(string)",
                     "Parses the ISO 8601 formatted date string, optionally with time and time zone, into a timestamp(3) with time zone. The time defaults to 00:00:00.000, and the time zone defaults to the session time zone.",
                     "SELECT from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00'); -- 2020-05-11 11:15:05.055 +01:00",

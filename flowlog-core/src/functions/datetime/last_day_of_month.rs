@@ -4,7 +4,6 @@
 use std::sync::OnceLock;
 
 use arrow::datatypes::DataType;
-use datafusion::common::plan_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
@@ -38,7 +37,15 @@ impl ScalarUDFImpl for LastDayOfMonth {
         match arg_types {
             [t @ (DataType::Timestamp(..) | DataType::Date32)] => Ok(vec![t.clone()]),
             [DataType::Null] => Ok(vec![DataType::Date32]),
-            _ => Err(unexpected_parameters("last_day_of_month", arg_types, &["last_day_of_month(date)", "last_day_of_month(timestamp(p))", "last_day_of_month(timestamp(p) with time zone)"])),
+            _ => Err(unexpected_parameters(
+                "last_day_of_month",
+                arg_types,
+                &[
+                    "last_day_of_month(date)",
+                    "last_day_of_month(timestamp(p))",
+                    "last_day_of_month(timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -66,7 +73,8 @@ impl ScalarUDFImpl for LastDayOfMonth {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "last_day_of_month(x)",
                 "Returns the last day of the month.",
                 "SELECT last_day_of_month(DATE '2020-02-10'); -- 2020-02-29",

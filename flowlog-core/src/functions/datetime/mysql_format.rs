@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 use arrow::array::StringBuilder;
 use arrow::datatypes::{DataType, TimeUnit};
-use datafusion::common::{exec_err, plan_err};
+use datafusion::common::exec_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
@@ -129,7 +129,14 @@ impl ScalarUDFImpl for DateFormat {
                 DataType::Timestamp(TimeUnit::Millisecond, None),
                 DataType::Utf8,
             ]),
-            _ => Err(unexpected_parameters("date_format", arg_types, &["date_format(timestamp(p), varchar)", "date_format(timestamp(p) with time zone, varchar)"])),
+            _ => Err(unexpected_parameters(
+                "date_format",
+                arg_types,
+                &[
+                    "date_format(timestamp(p), varchar)",
+                    "date_format(timestamp(p) with time zone, varchar)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -165,7 +172,8 @@ impl ScalarUDFImpl for DateFormat {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "date_format(timestamp, format)",
                 "Formats timestamp as a string using format (MySQL-compatible specifiers: %i is minutes, %s seconds).",
                 "SELECT date_format(TIMESTAMP '2022-10-20 05:10:00', '%m-%d-%Y %H'); -- 10-20-2022 05",
@@ -198,7 +206,11 @@ impl ScalarUDFImpl for DateParse {
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
             [s, f] if is_string(s) && is_string(f) => Ok(vec![DataType::Utf8, DataType::Utf8]),
-            _ => Err(unexpected_parameters("date_parse", arg_types, &["date_parse(varchar, varchar)"])),
+            _ => Err(unexpected_parameters(
+                "date_parse",
+                arg_types,
+                &["date_parse(varchar, varchar)"],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -235,7 +247,8 @@ impl ScalarUDFImpl for DateParse {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "date_parse(string, format)",
                 "Parses string into a timestamp using format (MySQL-compatible specifiers).",
                 "SELECT date_parse('2022/10/20/05', '%Y/%m/%d/%H'); -- 2022-10-20 05:00:00.000",

@@ -55,7 +55,11 @@ impl ScalarUDFImpl for ParseDatetime {
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
             [s, f] if is_string(s) && is_string(f) => Ok(vec![DataType::Utf8, DataType::Utf8]),
-            _ => Err(unexpected_parameters("parse_datetime", arg_types, &["parse_datetime(varchar, varchar)"])),
+            _ => Err(unexpected_parameters(
+                "parse_datetime",
+                arg_types,
+                &["parse_datetime(varchar, varchar)"],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -106,7 +110,8 @@ impl ScalarUDFImpl for ParseDatetime {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "parse_datetime(string, format)",
                 "Parses string into a timestamp with time zone using format (JodaTime's DateTimeFormat pattern).",
                 "SELECT parse_datetime('1960/01/22 03:04 +0500', 'yyyy/MM/dd HH:mm Z'); -- 1960-01-22 03:04:00.000 +05:00",

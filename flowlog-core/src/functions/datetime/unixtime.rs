@@ -9,7 +9,6 @@ use std::sync::{Arc, OnceLock};
 
 use arrow::array::{AsArray, Float64Array};
 use arrow::datatypes::{DataType, Decimal128Type, Int64Type, TimeUnit};
-use datafusion::common::plan_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
@@ -50,7 +49,11 @@ impl ScalarUDFImpl for ToUnixtime {
             [DataType::Date32 | DataType::Null] => {
                 Ok(vec![DataType::Timestamp(TimeUnit::Millisecond, None)])
             }
-            _ => Err(unexpected_parameters("to_unixtime", arg_types, &["to_unixtime(timestamp(p) with time zone)"])),
+            _ => Err(unexpected_parameters(
+                "to_unixtime",
+                arg_types,
+                &["to_unixtime(timestamp(p) with time zone)"],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -78,7 +81,8 @@ impl ScalarUDFImpl for ToUnixtime {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "to_unixtime(timestamp)",
                 "Returns timestamp as a UNIX timestamp.",
                 "SELECT to_unixtime(TIMESTAMP '2020-05-10 12:34:56.123 UTC'); -- 1.589114096123E9",
@@ -115,7 +119,14 @@ impl ScalarUDFImpl for FromUnixtimeNanos {
         match arg_types {
             [t] if t.is_integer() || t.is_null() => Ok(vec![DataType::Int64]),
             [t @ DataType::Decimal128(_, _)] => Ok(vec![t.clone()]),
-            _ => Err(unexpected_parameters("from_unixtime_nanos", arg_types, &["from_unixtime_nanos(bigint)", "from_unixtime_nanos(decimal(p, s))"])),
+            _ => Err(unexpected_parameters(
+                "from_unixtime_nanos",
+                arg_types,
+                &[
+                    "from_unixtime_nanos(bigint)",
+                    "from_unixtime_nanos(decimal(p, s))",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -143,7 +154,8 @@ impl ScalarUDFImpl for FromUnixtimeNanos {
     fn documentation(&self) -> Option<&Documentation> {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
-            doc(DATETIME, 
+            doc(
+                DATETIME,
                 "from_unixtime_nanos(unixtime)",
                 "Returns the UNIX timestamp unixtime (nanoseconds since 1970-01-01 00:00:00 UTC) as a timestamp with time zone.",
                 "SELECT from_unixtime_nanos(100); -- 1970-01-01 00:00:00.000000100 UTC",

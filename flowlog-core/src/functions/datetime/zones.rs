@@ -135,7 +135,8 @@ impl ScalarUDFImpl for ChangeZone {
         static WITH: OnceLock<Documentation> = OnceLock::new();
         Some(if self.keep_instant {
             AT.get_or_init(|| {
-                doc(DATETIME, 
+                doc(
+                DATETIME,
                     "at_timezone(timestamp(p) with time zone, zone)",
                     "Returns the timestamp specified in timestamp with the time zone converted from the session time zone to the time zone specified in zone with precision p.",
                     "SELECT at_timezone(TIMESTAMP '2012-10-31 01:00 UTC', 'America/Los_Angeles'); -- 2012-10-30 18:00 America/Los_Angeles",
@@ -143,7 +144,8 @@ impl ScalarUDFImpl for ChangeZone {
             })
         } else {
             WITH.get_or_init(|| {
-                doc(DATETIME, 
+                doc(
+                DATETIME,
                     "with_timezone(timestamp(p), zone)",
                     "Returns the timestamp specified in timestamp with the time zone specified in zone with precision p.",
                     "SELECT with_timezone(TIMESTAMP '2001-08-22 03:04:05.321', 'America/New_York'); -- 2001-08-22 03:04:05.321 America/New_York",

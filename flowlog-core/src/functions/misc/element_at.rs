@@ -59,7 +59,11 @@ impl ScalarUDFImpl for ElementAt {
                 DataType::Struct(kv) if kv.len() == 2 => Ok(kv[1].data_type().clone()),
                 _ => plan_err!("element_at: unexpected map type"),
             },
-            _ => Err(unexpected_parameters("element_at", arg_types, &["element_at(array(E), bigint)", "element_at(map(K,V), K)"])),
+            _ => Err(unexpected_parameters(
+                "element_at",
+                arg_types,
+                &["element_at(array(E), bigint)", "element_at(map(K,V), K)"],
+            )),
         }
     }
 

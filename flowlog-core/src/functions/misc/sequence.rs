@@ -12,13 +12,11 @@ use std::sync::Arc;
 use arrow::array::{Array, AsArray, Date32Builder, Int64Builder, ListBuilder};
 use arrow::datatypes::{DataType, IntervalMonthDayNanoType, IntervalUnit};
 use chrono::{Months, NaiveDate};
-use datafusion::common::{exec_err, plan_err};
+use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use crate::functions::support::{documented, Rows, unexpected_parameters, scalar_udf};
+use crate::functions::support::{Rows, documented, scalar_udf, unexpected_parameters};
 
 /// Trino's limit on the length of a `sequence` result.
 const MAX_ENTRIES: usize = 10_000;

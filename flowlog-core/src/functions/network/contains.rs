@@ -1,16 +1,16 @@
 //! `contains(network, address)` (CIDR membership) and `contains(array, element)`.
 
 use arrow::datatypes::DataType;
-use datafusion::common::{exec_err, plan_err};
+use datafusion::common::exec_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
 };
 
 use super::address::{IPADDRESS, parse};
 use super::cidr::Cidr;
 use super::to_ipaddress::value_at;
-use crate::functions::support::{booleans, documented, Rows, unexpected_parameters, scalar_udf};
+use crate::functions::support::{Rows, booleans, documented, scalar_udf, unexpected_parameters};
 
 scalar_udf! {
     /// `contains`: Trino's two functions of that name, chosen by argument types.
@@ -62,7 +62,15 @@ impl ScalarUDFImpl for Contains {
             }
             [n, a] if is_text(n) && *a == IPADDRESS => Ok(vec![DataType::Utf8, IPADDRESS]),
             [n, a] if is_text(n) && is_text(a) => Ok(vec![DataType::Utf8, DataType::Utf8]),
-            _ => Err(unexpected_parameters("contains", arg_types, &["contains(varchar, ipaddress)", "contains(varchar, varchar)", "contains(array(T), T)"])),
+            _ => Err(unexpected_parameters(
+                "contains",
+                arg_types,
+                &[
+                    "contains(varchar, ipaddress)",
+                    "contains(varchar, varchar)",
+                    "contains(array(T), T)",
+                ],
+            )),
         }
     }
 

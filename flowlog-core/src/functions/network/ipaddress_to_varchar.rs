@@ -1,15 +1,12 @@
 //! `ipaddress_to_varchar(ip)`: what `CAST(ip AS VARCHAR)` is planned as.
 
 use arrow::datatypes::DataType;
-use datafusion::common::plan_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::address::{IPADDRESS, format};
 use super::to_ipaddress::value_at;
-use crate::functions::support::{documented, Rows, strings, unexpected_parameters, scalar_udf};
+use crate::functions::support::{Rows, documented, scalar_udf, strings, unexpected_parameters};
 
 scalar_udf! {
     /// `CAST(ip AS VARCHAR)`: dotted quad for IPv4, RFC 5952 text for IPv6.
@@ -28,7 +25,11 @@ impl ScalarUDFImpl for IpAddressToVarchar {
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
             [t] if *t == IPADDRESS || t.is_null() => Ok(vec![IPADDRESS]),
-            _ => Err(unexpected_parameters("ipaddress_to_varchar", arg_types, &["ipaddress_to_varchar(ipaddress)"])),
+            _ => Err(unexpected_parameters(
+                "ipaddress_to_varchar",
+                arg_types,
+                &["ipaddress_to_varchar(ipaddress)"],
+            )),
         }
     }
 

@@ -3,16 +3,13 @@
 use std::sync::OnceLock;
 
 use arrow::datatypes::DataType;
-use datafusion::common::plan_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::address::{IPADDRESS, parse};
 use super::cidr::Cidr;
 use super::to_ipaddress::value_at;
-use crate::functions::support::{booleans, documented, Rows, unexpected_parameters, scalar_udf};
+use crate::functions::support::{Rows, booleans, documented, scalar_udf, unexpected_parameters};
 
 /// The IANA special-purpose ranges that are not globally reachable.
 const PRIVATE: [&str; 21] = [
@@ -72,7 +69,11 @@ impl ScalarUDFImpl for IsPrivateIp {
             {
                 Ok(vec![DataType::Utf8])
             }
-            _ => Err(unexpected_parameters("is_private_ip", arg_types, &["is_private_ip(ipaddress)", "is_private_ip(varchar)"])),
+            _ => Err(unexpected_parameters(
+                "is_private_ip",
+                arg_types,
+                &["is_private_ip(ipaddress)", "is_private_ip(varchar)"],
+            )),
         }
     }
 

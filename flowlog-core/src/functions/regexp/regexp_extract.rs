@@ -2,12 +2,10 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::pattern::{PatternCache, check_group};
-use crate::functions::support::{Kind, Rows, coerce, documented, strings, scalar_udf};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf, strings};
 
 scalar_udf! {
     /// `regexp_extract`: the first substring matched by `pattern` (or its capturing group

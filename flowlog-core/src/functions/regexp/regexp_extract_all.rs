@@ -2,12 +2,12 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::pattern::{PatternCache, check_group, find_all};
-use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists, scalar_udf};
+use crate::functions::support::{
+    Kind, Rows, coerce, documented, scalar_udf, string_list_type, string_lists,
+};
 
 scalar_udf! {
     /// `regexp_extract_all`: every substring matched by `pattern` (or its group `group`),

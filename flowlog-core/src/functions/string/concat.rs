@@ -6,10 +6,10 @@ use arrow::datatypes::DataType;
 use datafusion::common::plan_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
 };
 
-use crate::functions::support::{documented, Rows, strings, unexpected_parameters, scalar_udf};
+use crate::functions::support::{Rows, documented, scalar_udf, strings, unexpected_parameters};
 
 scalar_udf! {
     /// `concat`: the concatenation of two or more strings, NULL if any is NULL (DataFusion
@@ -49,7 +49,11 @@ impl ScalarUDFImpl for Concat {
             if !(t.is_null()
                 || matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View))
             {
-                return Err(unexpected_parameters("concat", arg_types, &["concat(varchar, varchar, ...) or concat(array(E), array(E), ...)"]));
+                return Err(unexpected_parameters(
+                    "concat",
+                    arg_types,
+                    &["concat(varchar, varchar, ...) or concat(array(E), array(E), ...)"],
+                ));
             }
         }
         Ok(vec![DataType::Utf8; arg_types.len()])

@@ -2,11 +2,9 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use crate::functions::support::{Kind, Rows, coerce, documented, strings, scalar_udf};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf, strings};
 
 scalar_udf! {
     /// `replace`: every instance of `search` replaced by `replace` (removed when the third

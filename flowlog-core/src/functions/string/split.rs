@@ -3,11 +3,11 @@
 use arrow::datatypes::DataType;
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists, scalar_udf};
+use crate::functions::support::{
+    Kind, Rows, coerce, documented, scalar_udf, string_list_type, string_lists,
+};
 
 scalar_udf! {
     /// `split`: `string` split on `delimiter` into an array; with `limit`, at most `limit`

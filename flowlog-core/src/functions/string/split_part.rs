@@ -3,11 +3,9 @@
 use arrow::datatypes::DataType;
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use crate::functions::support::{Kind, Rows, coerce, documented, strings, scalar_udf};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf, strings};
 
 scalar_udf! {
     /// `split_part`: field `index` (from 1) of `string` split on `delimiter`.

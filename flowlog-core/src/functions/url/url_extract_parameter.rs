@@ -3,12 +3,10 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::uri::parse;
-use crate::functions::support::{Kind, Rows, coerce, documented, strings, scalar_udf};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf, strings};
 
 scalar_udf! {
     /// `url_extract_parameter`: `''` for a parameter without `=`, NULL when absent or when

@@ -7,10 +7,10 @@ use super::{Facts, Finding, Severity, placeholder_in};
 use crate::ddl::{CreateTable, DdlError, FileFormat, parse_create_table};
 use crate::layout::{Granularity, Naming};
 use crate::projection::{PartitionColumn, PartitionKind, Projection};
-use crate::schema::partition_kind;
 use crate::provision::config::{ProvisionConfig, validate_account, validate_bucket};
 use crate::provision::ddl::date_format;
 use crate::provision::fields::field;
+use crate::schema::partition_kind;
 
 fn finding(severity: Severity, code: &'static str, element: String, message: String) -> Finding {
     Finding {
