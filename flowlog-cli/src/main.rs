@@ -60,14 +60,13 @@ fn one_line(err: &anyhow::Error) -> String {
     let mut message = String::new();
     for cause in err.chain() {
         let text = cause.to_string();
-        let text = text.strip_prefix("External error: ").unwrap_or(&text);
-        if message.contains(text) {
+        if message.contains(&text) {
             continue;
         }
         if !message.is_empty() {
             message.push_str(": ");
         }
-        message.push_str(text);
+        message.push_str(&text);
     }
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
