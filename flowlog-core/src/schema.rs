@@ -130,6 +130,31 @@ pub fn describe(t: &DataType) -> String {
     }
 }
 
+/// What a partition column of this Hive type can hold, as far as partitions care: the one
+/// mapping the table and `provision check` share. `None` for types Athena does not allow
+/// as partition columns here (`timestamp`, `double`, …).
+///
+/// ```
+/// use flowlog_core::ddl::HiveType;
+/// use flowlog_core::projection::PartitionKind;
+/// use flowlog_core::schema::partition_kind;
+///
+/// assert_eq!(partition_kind(&HiveType::Varchar(64)), Some(PartitionKind::String));
+/// assert_eq!(partition_kind(&HiveType::BigInt), Some(PartitionKind::Integer));
+/// assert_eq!(partition_kind(&HiveType::Date), Some(PartitionKind::Date));
+/// assert_eq!(partition_kind(&HiveType::Double), None);
+/// ```
+pub fn partition_kind(hive_type: &HiveType) -> Option<PartitionKind> {
+    match hive_type {
+        HiveType::String | HiveType::Varchar(_) | HiveType::Char(_) => Some(PartitionKind::String),
+        HiveType::TinyInt | HiveType::SmallInt | HiveType::Int | HiveType::BigInt => {
+            Some(PartitionKind::Integer)
+        }
+        HiveType::Date => Some(PartitionKind::Date),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,30 +185,5 @@ mod tests {
         assert_eq!(arrow_type(&cols[0].1), DataType::Int32);
         assert_eq!(arrow_type(&cols[7].1), DataType::Int64);
         assert_eq!(arrow_type(&cols[27].1), DataType::Int32);
-    }
-}
-
-/// What a partition column of this Hive type can hold, as far as partitions care: the one
-/// mapping the table and `provision check` share. `None` for types Athena does not allow
-/// as partition columns here (`timestamp`, `double`, …).
-///
-/// ```
-/// use flowlog_core::ddl::HiveType;
-/// use flowlog_core::projection::PartitionKind;
-/// use flowlog_core::schema::partition_kind;
-///
-/// assert_eq!(partition_kind(&HiveType::Varchar(64)), Some(PartitionKind::String));
-/// assert_eq!(partition_kind(&HiveType::BigInt), Some(PartitionKind::Integer));
-/// assert_eq!(partition_kind(&HiveType::Date), Some(PartitionKind::Date));
-/// assert_eq!(partition_kind(&HiveType::Double), None);
-/// ```
-pub fn partition_kind(hive_type: &HiveType) -> Option<PartitionKind> {
-    match hive_type {
-        HiveType::String | HiveType::Varchar(_) | HiveType::Char(_) => Some(PartitionKind::String),
-        HiveType::TinyInt | HiveType::SmallInt | HiveType::Int | HiveType::BigInt => {
-            Some(PartitionKind::Integer)
-        }
-        HiveType::Date => Some(PartitionKind::Date),
-        _ => None,
     }
 }

@@ -1,4 +1,5 @@
-//! Partitions found by walking directories, level by level, pruning as early as possible.
+//! Partitions found by walking directories, level by level, pruning as early as possible,
+//! and the probes that find an `AWSLogs` tree and whether it is delivered per hour.
 //!
 //! For an `AWSLogs` tree the walk is
 //!
@@ -312,14 +313,7 @@ async fn find_aws_logs(root: &ResolvedLocation) -> Result<Vec<object_store::path
     for _depth in 0..4 {
         let mut next = Vec::new();
         for dir in frontier {
-            let listing = root
-                .store
-                .list_with_delimiter(Some(&dir))
-                .await
-                .map_err(|error| Error::ObjectStore {
-                    key: super::listing::display_key(root, dir.as_ref()),
-                    error,
-                })?;
+            let listing = list_dir(root, &dir).await?;
             for p in listing.common_prefixes {
                 if p.filename() == Some("AWSLogs") {
                     found.push(p);
@@ -358,14 +352,7 @@ pub(super) async fn probe_hourly(root: &ResolvedLocation) -> Result<bool> {
         ];
         let mut reached_day = true;
         for level in levels {
-            let listing = root
-                .store
-                .list_with_delimiter(Some(&dir))
-                .await
-                .map_err(|error| Error::ObjectStore {
-                    key: super::listing::display_key(root, dir.as_ref()),
-                    error,
-                })?;
+            let listing = list_dir(root, &dir).await?;
             let next = listing.common_prefixes.into_iter().find(|p| {
                 let seg = p.filename().unwrap_or_default();
                 let n = *naming.get_or_insert_with(|| detect_naming(seg));
@@ -383,15 +370,7 @@ pub(super) async fn probe_hourly(root: &ResolvedLocation) -> Result<bool> {
             continue;
         }
         let naming = naming.unwrap_or(Naming::Default);
-        let listing: Vec<_> = root
-            .store
-            .list_with_delimiter(Some(&dir))
-            .await
-            .map_err(|error| Error::ObjectStore {
-                key: format!("/{dir}"),
-                error,
-            })?
-            .common_prefixes;
+        let listing: Vec<_> = list_dir(root, &dir).await?.common_prefixes;
         return Ok(listing.iter().any(|p| {
             parse_segment(naming, Level::Hour, p.filename().unwrap_or_default()).is_ok()
         }));
