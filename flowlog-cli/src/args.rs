@@ -105,7 +105,7 @@ pub(crate) struct QueryArgs {
     pub(crate) time_zone: Option<TrinoZone>,
     /// AWS region of the buckets read directly on S3 (default: the profile's, AWS_REGION,
     /// or the bucket's own region).
-    #[arg(long = "region", value_name = "REGION")]
+    #[arg(long = "region", value_name = "REGION", value_parser = settings::region)]
     pub(crate) region: Option<String>,
 
     /// Profile of ~/.aws/config and ~/.aws/credentials to take credentials and region from
@@ -114,7 +114,7 @@ pub(crate) struct QueryArgs {
     pub(crate) profile: Option<String>,
 
     /// An S3-compatible endpoint to read s3:// locations from, e.g. http://127.0.0.1:9000.
-    #[arg(long = "endpoint-url", value_name = "URL")]
+    #[arg(long = "endpoint-url", value_name = "URL", value_parser = settings::endpoint_url)]
     pub(crate) endpoint_url: Option<String>,
 
     /// Send unsigned requests (public buckets): no credentials are looked up.

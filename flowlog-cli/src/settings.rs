@@ -1,5 +1,6 @@
 //! clap value parsers that turn flag text into validated settings once: a [`Mirror`]
-//! whose directory exists, a [`TrinoZone`], the `--now` instant.
+//! whose directory exists, a [`TrinoZone`], the `--now` instant, an AWS region name and
+//! an endpoint URL with its scheme.
 //!
 //! A parser's error names its flag and value (`--time-zone Mars/Olympus: …`), and
 //! `main` prints it as it is.
@@ -66,4 +67,31 @@ pub(crate) fn now(s: &str) -> Result<DateTime<Utc>, FlagError> {
                 "not a timestamp; write e.g. 2026-11-20T00:00:00Z or 2026-11-20",
             )
         })
+}
+
+/// `--region REGION`: lower-case letters, digits and `-` (e.g. `ap-northeast-1`).
+pub(crate) fn region(s: &str) -> Result<String, FlagError> {
+    let valid = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        return Err(FlagError::new(
+            "--region",
+            &format!("{s:?}"),
+            "not a region name; write e.g. ap-northeast-1",
+        ));
+    }
+    Ok(s.to_string())
+}
+
+/// `--endpoint-url URL`: an `http://` or `https://` URL.
+pub(crate) fn endpoint_url(s: &str) -> Result<String, FlagError> {
+    if !(s.starts_with("http://") || s.starts_with("https://")) {
+        return Err(FlagError::new(
+            "--endpoint-url",
+            s,
+            "write the scheme too, e.g. http://127.0.0.1:9000 or https://s3.example.com",
+        ));
+    }
+    Ok(s.to_string())
 }

@@ -34,7 +34,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         current_time: args.now.is_some().then_some(now),
         mirrors,
         time_zone,
-        s3: s3_options(&args)?,
+        s3: s3_options(&args),
         ..SessionOptions::default()
     });
     for path in &args.ddl {
@@ -94,30 +94,15 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     Ok(())
 }
 
-/// The S3 flags, checked once.
-fn s3_options(args: &QueryArgs) -> Result<S3Options> {
-    if let Some(url) = &args.endpoint_url
-        && !(url.starts_with("http://") || url.starts_with("https://"))
-    {
-        bail!(
-            "--endpoint-url {url}: write the scheme too, e.g. http://127.0.0.1:9000 or https://s3.example.com"
-        );
-    }
-    if let Some(region) = &args.region
-        && (region.is_empty()
-            || !region
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
-    {
-        bail!("--region {region:?} is not a region name; write e.g. ap-northeast-1");
-    }
-    Ok(S3Options {
+/// The S3 flags (already checked by their value parsers).
+fn s3_options(args: &QueryArgs) -> S3Options {
+    S3Options {
         region: args.region.clone(),
         profile: args.profile.clone(),
         endpoint: args.endpoint_url.clone(),
         no_sign_request: args.no_sign_request,
         ..S3Options::default()
-    })
+    }
 }
 
 fn read_sql(args: &QueryArgs) -> Result<String> {
