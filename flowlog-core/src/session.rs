@@ -207,7 +207,7 @@ impl FlowLogSession {
 
     fn schema(&self, database: &str) -> Result<Arc<dyn SchemaProvider>> {
         let catalog = self.ctx.catalog("awsdatacatalog").ok_or_else(|| {
-            DataFusionError::Internal("the session has no catalog awsdatacatalog".into())
+            DataFusionError::Execution("the session has no catalog awsdatacatalog".into())
         })?;
         if let Some(s) = catalog.schema(database) {
             return Ok(s);
