@@ -2,7 +2,12 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use flowlog_core::time::TrinoZone;
+use flowlog_core::storage::Mirror;
+
+use crate::settings;
 
 /// Run Amazon Athena's SQL over AWS VPC Flow Logs — the same DDL, the same query, the
 /// same answer — on a local copy of the logs, with no Athena bill and no wait.
@@ -76,8 +81,8 @@ pub(crate) struct QueryArgs {
 
     /// Read s3://BUCKET[/PREFIX] from a local directory instead (repeatable), e.g.
     /// s3://my-log-bucket=./my-log-bucket.
-    #[arg(long = "mirror", value_name = "S3URL=DIR")]
-    pub(crate) mirror: Vec<String>,
+    #[arg(long = "mirror", value_name = "S3URL=DIR", value_parser = settings::mirror)]
+    pub(crate) mirror: Vec<Mirror>,
 
     /// Register the AWSLogs tree under DIR or s3://BUCKET[/PREFIX] as a table, with no DDL.
     #[arg(long = "logs", value_name = "DIR|S3URL")]
@@ -90,17 +95,17 @@ pub(crate) struct QueryArgs {
     /// What NOW means in partition projection, and what current_date / current_timestamp /
     /// now() answer (RFC 3339, or a date for its midnight UTC); pin it to make results
     /// reproducible. Default: the current time.
-    #[arg(long = "now", value_name = "TIMESTAMP")]
-    pub(crate) now: Option<String>,
+    #[arg(long = "now", value_name = "TIMESTAMP", value_parser = settings::now)]
+    pub(crate) now: Option<DateTime<Utc>>,
 
     /// The session time zone (default UTC, as on Athena), e.g. Asia/Tokyo or +09:00: the zone
     /// of from_unixtime(x), current_timestamp and current_date. SQL can change it with
     /// SET TIME ZONE 'Asia/Tokyo'.
-    #[arg(long = "time-zone", value_name = "ZONE")]
-    pub(crate) time_zone: Option<String>,
+    #[arg(long = "time-zone", value_name = "ZONE", value_parser = settings::time_zone)]
+    pub(crate) time_zone: Option<TrinoZone>,
     /// AWS region of the buckets read directly on S3 (default: the profile's, AWS_REGION,
     /// or the bucket's own region).
-    #[arg(long = "region", value_name = "REGION")]
+    #[arg(long = "region", value_name = "REGION", value_parser = settings::region)]
     pub(crate) region: Option<String>,
 
     /// Profile of ~/.aws/config and ~/.aws/credentials to take credentials and region from
@@ -109,7 +114,7 @@ pub(crate) struct QueryArgs {
     pub(crate) profile: Option<String>,
 
     /// An S3-compatible endpoint to read s3:// locations from, e.g. http://127.0.0.1:9000.
-    #[arg(long = "endpoint-url", value_name = "URL")]
+    #[arg(long = "endpoint-url", value_name = "URL", value_parser = settings::endpoint_url)]
     pub(crate) endpoint_url: Option<String>,
 
     /// Send unsigned requests (public buckets): no credentials are looked up.

@@ -8,13 +8,17 @@ mod args_provision;
 mod commands;
 mod logger;
 mod output;
+mod settings;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = args::Cli::parse();
+    let args = match args::Cli::try_parse() {
+        Ok(args) => args,
+        Err(err) => return flag_error(err),
+    };
     logger::init(args.verbose, args.quiet);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -36,20 +40,33 @@ fn main() -> ExitCode {
     }
 }
 
+/// A flag our value parsers rejected is reported as every other error (`flowlog: --now x:
+/// …`, exit 2); anything else (help, version, usage) is clap's to print.
+fn flag_error(err: clap::Error) -> ExitCode {
+    let ours = std::error::Error::source(&err)
+        .and_then(|source| source.downcast_ref::<settings::FlagError>());
+    match ours {
+        Some(flag) => {
+            eprintln!("flowlog: {flag}");
+            ExitCode::from(2)
+        }
+        None => err.exit(),
+    }
+}
+
 /// The error and its causes on one line, each cause once (an engine error often wraps
 /// ours and repeats its text).
 fn one_line(err: &anyhow::Error) -> String {
     let mut message = String::new();
     for cause in err.chain() {
         let text = cause.to_string();
-        let text = text.strip_prefix("External error: ").unwrap_or(&text);
-        if message.contains(text) {
+        if message.contains(&text) {
             continue;
         }
         if !message.is_empty() {
             message.push_str(": ");
         }
-        message.push_str(text);
+        message.push_str(&text);
     }
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -5,7 +5,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use datafusion::arrow::datatypes::{DataType, Schema};
+use datafusion::arrow::array::{Array, AsArray};
+use datafusion::arrow::datatypes::{DataType, Float16Type, Float32Type, Float64Type, Schema};
 use datafusion::arrow::record_batch::RecordBatch;
 use flowlog_core::render::{AthenaCsvWriter, render_value};
 
@@ -72,20 +73,12 @@ impl<W: Write> ResultWriter<W> {
                         if i > 0 {
                             line.push(',');
                         }
-                        json_string(&mut line, &self.names[i]);
+                        line.push_str(&serde_json::to_string(&self.names[i])?);
                         line.push(':');
                         match render_value(c.as_ref(), row) {
                             None => line.push_str("null"),
-                            Some(v)
-                                if self.numeric[i]
-                                    && v.parse::<f64>().is_ok_and(f64::is_finite) =>
-                            {
-                                line.push_str(&v)
-                            }
-                            Some(v) if matches!(c.data_type(), DataType::Boolean) => {
-                                line.push_str(&v)
-                            }
-                            Some(v) => json_string(&mut line, &v),
+                            Some(v) if json_bare(c.as_ref(), row) => line.push_str(&v),
+                            Some(v) => line.push_str(&serde_json::to_string(&v)?),
                         }
                     }
                     line.push_str("}\n");
@@ -162,20 +155,21 @@ fn write_table<W: Write>(
     Ok(())
 }
 
-fn json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
+/// Whether a value is written bare in JSON, as its rendered text: booleans, integers
+/// and finite floating-point numbers (decimals, NaN and infinities are written as strings).
+fn json_bare(column: &dyn Array, row: usize) -> bool {
+    match column.data_type() {
+        DataType::Boolean => true,
+        t if t.is_integer() => true,
+        DataType::Float16 => column
+            .as_primitive::<Float16Type>()
+            .value(row)
+            .to_f32()
+            .is_finite(),
+        DataType::Float32 => column.as_primitive::<Float32Type>().value(row).is_finite(),
+        DataType::Float64 => column.as_primitive::<Float64Type>().value(row).is_finite(),
+        _ => false,
     }
-    out.push('"');
 }
 
 /// A file written under a temporary name in the target's directory and renamed into

@@ -84,13 +84,109 @@ pub enum Error {
     #[error(transparent)]
     Provision(Box<crate::provision::ProvisionError>),
 
-    /// A query-level problem found by flowlog itself (not by the SQL engine).
-    #[error("{0}")]
-    Query(String),
+    /// `CREATE EXTERNAL TABLE` (without `IF NOT EXISTS`) names a table that is registered.
+    #[error("table {database}.{table} already exists")]
+    TableExists {
+        /// The database.
+        database: String,
+        /// The table.
+        table: String,
+    },
+
+    /// A SQL statement could not be parsed or planned.
+    #[error("{}", sql_message(*position, message))]
+    Sql {
+        /// Where in the script the engine found the problem, when it knows.
+        position: Option<SqlPosition>,
+        /// The engine's explanation, on one line.
+        message: String,
+    },
+
+    /// `SET TIME ZONE` names no zone Trino knows.
+    #[error("SET TIME ZONE: {error}")]
+    SessionZone {
+        /// Why the zone is not valid.
+        error: crate::time::zone::ZoneError,
+    },
+
+    /// `SET TIME ZONE` is followed by something other than a quoted zone or `LOCAL`.
+    #[error(
+        "SET TIME ZONE: expected a zone name in quotes, e.g. 'Asia/Tokyo', or LOCAL, got {found}"
+    )]
+    SessionZoneSyntax {
+        /// What follows `SET TIME ZONE`, as SQL.
+        found: String,
+    },
+
+    /// A query reads an `injected` partition column without `=` or `IN` filters on it.
+    #[error(
+        "table {table}: column {column} is projected as `injected`, so the query must filter it with = or IN (as Athena requires)"
+    )]
+    InjectedNotFiltered {
+        /// The table.
+        table: String,
+        /// The injected column.
+        column: String,
+    },
+
+    /// The filters leave more projected partitions than the session allows.
+    #[error(
+        "table {table}: the filters leave {count} projected partitions, more than the limit of {limit}; filter on the partition columns ({})",
+        columns.join(", ")
+    )]
+    TooManyPartitions {
+        /// The table.
+        table: String,
+        /// How many partitions the filters leave.
+        count: u128,
+        /// The limit ([`crate::table::TableOptions::partition_limit`]).
+        limit: usize,
+        /// The partition columns.
+        columns: Vec<String>,
+    },
+
+    /// A projected partition value cannot be read as its column's type.
+    #[error(
+        "table {table}: partition value {value:?} is not a valid {data_type} for column {column}"
+    )]
+    InvalidPartitionValue {
+        /// The table.
+        table: String,
+        /// The partition column.
+        column: String,
+        /// The value, as projected.
+        value: String,
+        /// The column's type.
+        data_type: arrow::datatypes::DataType,
+    },
 
     /// An error from the SQL engine.
     #[error(transparent)]
-    DataFusion(#[from] DataFusionError),
+    DataFusion(DataFusionError),
+
+    /// An error of another library that reached us through the SQL engine.
+    #[error(transparent)]
+    External(Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// A line and column (from 1) in a SQL script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SqlPosition {
+    /// The line, from 1.
+    pub line: u64,
+    /// The column, from 1.
+    pub column: u64,
+}
+
+/// `SQL error at line L, column C: message`, or `SQL error: message` with no position.
+fn sql_message(position: Option<SqlPosition>, message: &str) -> String {
+    match position {
+        Some(p) => format!(
+            "SQL error at line {}, column {}: {message}",
+            p.line, p.column
+        ),
+        None => format!("SQL error: {message}"),
+    }
 }
 
 /// `object KEY: what went wrong`, or the S3 explanation alone (it names the key).
@@ -119,7 +215,22 @@ impl From<Error> for DataFusionError {
     fn from(err: Error) -> Self {
         match err {
             Error::DataFusion(e) => e,
+            Error::External(e) => DataFusionError::External(e),
             other => DataFusionError::External(Box::new(other)),
+        }
+    }
+}
+
+/// The engine's error, with ours (and other libraries' errors) taken back out of
+/// `DataFusionError::External`, so they read as themselves.
+impl From<DataFusionError> for Error {
+    fn from(err: DataFusionError) -> Self {
+        match err {
+            DataFusionError::External(inner) => match inner.downcast::<Error>() {
+                Ok(ours) => *ours,
+                Err(other) => Error::External(other),
+            },
+            other => Error::DataFusion(other),
         }
     }
 }

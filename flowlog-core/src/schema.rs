@@ -10,6 +10,7 @@ use std::sync::Arc;
 use arrow::datatypes::{DataType, Field, Fields, TimeUnit};
 
 use crate::ddl::HiveType;
+use crate::projection::PartitionKind;
 
 /// The runbook DDL's columns, in order, with their Hive types.
 ///
@@ -126,6 +127,31 @@ pub fn describe(t: &DataType) -> String {
         DataType::Boolean => "boolean".into(),
         DataType::Date32 | DataType::Date64 => "date".into(),
         other => other.to_string(),
+    }
+}
+
+/// What a partition column of this Hive type can hold, as far as partitions care: the one
+/// mapping the table and `provision check` share. `None` for types Athena does not allow
+/// as partition columns here (`timestamp`, `double`, …).
+///
+/// ```
+/// use flowlog_core::ddl::HiveType;
+/// use flowlog_core::projection::PartitionKind;
+/// use flowlog_core::schema::partition_kind;
+///
+/// assert_eq!(partition_kind(&HiveType::Varchar(64)), Some(PartitionKind::String));
+/// assert_eq!(partition_kind(&HiveType::BigInt), Some(PartitionKind::Integer));
+/// assert_eq!(partition_kind(&HiveType::Date), Some(PartitionKind::Date));
+/// assert_eq!(partition_kind(&HiveType::Double), None);
+/// ```
+pub fn partition_kind(hive_type: &HiveType) -> Option<PartitionKind> {
+    match hive_type {
+        HiveType::String | HiveType::Varchar(_) | HiveType::Char(_) => Some(PartitionKind::String),
+        HiveType::TinyInt | HiveType::SmallInt | HiveType::Int | HiveType::BigInt => {
+            Some(PartitionKind::Integer)
+        }
+        HiveType::Date => Some(PartitionKind::Date),
+        _ => None,
     }
 }
 

@@ -12,10 +12,11 @@ use datafusion::catalog::{MemorySchemaProvider, SchemaProvider};
 use datafusion::dataframe::DataFrame;
 use datafusion::error::DataFusionError;
 use datafusion::prelude::{SessionConfig, SessionContext};
+use datafusion::sql::sqlparser::parser::ParserError;
 use object_store::ObjectStore;
 
 use crate::ddl::{self, CreateTable, Located};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SqlPosition};
 use crate::functions;
 use crate::storage::{Mirror, Progress, S3Options, StoreResolver};
 use crate::table::{FlowLogTable, TableOptions};
@@ -179,10 +180,10 @@ impl FlowLogSession {
             if ddl.if_not_exists {
                 return Ok(ddl.name.clone());
             }
-            return Err(Error::Query(format!(
-                "table {database}.{} already exists",
-                ddl.name
-            )));
+            return Err(Error::TableExists {
+                database: database.to_string(),
+                table: ddl.name.clone(),
+            });
         }
         schema.register_table(ddl.name.clone(), Arc::new(table))?;
         Ok(ddl.name.clone())
@@ -205,10 +206,9 @@ impl FlowLogSession {
     }
 
     fn schema(&self, database: &str) -> Result<Arc<dyn SchemaProvider>> {
-        let catalog = self
-            .ctx
-            .catalog("awsdatacatalog")
-            .ok_or_else(|| Error::Query("the session has no catalog".into()))?;
+        let catalog = self.ctx.catalog("awsdatacatalog").ok_or_else(|| {
+            DataFusionError::Execution("the session has no catalog awsdatacatalog".into())
+        })?;
         if let Some(s) = catalog.schema(database) {
             return Ok(s);
         }
@@ -286,14 +286,14 @@ impl FlowLogSession {
             Expr::Value(v) => match &v.value {
                 Value::SingleQuotedString(zone) => TrinoZone::parse(zone)
                     .map(Some)
-                    .map_err(|e| Error::Query(format!("SET TIME ZONE: {e}"))),
-                _ => Err(Error::Query(format!(
-                    "SET TIME ZONE: expected a zone name in quotes, e.g. 'Asia/Tokyo', got {value}"
-                ))),
+                    .map_err(|error| Error::SessionZone { error }),
+                _ => Err(Error::SessionZoneSyntax {
+                    found: value.to_string(),
+                }),
             },
-            other => Err(Error::Query(format!(
-                "SET TIME ZONE: expected a zone name in quotes, e.g. 'Asia/Tokyo', or LOCAL, got {other}"
-            ))),
+            other => Err(Error::SessionZoneSyntax {
+                found: other.to_string(),
+            }),
         }
     }
 }
@@ -308,34 +308,55 @@ fn register_pinned_current_time(ctx: &SessionContext, zone: TrinoZone, now: Opti
     }
 }
 
-/// Make a SQL error one line, with its position when the parser or planner knows it.
+/// A SQL error on one line, with its position when the parser or planner knows it.
 fn sql_error(err: DataFusionError) -> Error {
-    let position = err
-        .diagnostic()
-        .and_then(|d| d.span)
-        .map(|s| (s.start.line, s.start.column));
-    let message = err.strip_backtrace();
-    let mut message = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    for noise in ["SQL error: ", "ParserError(\"", "TokenizerError(\""] {
-        if let Some(rest) = message.strip_prefix(noise) {
-            message = rest.trim_end_matches("\")").to_string();
+    let planner_position = err.diagnostic().and_then(|d| d.span).map(|s| SqlPosition {
+        line: s.start.line,
+        column: s.start.column,
+    });
+    match err {
+        DataFusionError::SQL(parser_error, _) => {
+            let (message, position) = parser_message(&parser_error);
+            Error::Sql {
+                position: position.or(planner_position),
+                message,
+            }
+        }
+        other => {
+            let message = other.strip_backtrace();
+            Error::Sql {
+                position: planner_position,
+                message: one_line(message.strip_prefix("SQL error: ").unwrap_or(&message)),
+            }
         }
     }
-    // The parser reports `… at Line: 2, Column: 8`.
-    let parsed = message.rfind(" at Line: ").and_then(|at| {
-        let (line, column) = message[at + 10..].split_once(", Column: ")?;
-        Some((at, line.parse::<u64>().ok()?, column.parse::<u64>().ok()?))
+}
+
+/// The message of a sqlparser error and the position it reports.
+///
+/// sqlparser 0.62 keeps no structured position in `ParserError`: its `Location` is only
+/// appended to the text (` at Line: 2, Column: 8`), so the suffix it wrote is matched
+/// here to move the position to the front of our message.
+fn parser_message(err: &ParserError) -> (String, Option<SqlPosition>) {
+    let text = match err {
+        ParserError::ParserError(text) | ParserError::TokenizerError(text) => text.clone(),
+        ParserError::RecursionLimitExceeded => err.to_string(),
+    };
+    let text = one_line(&text);
+    let located = text.rsplit_once(" at Line: ").and_then(|(message, at)| {
+        let (line, column) = at.split_once(", Column: ")?;
+        let position = SqlPosition {
+            line: line.parse().ok()?,
+            column: column.parse().ok()?,
+        };
+        Some((message.to_string(), position))
     });
-    if let Some((at, line, column)) = parsed {
-        return Error::Query(format!(
-            "SQL error at line {line}, column {column}: {}",
-            &message[..at]
-        ));
+    match located {
+        Some((message, position)) => (message, Some(position)),
+        None => (text, None),
     }
-    match position {
-        Some((line, column)) => Error::Query(format!(
-            "SQL error at line {line}, column {column}: {message}"
-        )),
-        None => Error::Query(format!("SQL error: {message}")),
-    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -4,8 +4,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use chrono::{DateTime, NaiveDate, Utc};
-use flowlog_core::storage::{Mirror, S3Options, absolute_path};
+use chrono::Utc;
+use flowlog_core::storage::{S3Options, absolute_path};
 use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
@@ -14,28 +14,9 @@ use crate::args::QueryArgs;
 use crate::output::{AtomicFile, ResultWriter};
 
 pub(crate) async fn run(args: QueryArgs) -> Result<()> {
-    let mirrors = args
-        .mirror
-        .iter()
-        .map(|m| m.parse::<Mirror>().with_context(|| format!("--mirror {m}")))
-        .collect::<Result<Vec<_>>>()?;
-    for m in &mirrors {
-        if !m.dir().is_dir() {
-            bail!(
-                "--mirror {}: {} is not a directory",
-                m.url(),
-                m.dir().display()
-            );
-        }
-    }
-    let now = match &args.now {
-        Some(s) => parse_now(s)?,
-        None => Utc::now(),
-    };
-    let time_zone = match &args.time_zone {
-        Some(zone) => TrinoZone::parse(zone).with_context(|| format!("--time-zone {zone}"))?,
-        None => TrinoZone::Utc,
-    };
+    let mirrors = args.mirror.clone();
+    let now = args.now.unwrap_or_else(Utc::now);
+    let time_zone = args.time_zone.unwrap_or(TrinoZone::Utc);
     let sql = read_sql(&args)?;
 
     // Never write inside a log tree.
@@ -53,7 +34,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         current_time: args.now.is_some().then_some(now),
         mirrors,
         time_zone,
-        s3: s3_options(&args)?,
+        s3: s3_options(&args),
         ..SessionOptions::default()
     });
     for path in &args.ddl {
@@ -113,30 +94,15 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     Ok(())
 }
 
-/// The S3 flags, checked once.
-fn s3_options(args: &QueryArgs) -> Result<S3Options> {
-    if let Some(url) = &args.endpoint_url
-        && !(url.starts_with("http://") || url.starts_with("https://"))
-    {
-        bail!(
-            "--endpoint-url {url}: write the scheme too, e.g. http://127.0.0.1:9000 or https://s3.example.com"
-        );
-    }
-    if let Some(region) = &args.region
-        && (region.is_empty()
-            || !region
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
-    {
-        bail!("--region {region:?} is not a region name; write e.g. ap-northeast-1");
-    }
-    Ok(S3Options {
+/// The S3 flags (already checked by their value parsers).
+fn s3_options(args: &QueryArgs) -> S3Options {
+    S3Options {
         region: args.region.clone(),
         profile: args.profile.clone(),
         endpoint: args.endpoint_url.clone(),
         no_sign_request: args.no_sign_request,
         ..S3Options::default()
-    })
+    }
 }
 
 fn read_sql(args: &QueryArgs) -> Result<String> {
@@ -153,20 +119,6 @@ fn read_sql(args: &QueryArgs) -> Result<String> {
             .with_context(|| format!("cannot read -f {}", path.display())),
         (None, None) => bail!("give the SQL as an argument or with -f FILE"),
     }
-}
-
-/// RFC 3339, or a plain date meaning its midnight UTC.
-fn parse_now(s: &str) -> Result<DateTime<Utc>> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    if let Some(t) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-    {
-        return Ok(t.and_utc());
-    }
-    bail!("--now {s:?} is not a timestamp; write e.g. 2026-11-20T00:00:00Z or 2026-11-20")
 }
 
 fn refuse_inside_logs(output: &Path, log_dirs: &[PathBuf]) -> Result<()> {

@@ -24,7 +24,8 @@ use datafusion::sql::sqlparser::ast::{
     OrderByOptions, Value,
 };
 
-use super::conditional::{call, function_name, plain_args};
+use super::ast::call;
+use super::conditional::{function_name, plain_args};
 
 fn rename(f: &mut datafusion::sql::sqlparser::ast::Function, name: &str) {
     f.name = ObjectName::from(vec![Ident::new(name)]);
@@ -166,50 +167,3 @@ pub(crate) fn rewrite(expr: &mut Expr) {
         _ => {}
     }
 }
-
-/// What `flowlog functions` shows for the aggregates that exist only as rewrites here
-/// (name, syntax, description, example), worded like Trino's documentation.
-pub(crate) const REWRITTEN: [(&str, &str, &str, &str); 7] = [
-    (
-        "arbitrary",
-        "arbitrary(x)",
-        "Returns an arbitrary non-null value of x, if one exists.",
-        "SELECT interface_id, arbitrary(vpc_id) FROM vpc_flow_logs GROUP BY 1",
-    ),
-    (
-        "variance",
-        "variance(x)",
-        "Returns the sample variance of all input values (an alias of var_samp).",
-        "SELECT variance(bytes) FROM vpc_flow_logs",
-    ),
-    (
-        "approx_percentile",
-        "approx_percentile(x, percentage) / approx_percentile(x, ARRAY[percentages])",
-        "Returns the approximate percentile of all input values of x at the given percentage (or an array, one per percentage).",
-        "SELECT approx_percentile(bytes, 0.99) FROM vpc_flow_logs",
-    ),
-    (
-        "count_if",
-        "count_if(x)",
-        "Returns the number of TRUE input values (the same as count(CASE WHEN x THEN 1 END)).",
-        "SELECT count_if(action = 'REJECT') FROM vpc_flow_logs",
-    ),
-    (
-        "max_by",
-        "max_by(x, y) / max_by(x, y, n)",
-        "Returns the value of x associated with the maximum value of y over all input values (or the n values with the largest y, as an array).",
-        "SELECT max_by(srcaddr, bytes) FROM vpc_flow_logs",
-    ),
-    (
-        "min_by",
-        "min_by(x, y) / min_by(x, y, n)",
-        "Returns the value of x associated with the minimum value of y over all input values (or the n values with the smallest y, as an array).",
-        "SELECT min_by(srcaddr, \"start\") FROM vpc_flow_logs",
-    ),
-    (
-        "any_value",
-        "any_value(x)",
-        "Returns an arbitrary non-null value of x, if one exists (the same as arbitrary).",
-        "SELECT interface_id, any_value(vpc_id) FROM vpc_flow_logs GROUP BY 1",
-    ),
-];

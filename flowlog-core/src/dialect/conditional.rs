@@ -16,9 +16,11 @@ use std::ops::ControlFlow;
 use datafusion::sql::sqlparser::ast::helpers::attached_token::AttachedToken;
 use datafusion::sql::sqlparser::ast::{
     BinaryOperator, CaseWhen, CastKind, Expr, Function, FunctionArg, FunctionArgExpr,
-    FunctionArgumentList, FunctionArguments, Ident, ObjectName, Value, visit_expressions_mut,
+    FunctionArguments, Value, visit_expressions_mut,
 };
 use datafusion::sql::sqlparser::tokenizer::Span;
+
+use super::ast::call;
 
 /// The lower-case name of a function call with a one-part name.
 pub(crate) fn function_name(f: &Function) -> Option<String> {
@@ -43,27 +45,6 @@ pub(crate) fn plain_args(f: &Function) -> Option<Vec<Expr>> {
             _ => None,
         })
         .collect()
-}
-
-/// A call `name(args…)`.
-pub(crate) fn call(name: &str, args: Vec<Expr>) -> Expr {
-    Expr::Function(Function {
-        name: ObjectName::from(vec![Ident::new(name)]),
-        uses_odbc_syntax: false,
-        parameters: FunctionArguments::None,
-        args: FunctionArguments::List(FunctionArgumentList {
-            duplicate_treatment: None,
-            args: args
-                .into_iter()
-                .map(|e| FunctionArg::Unnamed(FunctionArgExpr::Expr(e)))
-                .collect(),
-            clauses: Vec::new(),
-        }),
-        filter: None,
-        null_treatment: None,
-        over: None,
-        within_group: Vec::new(),
-    })
 }
 
 /// Rewrite `if` and `try` calls in `expr` (called bottom-up on every expression).

@@ -18,9 +18,10 @@
 
 use std::ops::ControlFlow;
 
+use super::ast::call;
+
 use datafusion::sql::sqlparser::ast::{
-    CastKind, DataType, Expr, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList,
-    FunctionArguments, Ident, ObjectName, Statement, TimezoneInfo, Value, visit_expressions_mut,
+    CastKind, DataType, Expr, Ident, Statement, TimezoneInfo, Value, visit_expressions_mut,
 };
 
 use crate::functions::datetime::cast::{CAST_TIMESTAMP, CAST_TIMESTAMP_TZ, TIMESTAMP_LITERAL};
@@ -93,24 +94,4 @@ fn rewrite_expr(expr: &Expr) -> Option<Expr> {
 
 fn quoted(name: &str) -> Ident {
     Ident::with_quote('"', name)
-}
-
-fn call(name: Ident, args: Vec<Expr>) -> Expr {
-    Expr::Function(Function {
-        name: ObjectName::from(vec![name]),
-        uses_odbc_syntax: false,
-        parameters: FunctionArguments::None,
-        args: FunctionArguments::List(FunctionArgumentList {
-            duplicate_treatment: None,
-            args: args
-                .into_iter()
-                .map(|e| FunctionArg::Unnamed(FunctionArgExpr::Expr(e)))
-                .collect(),
-            clauses: Vec::new(),
-        }),
-        filter: None,
-        null_treatment: None,
-        over: None,
-        within_group: Vec::new(),
-    })
 }

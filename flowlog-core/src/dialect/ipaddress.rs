@@ -15,7 +15,7 @@ use datafusion::sql::sqlparser::ast::{CastKind, DataType, Expr, Value};
 use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::tokenizer::{Location, Token, Tokenizer};
 
-use super::conditional::call;
+use super::ast::call;
 
 fn is_ipaddress(t: &DataType) -> bool {
     match t {

@@ -9,6 +9,7 @@
 //! casts to types DataFusion lacks) adds one file here and one call in [`rewrite`].
 
 pub(crate) mod aggregate;
+mod ast;
 mod conditional;
 pub mod datetime;
 mod ipaddress;

@@ -4,7 +4,7 @@
 
 use datafusion::sql::sqlparser::ast::{Expr, Value};
 
-use super::conditional::call;
+use super::ast::call;
 
 fn take(e: &mut Expr) -> Expr {
     std::mem::replace(e, Expr::Value(Value::Null.into()))

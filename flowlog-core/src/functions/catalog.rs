@@ -101,7 +101,13 @@ pub fn functions(state: &SessionState, pattern: Option<&str>) -> Vec<FunctionEnt
         ));
     }
     // Aggregates that flowlog provides by rewriting the query (see `dialect/aggregate.rs`).
-    for (name, syntax, description, example) in crate::dialect::aggregate::REWRITTEN {
+    for super::rewritten::Rewritten {
+        name,
+        syntax,
+        description,
+        example,
+    } in super::rewritten::REWRITTEN
+    {
         if all
             .iter()
             .any(|e| e.name == name && e.description.is_some())

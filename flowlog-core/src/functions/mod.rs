@@ -10,6 +10,7 @@ pub mod datetime;
 pub mod misc;
 pub mod network;
 pub mod regexp;
+pub(crate) mod rewritten;
 pub mod string;
 pub(crate) mod support;
 pub mod url;

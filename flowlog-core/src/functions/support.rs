@@ -103,35 +103,33 @@ pub(crate) fn trino_type_name(t: &DataType) -> String {
     }
 }
 
-/// Trino's message for a call whose argument types match none of the signatures:
-/// `Unexpected parameters (varchar, integer) for function split_part. Expected:
-/// split_part(varchar, varchar, bigint)`.
-pub(crate) fn unexpected_parameters(
-    name: &str,
-    arg_types: &[DataType],
-    expected: &[&[Kind]],
-) -> datafusion::error::DataFusionError {
-    let got = arg_types
+/// The Trino names of argument types, comma-separated, for messages.
+pub(crate) fn type_list(types: &[DataType]) -> String {
+    types
         .iter()
         .map(trino_type_name)
         .collect::<Vec<_>>()
-        .join(", ");
-    let want = expected
-        .iter()
-        .map(|sig| {
-            format!(
-                "{name}({})",
-                sig.iter()
-                    .map(|k| k.trino_name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    datafusion::error::DataFusionError::Plan(format!(
-        "Unexpected parameters ({got}) for function {name}. Expected: {want}"
-    ))
+        .join(", ")
+}
+
+/// Trino's error for a call whose argument types match none of the signatures:
+/// `Unexpected parameters (varchar, integer) for function split_part. Expected:
+/// split_part(varchar, varchar, bigint)`.
+///
+/// `expected` lists the accepted signatures as Trino writes them (`split_part(varchar,
+/// varchar, bigint)`); when it is empty the message stops after the function name.
+pub(crate) fn unexpected_parameters(
+    name: &str,
+    arg_types: &[DataType],
+    expected: &[&str],
+) -> datafusion::error::DataFusionError {
+    let got = type_list(arg_types);
+    let mut message = format!("Unexpected parameters ({got}) for function {name}");
+    if !expected.is_empty() {
+        message.push_str(". Expected: ");
+        message.push_str(&expected.join(", "));
+    }
+    datafusion::error::DataFusionError::Plan(message)
 }
 
 /// Pick the first signature of `signatures` the argument types fit, and return the
@@ -146,10 +144,22 @@ pub(crate) fn coerce(
             return Ok(sig.iter().map(|k| k.target()).collect());
         }
     }
-    Err(unexpected_parameters(name, arg_types, signatures))
+    let expected: Vec<String> = signatures
+        .iter()
+        .map(|sig| {
+            let kinds: Vec<&str> = sig.iter().map(|k| k.trino_name()).collect();
+            format!("{name}({})", kinds.join(", "))
+        })
+        .collect();
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    Err(unexpected_parameters(name, arg_types, &expected))
 }
 
-/// A documentation record in Trino's wording: syntax, one line, one SQL example.
+/// The documentation section of the date and time functions.
+pub(crate) const DATETIME: &str = "Date and time functions";
+
+/// A documentation record in Trino's wording: its section, syntax, one line, one SQL
+/// example. The one builder of function documentation.
 pub(crate) fn doc(
     section: &'static str,
     syntax: &str,
@@ -182,6 +192,45 @@ macro_rules! documented {
     };
 }
 pub(crate) use documented;
+
+/// Declares a scalar function's type: a struct holding its [`Signature`] (argument types
+/// checked by the function's own `coerce_types`, immutable), with `new()` and `Default`.
+///
+/// ```text
+/// scalar_udf! {
+///     /// `strpos`: the position of a substring.
+///     pub struct Strpos;
+/// }
+/// ```
+///
+/// [`Signature`]: datafusion::logical_expr::Signature
+macro_rules! scalar_udf {
+    ($(#[$meta:meta])* pub struct $name:ident;) => {
+        $(#[$meta])*
+        #[derive(Debug, PartialEq, Eq, Hash)]
+        pub struct $name {
+            signature: datafusion::logical_expr::Signature,
+        }
+
+        impl $name {
+            /// The function.
+            pub fn new() -> Self {
+                Self {
+                    signature: datafusion::logical_expr::Signature::user_defined(
+                        datafusion::logical_expr::Volatility::Immutable,
+                    ),
+                }
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+    };
+}
+pub(crate) use scalar_udf;
 
 /// The arguments of one call as arrays of the coerced types, with typed row access.
 #[derive(Debug)]

@@ -8,10 +8,9 @@ use chrono::{DateTime, Utc};
 use super::{FlowLogTable, PartitionSource};
 use crate::ddl::{CreateTable, FileFormat, HiveType};
 use crate::error::{Error, Result};
-use crate::layout::{Level, Naming, detect_naming, parse_segment};
-use crate::projection::{PartitionColumn, PartitionKind, Projection, find_unfilled_placeholder};
-use crate::schema::{arrow_type, runbook_columns};
-use crate::storage::{ResolvedLocation, StoreResolver};
+use crate::projection::{PartitionColumn, Projection, find_unfilled_placeholder};
+use crate::schema::{arrow_type, partition_kind, runbook_columns};
+use crate::storage::StoreResolver;
 
 /// Limits that keep a scan's planning bounded.
 #[derive(Debug, Clone)]
@@ -65,22 +64,14 @@ impl FlowLogTable {
         let mut partition_columns = Vec::new();
         let mut partition_fields: Vec<FieldRef> = Vec::new();
         for c in &ddl.partition_columns {
-            let kind = match &c.data_type {
-                HiveType::String | HiveType::Varchar(_) | HiveType::Char(_) => {
-                    PartitionKind::String
-                }
-                HiveType::TinyInt | HiveType::SmallInt | HiveType::Int | HiveType::BigInt => {
-                    PartitionKind::Integer
-                }
-                other => {
-                    return Err(Error::UnsupportedTable {
-                        table,
-                        reason: format!(
-                            "partition column {} has type {other}; flowlog supports string and integer partition columns",
-                            c.name
-                        ),
-                    });
-                }
+            let Some(kind) = partition_kind(&c.data_type) else {
+                return Err(Error::UnsupportedTable {
+                    table,
+                    reason: format!(
+                        "partition column {} has type {}; flowlog supports string, integer and date partition columns",
+                        c.name, c.data_type
+                    ),
+                });
             };
             partition_columns.push(PartitionColumn {
                 name: c.name.clone(),
@@ -144,7 +135,7 @@ impl FlowLogTable {
         options: TableOptions,
     ) -> Result<Self> {
         let location = resolver.resolve(root)?;
-        let hourly = probe_hourly(&location).await?;
+        let hourly = super::discover::probe_hourly(&location).await?;
         let mut partition_fields: Vec<FieldRef> = ["account", "region", "date"]
             .iter()
             .map(|n| Arc::new(Field::new(*n, DataType::Utf8, true)))
@@ -189,7 +180,7 @@ impl FlowLogTable {
             name,
             schema: Arc::new(Schema::new(all)),
             file_schema,
-            hive_types: columns.iter().map(|(_, t)| t.to_string()).collect(),
+            hive_types: columns.iter().map(|(_, t)| t.clone()).collect(),
             partition_fields,
             source,
             resolver,
@@ -215,103 +206,4 @@ fn required_location(table: &str, location: &Option<String>) -> Result<String> {
         });
     }
     Ok(location.clone())
-}
-
-/// Find the `AWSLogs` directories at or below `root` (at most three levels down).
-pub(super) async fn find_aws_logs(
-    root: &ResolvedLocation,
-) -> Result<Vec<object_store::path::Path>> {
-    if root.prefix.filename() == Some("AWSLogs") {
-        return Ok(vec![root.prefix.clone()]);
-    }
-    let mut found = Vec::new();
-    let mut frontier = vec![root.prefix.clone()];
-    for _depth in 0..4 {
-        let mut next = Vec::new();
-        for dir in frontier {
-            let listing = root
-                .store
-                .list_with_delimiter(Some(&dir))
-                .await
-                .map_err(|error| Error::ObjectStore {
-                    key: super::listing::display_key(root, dir.as_ref()),
-                    error,
-                })?;
-            for p in listing.common_prefixes {
-                if p.filename() == Some("AWSLogs") {
-                    found.push(p);
-                } else {
-                    next.push(p);
-                }
-            }
-        }
-        if !found.is_empty() {
-            break;
-        }
-        frontier = next;
-    }
-    if found.is_empty() {
-        return Err(Error::Location {
-            location: root.original.clone(),
-            reason: "no AWSLogs directory found here or up to three levels below; point --logs at the directory that holds AWSLogs/".into(),
-        });
-    }
-    Ok(found)
-}
-
-/// Whether the tree has hourly partitions: follows the first entry down to a day.
-async fn probe_hourly(root: &ResolvedLocation) -> Result<bool> {
-    for aws_logs in find_aws_logs(root).await? {
-        // Walk AWSLogs/<account>/<service>/<region>/<year>/<month>/<day>/ using the first valid entry each time.
-        let mut dir = aws_logs;
-        let mut naming = None;
-        let levels = [
-            Level::Account,
-            Level::Service,
-            Level::Region,
-            Level::Year,
-            Level::Month,
-            Level::Day,
-        ];
-        let mut reached_day = true;
-        for level in levels {
-            let listing = root
-                .store
-                .list_with_delimiter(Some(&dir))
-                .await
-                .map_err(|error| Error::ObjectStore {
-                    key: super::listing::display_key(root, dir.as_ref()),
-                    error,
-                })?;
-            let next = listing.common_prefixes.into_iter().find(|p| {
-                let seg = p.filename().unwrap_or_default();
-                let n = *naming.get_or_insert_with(|| detect_naming(seg));
-                parse_segment(n, level, seg).is_ok()
-            });
-            match next {
-                Some(p) => dir = p,
-                None => {
-                    reached_day = false;
-                    break;
-                }
-            }
-        }
-        if !reached_day {
-            continue;
-        }
-        let naming = naming.unwrap_or(Naming::Default);
-        let listing: Vec<_> = root
-            .store
-            .list_with_delimiter(Some(&dir))
-            .await
-            .map_err(|error| Error::ObjectStore {
-                key: format!("/{dir}"),
-                error,
-            })?
-            .common_prefixes;
-        return Ok(listing.iter().any(|p| {
-            parse_segment(naming, Level::Hour, p.filename().unwrap_or_default()).is_ok()
-        }));
-    }
-    Ok(false)
 }

@@ -1,4 +1,5 @@
-//! Partitions found by walking directories, level by level, pruning as early as possible.
+//! Partitions found by walking directories, level by level, pruning as early as possible,
+//! and the probes that find an `AWSLogs` tree and whether it is delivered per hour.
 //!
 //! For an `AWSLogs` tree the walk is
 //!
@@ -17,7 +18,7 @@ use futures::{StreamExt, TryStreamExt};
 use object_store::path::Path;
 use object_store::{ListResult, ObjectMeta};
 
-use super::definition::{TableOptions, find_aws_logs};
+use super::definition::TableOptions;
 use super::listing::{ListedFile, PartitionTarget, list_targets};
 use super::prune::PartitionPruner;
 use crate::error::{Error, Result};
@@ -300,4 +301,79 @@ pub(super) async fn hive_files(
         })
         .collect();
     list_targets(targets, options.list_concurrency).await
+}
+
+/// Find the `AWSLogs` directories at or below `root` (at most three levels down).
+async fn find_aws_logs(root: &ResolvedLocation) -> Result<Vec<object_store::path::Path>> {
+    if root.prefix.filename() == Some("AWSLogs") {
+        return Ok(vec![root.prefix.clone()]);
+    }
+    let mut found = Vec::new();
+    let mut frontier = vec![root.prefix.clone()];
+    for _depth in 0..4 {
+        let mut next = Vec::new();
+        for dir in frontier {
+            let listing = list_dir(root, &dir).await?;
+            for p in listing.common_prefixes {
+                if p.filename() == Some("AWSLogs") {
+                    found.push(p);
+                } else {
+                    next.push(p);
+                }
+            }
+        }
+        if !found.is_empty() {
+            break;
+        }
+        frontier = next;
+    }
+    if found.is_empty() {
+        return Err(Error::Location {
+            location: root.original.clone(),
+            reason: "no AWSLogs directory found here or up to three levels below; point --logs at the directory that holds AWSLogs/".into(),
+        });
+    }
+    Ok(found)
+}
+
+/// Whether the tree has hourly partitions: follows the first entry down to a day.
+pub(super) async fn probe_hourly(root: &ResolvedLocation) -> Result<bool> {
+    for aws_logs in find_aws_logs(root).await? {
+        // Walk AWSLogs/<account>/<service>/<region>/<year>/<month>/<day>/ using the first valid entry each time.
+        let mut dir = aws_logs;
+        let mut naming = None;
+        let levels = [
+            Level::Account,
+            Level::Service,
+            Level::Region,
+            Level::Year,
+            Level::Month,
+            Level::Day,
+        ];
+        let mut reached_day = true;
+        for level in levels {
+            let listing = list_dir(root, &dir).await?;
+            let next = listing.common_prefixes.into_iter().find(|p| {
+                let seg = p.filename().unwrap_or_default();
+                let n = *naming.get_or_insert_with(|| detect_naming(seg));
+                parse_segment(n, level, seg).is_ok()
+            });
+            match next {
+                Some(p) => dir = p,
+                None => {
+                    reached_day = false;
+                    break;
+                }
+            }
+        }
+        if !reached_day {
+            continue;
+        }
+        let naming = naming.unwrap_or(Naming::Default);
+        let listing: Vec<_> = list_dir(root, &dir).await?.common_prefixes;
+        return Ok(listing.iter().any(|p| {
+            parse_segment(naming, Level::Hour, p.filename().unwrap_or_default()).is_ok()
+        }));
+    }
+    Ok(false)
 }

@@ -21,7 +21,7 @@ mod reconcile;
 use std::fmt;
 use std::sync::Arc;
 
-use arrow::datatypes::{FieldRef, Schema, SchemaRef};
+use arrow::datatypes::{DataType, FieldRef, Schema, SchemaRef};
 use async_trait::async_trait;
 use datafusion::catalog::Session;
 use datafusion::common::config::TableParquetOptions;
@@ -42,6 +42,7 @@ pub use definition::TableOptions;
 use listing::{ListedFile, PartitionTarget};
 use prune::PartitionPruner;
 
+use crate::ddl::HiveType;
 use crate::error::{Error, Result};
 use crate::projection::{Projection, ProjectionRule};
 use crate::storage::StoreResolver;
@@ -82,7 +83,7 @@ pub struct FlowLogTable {
     name: String,
     schema: SchemaRef,
     file_schema: SchemaRef,
-    hive_types: Vec<String>,
+    hive_types: Vec<HiveType>,
     partition_fields: Vec<FieldRef>,
     source: PartitionSource,
     resolver: StoreResolver,
@@ -184,18 +185,19 @@ impl FlowLogTable {
         // Values per column, narrowed by `=` / `IN` where the filters give them.
         let mut per_column: Vec<Vec<String>> = Vec::new();
         for (col, field) in projection.columns().iter().zip(&self.partition_fields) {
-            let required = if field.data_type().is_integer() {
-                None
-            } else {
-                pruner.required_strings(&col.name)
+            // Only string columns are pinned by string literals; the others are enumerated
+            // and pruned on their typed values.
+            let required = match field.data_type() {
+                DataType::Utf8 => pruner.required_strings(&col.name),
+                _ => None,
             };
             let values = match (required, &col.rule) {
                 (Some(set), _) => set.into_iter().filter(|v| col.contains(v)).collect(),
                 (None, ProjectionRule::Injected(_)) => {
-                    return Err(Error::Query(format!(
-                        "table {}: column {} is projected as `injected`, so the query must filter it with = or IN (as Athena requires)",
-                        self.name, col.name
-                    )));
+                    return Err(Error::InjectedNotFiltered {
+                        table: self.name.clone(),
+                        column: col.name.clone(),
+                    });
                 }
                 (None, _) => col.values(limit).map_err(projection_err)?,
             };
@@ -203,20 +205,21 @@ impl FlowLogTable {
         }
         let total: u128 = per_column.iter().map(|v| v.len() as u128).product();
         if total > limit as u128 {
-            return Err(Error::Query(format!(
-                "table {}: the filters leave {total} projected partitions, more than the limit of {limit}; filter on the partition columns ({})",
-                self.name,
-                self.partition_fields
+            return Err(Error::TooManyPartitions {
+                table: self.name.clone(),
+                count: total,
+                limit,
+                columns: self
+                    .partition_fields
                     .iter()
-                    .map(|f| f.name().as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )));
+                    .map(|f| f.name().clone())
+                    .collect(),
+            });
         }
         let combos = cartesian(&per_column);
         let typed: Vec<Vec<ScalarValue>> = combos
             .iter()
-            .map(|c| self.typed_values(c))
+            .map(|c| self.typed_values(projection, c))
             .collect::<Result<_>>()?;
         let keep = pruner.retain(session, self.partition_fields.len(), &typed)?;
         let mut targets = Vec::new();
@@ -235,25 +238,40 @@ impl FlowLogTable {
         Ok(targets)
     }
 
-    /// Partition strings as the partition columns' types.
-    fn typed_values(&self, strings: &[String]) -> Result<Vec<ScalarValue>> {
+    /// Partition strings as the partition columns' types: a `date` column's value is the
+    /// date its projection format reads, other values are cast.
+    fn typed_values(
+        &self,
+        projection: &Projection,
+        strings: &[String],
+    ) -> Result<Vec<ScalarValue>> {
         strings
             .iter()
+            .zip(projection.columns())
             .zip(&self.partition_fields)
-            .map(|(s, f)| {
-                ScalarValue::Utf8(Some(s.clone()))
-                    .cast_to(f.data_type())
-                    .map_err(|_| {
-                        Error::Query(format!(
-                            "table {}: partition value {s:?} is not a valid {} for column {}",
-                            self.name,
-                            f.data_type(),
-                            f.name()
-                        ))
-                    })
+            .map(|((s, col), f)| {
+                let typed = match (f.data_type(), &col.rule) {
+                    (DataType::Date32, ProjectionRule::Date(dates)) => dates
+                        .parse(s)
+                        .map(|t| ScalarValue::Date32(Some(days_since_epoch(t.date())))),
+                    (t, _) => ScalarValue::Utf8(Some(s.clone())).cast_to(t).ok(),
+                };
+                typed.ok_or_else(|| Error::InvalidPartitionValue {
+                    table: self.name.clone(),
+                    column: f.name().clone(),
+                    value: s.clone(),
+                    data_type: f.data_type().clone(),
+                })
             })
             .collect()
     }
+}
+
+/// Days from 1970-01-01 to `date`, as Arrow's `Date32` counts them.
+fn days_since_epoch(date: chrono::NaiveDate) -> i32 {
+    use chrono::Datelike;
+    // 1970-01-01 is day 719,163 counted from 0001-01-01.
+    date.num_days_from_ce() - 719_163
 }
 
 /// Every combination of one value per column, in order.

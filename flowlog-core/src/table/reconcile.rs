@@ -21,6 +21,7 @@ use futures::{StreamExt, TryStreamExt};
 use object_store::ObjectStoreExt;
 
 use super::listing::ListedFile;
+use crate::ddl::HiveType;
 use crate::error::{Error, Result};
 use crate::schema::{can_read_as, describe};
 
@@ -29,11 +30,11 @@ use crate::schema::{can_read_as, describe};
 pub(crate) async fn check_files(
     files: &[ListedFile],
     table: &SchemaRef,
-    hive_types: &[String],
+    hive_types: &[HiveType],
     cache: Arc<FileMetadataCache>,
     concurrency: usize,
 ) -> Result<()> {
-    let hive_types: Arc<[String]> = hive_types.into();
+    let hive_types: Arc<[HiveType]> = hive_types.into();
     let tasks: Vec<_> = files
         .iter()
         .cloned()
@@ -115,7 +116,7 @@ pub(crate) fn check_schema(
     key: &str,
     file: &Schema,
     table: &SchemaRef,
-    hive_types: &[String],
+    hive_types: &[HiveType],
 ) -> Result<()> {
     for (i, column) in table.fields().iter().enumerate() {
         let Some(found) = find_field(file, column.name()) else {
@@ -128,7 +129,7 @@ pub(crate) fn check_schema(
                 file_type: describe(found.data_type()),
                 table_type: hive_types
                     .get(i)
-                    .cloned()
+                    .map(HiveType::to_string)
                     .unwrap_or_else(|| describe(column.data_type())),
             });
         }

@@ -295,3 +295,53 @@ async fn plan_files_names_the_objects_a_filtered_query_reads() {
     assert!(!want.is_empty());
     assert_eq!(got, want);
 }
+
+/// A `date`-typed partition column with a date projection (Athena allows it): its values
+/// are dates, filters compare dates, and it selects the same rows as a string column with
+/// the same projection.
+#[tokio::test]
+async fn a_date_typed_partition_column_is_projected_as_dates() {
+    let ddl = |name: &str, kind: &str| {
+        format!(
+            "CREATE EXTERNAL TABLE {name} (`srcaddr` string, `bytes` bigint)
+PARTITIONED BY (`day` {kind})
+STORED AS PARQUET
+LOCATION 's3://flowlog-sample-daily/AWSLogs/'
+TBLPROPERTIES (
+  'projection.enabled' = 'true',
+  'projection.day.type' = 'date',
+  'projection.day.range' = '2026/11/18,NOW',
+  'projection.day.format' = 'yyyy/MM/dd',
+  'storage.location.template' = 's3://flowlog-sample-daily/AWSLogs/111111111111/vpcflowlogs/ap-northeast-1/${{day}}/'
+)"
+        )
+    };
+    let session = FlowLogSession::new(sample_options());
+    session.register_ddl(&ddl("by_date", "date")).unwrap();
+    session.register_ddl(&ddl("by_string", "string")).unwrap();
+
+    let typed = csv(
+        &session,
+        "select \"day\", typeof(\"day\") as t, count(*) as n, sum(bytes) as b from by_date \
+         where \"day\" >= DATE '2026-11-19' group by 1, 2 order by 1",
+    )
+    .await
+    .unwrap();
+    let strings = csv(
+        &session,
+        "select count(*) as n, sum(bytes) as b from by_string \
+         where \"day\" = '2026/11/19'",
+    )
+    .await
+    .unwrap();
+    let lines: Vec<&str> = typed.lines().collect();
+    assert_eq!(lines[0], "\"day\",\"t\",\"n\",\"b\"");
+    let counts = strings.lines().nth(1).unwrap();
+    assert_eq!(
+        lines[1],
+        format!("\"2026-11-19\",\"date\",{counts}"),
+        "{typed}"
+    );
+    assert!(lines[2].starts_with("\"2026-11-20\",\"date\","), "{typed}");
+    assert_eq!(lines.len(), 3, "{typed}");
+}

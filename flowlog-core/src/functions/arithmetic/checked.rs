@@ -10,7 +10,7 @@ use datafusion::logical_expr::{
 };
 
 use super::common_integer;
-use crate::functions::support::{doc, trino_type_name};
+use crate::functions::support::{doc, trino_type_name, unexpected_parameters};
 
 /// One of the checked operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -76,16 +76,10 @@ impl ScalarUDFImpl for CheckedArithmetic {
                 let t = common_integer(a, b);
                 Ok(vec![t.clone(), t])
             }
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function {}. Expected: {}(bigint, bigint)",
-                arg_types
-                    .iter()
-                    .map(trino_type_name)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                self.name(),
-                self.name()
-            ),
+            _ => {
+                let expected = format!("{}(bigint, bigint)", self.name());
+                Err(unexpected_parameters(self.name(), arg_types, &[&expected]))
+            }
         }
     }
 

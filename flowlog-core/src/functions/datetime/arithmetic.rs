@@ -11,15 +11,15 @@ use std::sync::{Arc, OnceLock};
 use arrow::array::AsArray;
 use arrow::array::Int64Array;
 use arrow::datatypes::{DataType, Int64Type};
-use datafusion::common::{exec_err, plan_err};
+use datafusion::common::exec_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
 use super::value::{
-    Civil, NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, doc, finish, instant, is_string,
-    nanos, strings, type_list, wall,
+    Civil, NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, finish, instant, is_string, nanos,
+    strings, wall,
 };
 
 /// A unit of `date_trunc`, `date_add` and `date_diff`.
@@ -147,10 +147,15 @@ impl ScalarUDFImpl for DateTrunc {
             [u, t @ (DataType::Timestamp(..) | DataType::Date32)] if is_string(u) => {
                 Ok(vec![DataType::Utf8, t.clone()])
             }
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function date_trunc. Expected: date_trunc(varchar, date), date_trunc(varchar, timestamp(p)), date_trunc(varchar, timestamp(p) with time zone)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "date_trunc",
+                arg_types,
+                &[
+                    "date_trunc(varchar, date)",
+                    "date_trunc(varchar, timestamp(p))",
+                    "date_trunc(varchar, timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
@@ -180,6 +185,7 @@ impl ScalarUDFImpl for DateTrunc {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "date_trunc(unit, x)",
                 "Returns x truncated to unit (millisecond, second, minute, hour, day, week, month, quarter or year).",
                 "SELECT date_trunc('month', TIMESTAMP '2001-08-22 03:04:05.321'); -- 2001-08-01 00:00:00.000",
@@ -233,10 +239,15 @@ impl ScalarUDFImpl for DateAdd {
             {
                 Ok(vec![DataType::Utf8, DataType::Int64, t.clone()])
             }
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function date_add. Expected: date_add(varchar, bigint, date), date_add(varchar, bigint, timestamp(p)), date_add(varchar, bigint, timestamp(p) with time zone)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "date_add",
+                arg_types,
+                &[
+                    "date_add(varchar, bigint, date)",
+                    "date_add(varchar, bigint, timestamp(p))",
+                    "date_add(varchar, bigint, timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
@@ -267,6 +278,7 @@ impl ScalarUDFImpl for DateAdd {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "date_add(unit, value, timestamp)",
                 "Adds an interval value of type unit to timestamp. Subtraction can be performed by using a negative value.",
                 "SELECT date_add('month', 1, DATE '2012-10-31'); -- 2012-11-30",
@@ -275,6 +287,7 @@ impl ScalarUDFImpl for DateAdd {
     }
 }
 
+use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 use arrow::array::Array;
 
 /// `date_diff(unit, x1, x2)`.
@@ -333,10 +346,15 @@ impl ScalarUDFImpl for DateDiff {
             ] if is_string(u) && za.is_some() == zb.is_some() => {
                 Ok(vec![DataType::Utf8, a.clone(), b.clone()])
             }
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function date_diff. Expected: date_diff(varchar, date, date), date_diff(varchar, timestamp(p), timestamp(p)), date_diff(varchar, timestamp(p) with time zone, timestamp(p) with time zone)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "date_diff",
+                arg_types,
+                &[
+                    "date_diff(varchar, date, date)",
+                    "date_diff(varchar, timestamp(p), timestamp(p))",
+                    "date_diff(varchar, timestamp(p) with time zone, timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -373,6 +391,7 @@ impl ScalarUDFImpl for DateDiff {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "date_diff(unit, timestamp1, timestamp2)",
                 "Returns timestamp2 - timestamp1 expressed in terms of unit.",
                 "SELECT date_diff('day', DATE '2020-03-01', DATE '2020-03-02'); -- 1",

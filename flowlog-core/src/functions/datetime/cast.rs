@@ -34,9 +34,10 @@ use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
 use super::literal::{parse_date, parse_timestamp};
 use super::value::{
-    NANOS_PER_DAY, Temporal, build, constant_str, doc, finish, instant, is_string, nanos,
-    precision_of, round_half_up, strings, type_list, unit_for_precision, wall,
+    NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos,
+    precision_of, round_half_up, strings, unit_for_precision, wall,
 };
+use crate::functions::support::{DATETIME, doc, type_list, unexpected_parameters};
 
 /// Name of the function that TIMESTAMP literals become.
 pub const TIMESTAMP_LITERAL: &str = "$timestamp";
@@ -301,10 +302,15 @@ impl ScalarUDFImpl for DateCast {
             [t] if is_string(t) => Ok(vec![DataType::Utf8]),
             [t @ (DataType::Timestamp(..) | DataType::Date32)] => Ok(vec![t.clone()]),
             [DataType::Date64] => Ok(vec![DataType::Date32]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function date. Expected: date(varchar), date(timestamp(p)), date(timestamp(p) with time zone)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "date",
+                arg_types,
+                &[
+                    "date(varchar)",
+                    "date(timestamp(p))",
+                    "date(timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -338,6 +344,7 @@ impl ScalarUDFImpl for DateCast {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "date(x)",
                 "This is an alias for CAST(x AS date).",
                 "SELECT date('2001-08-22'); -- 2001-08-22",

@@ -16,7 +16,8 @@ use datafusion::logical_expr::{
 
 use crate::time::TrinoZone;
 
-use super::value::{NANOS_PER_DAY, Temporal, build, doc, wall};
+use super::value::{NANOS_PER_DAY, Temporal, build, wall};
+use crate::functions::support::{DATETIME, doc};
 
 /// Which current value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -141,11 +142,11 @@ impl ScalarUDFImpl for CurrentTime {
         static DOCS: OnceLock<Vec<Documentation>> = OnceLock::new();
         let docs = DOCS.get_or_init(|| {
             vec![
-                doc("current_date", "Returns the current date as of the start of the query.", "SELECT current_date; -- 2026-11-20"),
-                doc("current_timestamp", "Returns the current timestamp with time zone as of the start of the query, with 3 digits of subsecond precision.", "SELECT current_timestamp; -- 2026-11-20 09:30:00.123 UTC"),
-                doc("now()", "This is an alias for current_timestamp.", "SELECT now(); -- 2026-11-20 09:30:00.123 UTC"),
-                doc("localtimestamp", "Returns the current timestamp as of the start of the query, with 3 digits of subsecond precision.", "SELECT localtimestamp; -- 2026-11-20 09:30:00.123"),
-                doc("current_timezone()", "Returns the current time zone in the format defined by IANA (e.g., America/Los_Angeles) or as fixed offset from UTC (e.g., +08:35)", "SELECT current_timezone(); -- UTC"),
+                doc(DATETIME, "current_date", "Returns the current date as of the start of the query.", "SELECT current_date; -- 2026-11-20"),
+                doc(DATETIME, "current_timestamp", "Returns the current timestamp with time zone as of the start of the query, with 3 digits of subsecond precision.", "SELECT current_timestamp; -- 2026-11-20 09:30:00.123 UTC"),
+                doc(DATETIME, "now()", "This is an alias for current_timestamp.", "SELECT now(); -- 2026-11-20 09:30:00.123 UTC"),
+                doc(DATETIME, "localtimestamp", "Returns the current timestamp as of the start of the query, with 3 digits of subsecond precision.", "SELECT localtimestamp; -- 2026-11-20 09:30:00.123"),
+                doc(DATETIME, "current_timezone()", "Returns the current time zone in the format defined by IANA (e.g., America/Los_Angeles) or as fixed offset from UTC (e.g., +08:35)", "SELECT current_timezone(); -- UTC"),
             ]
         });
         let index = match self.what {

@@ -9,7 +9,6 @@ use std::sync::{Arc, OnceLock};
 
 use arrow::array::Int64Array;
 use arrow::datatypes::DataType;
-use datafusion::common::plan_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
@@ -17,9 +16,8 @@ use datafusion::logical_expr::{
 
 use crate::time::TrinoZone;
 
-use super::value::{
-    Civil, NANOS_PER_SECOND, Temporal, doc, finish, instant, nanos, type_list, wall,
-};
+use super::value::{Civil, NANOS_PER_SECOND, Temporal, finish, instant, nanos, wall};
+use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 
 /// A field that can be extracted from a date/time value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -250,10 +248,7 @@ impl ScalarUDFImpl for Extract {
             }
             [t @ DataType::Timestamp(..)] => Ok(vec![t.clone()]),
             [DataType::Null] => Ok(vec![DataType::Date32]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function {name}",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(name, arg_types, &[])),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -273,7 +268,14 @@ impl ScalarUDFImpl for Extract {
         let docs = DOCS.get_or_init(|| {
             DateField::ALL
                 .iter()
-                .map(|f| doc(&format!("{}(x)", f.names().0), f.description(), f.example()))
+                .map(|f| {
+                    doc(
+                        DATETIME,
+                        &format!("{}(x)", f.names().0),
+                        f.description(),
+                        f.example(),
+                    )
+                })
                 .collect()
         });
         DateField::ALL

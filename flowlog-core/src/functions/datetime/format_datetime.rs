@@ -17,10 +17,9 @@ use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
+use crate::functions::support::{DATETIME, doc};
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
-
-use super::value::doc;
 
 /// The `format_datetime` function (Trino semantics, Joda-Time patterns).
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -45,6 +44,7 @@ impl ScalarUDFImpl for FormatDatetime {
         static DOC: std::sync::OnceLock<Documentation> = std::sync::OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "format_datetime(timestamp, format)",
                 "Formats timestamp as a string using format (JodaTime's DateTimeFormat pattern).",
                 "SELECT format_datetime(from_unixtime(1418530010, 9, 0), 'yyyy-MM-dd HH:mm:ss'); -- 2014-12-14 13:06:50",

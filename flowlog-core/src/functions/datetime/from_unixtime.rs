@@ -19,9 +19,8 @@ use datafusion::logical_expr::{
     Volatility,
 };
 
+use crate::functions::support::{DATETIME, doc};
 use crate::time::TrinoZone;
-
-use super::value::doc;
 
 /// The `from_unixtime` function (Trino semantics).
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -98,6 +97,7 @@ impl ScalarUDFImpl for FromUnixtime {
         static DOC: std::sync::OnceLock<Documentation> = std::sync::OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "from_unixtime(unixtime [, zone | , hours, minutes])",
                 "Returns the UNIX timestamp unixtime as a timestamp with time zone, in the session time zone, in zone, or at the offset hours and minutes.",
                 "SELECT from_unixtime(7200, 'Asia/Tokyo'); -- 1970-01-01 11:00:00.000 Asia/Tokyo",

@@ -28,9 +28,10 @@ use crate::time::calendar::{days_from_civil, is_valid_date};
 use crate::time::text::{render_date, render_timestamp};
 
 use super::value::{
-    NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, doc, finish, instant,
-    is_string, nanos, precision_of, strings, type_list, wall,
+    NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, finish, instant, is_string,
+    nanos, precision_of, strings, wall,
 };
+use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 
 /// `to_iso8601(x)`.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -78,10 +79,15 @@ impl ScalarUDFImpl for ToIso8601 {
         match arg_types {
             [t @ (DataType::Timestamp(..) | DataType::Date32)] => Ok(vec![t.clone()]),
             [DataType::Null] => Ok(vec![DataType::Date32]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function to_iso8601. Expected: to_iso8601(date), to_iso8601(timestamp(p)), to_iso8601(timestamp(p) with time zone)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "to_iso8601",
+                arg_types,
+                &[
+                    "to_iso8601(date)",
+                    "to_iso8601(timestamp(p))",
+                    "to_iso8601(timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -103,6 +109,7 @@ impl ScalarUDFImpl for ToIso8601 {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "to_iso8601(x)",
                 "Formats x as an ISO 8601 string. x can be date, timestamp, or timestamp with time zone.",
                 "SELECT to_iso8601(from_unixtime(0)); -- 1970-01-01T00:00:00.000Z",
@@ -234,12 +241,10 @@ impl ScalarUDFImpl for FromIso8601 {
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
             [t] if is_string(t) => Ok(vec![DataType::Utf8]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function {}. Expected: {}(varchar)",
-                type_list(arg_types),
-                self.name(),
-                self.name()
-            ),
+            _ => {
+                let expected = format!("{}(varchar)", self.name());
+                Err(unexpected_parameters(self.name(), arg_types, &[&expected]))
+            }
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -283,6 +288,7 @@ impl ScalarUDFImpl for FromIso8601 {
         Some(if self.date {
             DATE.get_or_init(|| {
                 doc(
+                    DATETIME,
                     "from_iso8601_date(string)",
                     "Parses the ISO 8601 formatted date string into a date.",
                     "SELECT from_iso8601_date('2020-05-11'); -- 2020-05-11",
@@ -291,6 +297,7 @@ impl ScalarUDFImpl for FromIso8601 {
         } else {
             TS.get_or_init(|| {
                 doc(
+                DATETIME,
                     "from_iso8601_timestamp(string)",
                     "Parses the ISO 8601 formatted date string, optionally with time and time zone, into a timestamp(3) with time zone. The time defaults to 00:00:00.000, and the time zone defaults to the session time zone.",
                     "SELECT from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00'); -- 2020-05-11 11:15:05.055 +01:00",

@@ -4,7 +4,6 @@
 use std::sync::OnceLock;
 
 use arrow::datatypes::DataType;
-use datafusion::common::plan_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
@@ -12,7 +11,8 @@ use datafusion::logical_expr::{
 
 use crate::time::calendar::days_in_month;
 
-use super::value::{Civil, NANOS_PER_DAY, Temporal, build, doc, finish, nanos, type_list, wall};
+use super::value::{Civil, NANOS_PER_DAY, Temporal, build, finish, nanos, wall};
+use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 
 /// `last_day_of_month(x)`.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -39,10 +39,15 @@ impl ScalarUDFImpl for LastDayOfMonth {
         match arg_types {
             [t @ (DataType::Timestamp(..) | DataType::Date32)] => Ok(vec![t.clone()]),
             [DataType::Null] => Ok(vec![DataType::Date32]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function last_day_of_month. Expected: last_day_of_month(date), last_day_of_month(timestamp(p)), last_day_of_month(timestamp(p) with time zone)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "last_day_of_month",
+                arg_types,
+                &[
+                    "last_day_of_month(date)",
+                    "last_day_of_month(timestamp(p))",
+                    "last_day_of_month(timestamp(p) with time zone)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -71,6 +76,7 @@ impl ScalarUDFImpl for LastDayOfMonth {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "last_day_of_month(x)",
                 "Returns the last day of the month.",
                 "SELECT last_day_of_month(DATE '2020-02-10'); -- 2020-02-29",

@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 use arrow::array::StringBuilder;
 use arrow::datatypes::{DataType, TimeUnit};
-use datafusion::common::{exec_err, plan_err};
+use datafusion::common::exec_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
@@ -24,9 +24,8 @@ use datafusion::logical_expr::{
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
-use super::value::{
-    Temporal, build, doc, finish, is_string, nanos, round_half_up, strings, type_list,
-};
+use super::value::{Temporal, build, finish, is_string, nanos, round_half_up, strings};
+use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 
 /// The Joda-Time pattern for a MySQL format, as Trino builds it. `%f` is Joda's
 /// `appendFractionOfSecond(6, 9)`: six digits printed, up to nine parsed (`parsing`).
@@ -130,10 +129,14 @@ impl ScalarUDFImpl for DateFormat {
                 DataType::Timestamp(TimeUnit::Millisecond, None),
                 DataType::Utf8,
             ]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function date_format. Expected: date_format(timestamp(p), varchar), date_format(timestamp(p) with time zone, varchar)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "date_format",
+                arg_types,
+                &[
+                    "date_format(timestamp(p), varchar)",
+                    "date_format(timestamp(p) with time zone, varchar)",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -170,6 +173,7 @@ impl ScalarUDFImpl for DateFormat {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "date_format(timestamp, format)",
                 "Formats timestamp as a string using format (MySQL-compatible specifiers: %i is minutes, %s seconds).",
                 "SELECT date_format(TIMESTAMP '2022-10-20 05:10:00', '%m-%d-%Y %H'); -- 10-20-2022 05",
@@ -202,10 +206,11 @@ impl ScalarUDFImpl for DateParse {
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
             [s, f] if is_string(s) && is_string(f) => Ok(vec![DataType::Utf8, DataType::Utf8]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function date_parse. Expected: date_parse(varchar, varchar)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "date_parse",
+                arg_types,
+                &["date_parse(varchar, varchar)"],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -243,6 +248,7 @@ impl ScalarUDFImpl for DateParse {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "date_parse(string, format)",
                 "Parses string into a timestamp using format (MySQL-compatible specifiers).",
                 "SELECT date_parse('2022/10/20/05', '%Y/%m/%d/%H'); -- 2022-10-20 05:00:00.000",

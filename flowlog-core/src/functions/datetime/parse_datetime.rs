@@ -18,7 +18,8 @@ use datafusion::logical_expr::{
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
-use super::value::{Temporal, build, constant_str, doc, finish, is_string, strings, type_list};
+use super::value::{Temporal, build, constant_str, finish, is_string, strings};
+use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 
 /// `parse_datetime(string, format)`.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -54,10 +55,11 @@ impl ScalarUDFImpl for ParseDatetime {
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
             [s, f] if is_string(s) && is_string(f) => Ok(vec![DataType::Utf8, DataType::Utf8]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function parse_datetime. Expected: parse_datetime(varchar, varchar)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "parse_datetime",
+                arg_types,
+                &["parse_datetime(varchar, varchar)"],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -109,6 +111,7 @@ impl ScalarUDFImpl for ParseDatetime {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "parse_datetime(string, format)",
                 "Parses string into a timestamp with time zone using format (JodaTime's DateTimeFormat pattern).",
                 "SELECT parse_datetime('1960/01/22 03:04 +0500', 'yyyy/MM/dd HH:mm Z'); -- 1960-01-22 03:04:00.000 +05:00",

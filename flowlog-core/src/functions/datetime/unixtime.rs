@@ -9,7 +9,6 @@ use std::sync::{Arc, OnceLock};
 
 use arrow::array::{AsArray, Float64Array};
 use arrow::datatypes::{DataType, Decimal128Type, Int64Type, TimeUnit};
-use datafusion::common::plan_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
@@ -17,7 +16,8 @@ use datafusion::logical_expr::{
 
 use crate::time::TrinoZone;
 
-use super::value::{NANOS_PER_SECOND, Temporal, build, doc, finish, instant, nanos, type_list};
+use super::value::{NANOS_PER_SECOND, Temporal, build, finish, instant, nanos};
+use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 
 /// `to_unixtime(timestamp)`.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -49,10 +49,11 @@ impl ScalarUDFImpl for ToUnixtime {
             [DataType::Date32 | DataType::Null] => {
                 Ok(vec![DataType::Timestamp(TimeUnit::Millisecond, None)])
             }
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function to_unixtime. Expected: to_unixtime(timestamp(p) with time zone)",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "to_unixtime",
+                arg_types,
+                &["to_unixtime(timestamp(p) with time zone)"],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -81,6 +82,7 @@ impl ScalarUDFImpl for ToUnixtime {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "to_unixtime(timestamp)",
                 "Returns timestamp as a UNIX timestamp.",
                 "SELECT to_unixtime(TIMESTAMP '2020-05-10 12:34:56.123 UTC'); -- 1.589114096123E9",
@@ -117,10 +119,14 @@ impl ScalarUDFImpl for FromUnixtimeNanos {
         match arg_types {
             [t] if t.is_integer() || t.is_null() => Ok(vec![DataType::Int64]),
             [t @ DataType::Decimal128(_, _)] => Ok(vec![t.clone()]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function from_unixtime_nanos. Expected: from_unixtime_nanos(bigint), from_unixtime_nanos(decimal(p, s))",
-                type_list(arg_types)
-            ),
+            _ => Err(unexpected_parameters(
+                "from_unixtime_nanos",
+                arg_types,
+                &[
+                    "from_unixtime_nanos(bigint)",
+                    "from_unixtime_nanos(decimal(p, s))",
+                ],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -149,6 +155,7 @@ impl ScalarUDFImpl for FromUnixtimeNanos {
         static DOC: OnceLock<Documentation> = OnceLock::new();
         Some(DOC.get_or_init(|| {
             doc(
+                DATETIME,
                 "from_unixtime_nanos(unixtime)",
                 "Returns the UNIX timestamp unixtime (nanoseconds since 1970-01-01 00:00:00 UTC) as a timestamp with time zone.",
                 "SELECT from_unixtime_nanos(100); -- 1970-01-01 00:00:00.000000100 UTC",

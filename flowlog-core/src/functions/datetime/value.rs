@@ -24,7 +24,7 @@ use arrow::datatypes::{
 };
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
-use datafusion::logical_expr::{ColumnarValue, DocSection, Documentation};
+use datafusion::logical_expr::ColumnarValue;
 
 use crate::time::TrinoZone;
 use crate::time::calendar::{
@@ -36,20 +36,6 @@ use crate::time::zone::local_to_utc_seconds;
 pub(crate) const NANOS_PER_SECOND: i128 = 1_000_000_000;
 /// Nanoseconds in a day.
 pub(crate) const NANOS_PER_DAY: i128 = 86_400 * NANOS_PER_SECOND;
-
-/// The documentation section of every function in this family.
-const SECTION: DocSection = DocSection {
-    include: true,
-    label: "Date and time functions",
-    description: None,
-};
-
-/// Documentation for a date/time function: its syntax, a one-line description and an example.
-pub(crate) fn doc(syntax: &str, description: &str, example: &str) -> Documentation {
-    Documentation::builder(SECTION, description, syntax)
-        .with_sql_example(example)
-        .build()
-}
 
 /// A Trino date/time type as flowlog holds it in Arrow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,39 +340,6 @@ pub(crate) fn is_string(t: &DataType) -> bool {
         t,
         DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Null
     )
-}
-
-/// The argument types as a list for error messages: `(timestamp(3), varchar)`.
-pub(crate) fn type_list(types: &[DataType]) -> String {
-    types
-        .iter()
-        .map(trino_type_name)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The Trino name of an Arrow type, for messages.
-pub(crate) fn trino_type_name(t: &DataType) -> String {
-    match t {
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => "varchar".into(),
-        DataType::Int64 => "bigint".into(),
-        DataType::Int32 => "integer".into(),
-        DataType::Int16 => "smallint".into(),
-        DataType::Int8 => "tinyint".into(),
-        DataType::Float64 => "double".into(),
-        DataType::Float32 => "real".into(),
-        DataType::Boolean => "boolean".into(),
-        DataType::Date32 | DataType::Date64 => "date".into(),
-        DataType::Null => "unknown".into(),
-        DataType::Timestamp(unit, tz) => {
-            let p = precision_of(*unit);
-            match tz {
-                Some(_) => format!("timestamp({p}) with time zone"),
-                None => format!("timestamp({p})"),
-            }
-        }
-        other => other.to_string().to_lowercase(),
-    }
 }
 
 /// The string values of an argument as owned options, for `n` rows.

@@ -19,9 +19,8 @@ use datafusion::logical_expr::{
 
 use crate::time::TrinoZone;
 
-use super::value::{
-    Temporal, build, constant_str, doc, finish, instant, is_string, nanos, type_list,
-};
+use super::value::{Temporal, build, constant_str, finish, instant, is_string, nanos};
+use crate::functions::support::{DATETIME, doc, unexpected_parameters};
 
 /// The zone argument of `function`, which must be a constant string.
 pub(crate) fn zone_arg(arg: Option<&ScalarValue>, function: &str) -> Result<Option<TrinoZone>> {
@@ -87,16 +86,15 @@ impl ScalarUDFImpl for ChangeZone {
                 DataType::Timestamp(arrow::datatypes::TimeUnit::Millisecond, None),
                 DataType::Utf8,
             ]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function {}. Expected: {}",
-                type_list(arg_types),
+            _ => Err(unexpected_parameters(
                 self.name(),
-                if self.keep_instant {
+                arg_types,
+                &[if self.keep_instant {
                     "at_timezone(timestamp(p) with time zone, varchar)"
                 } else {
                     "with_timezone(timestamp(p), varchar)"
-                }
-            ),
+                }],
+            )),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -138,6 +136,7 @@ impl ScalarUDFImpl for ChangeZone {
         Some(if self.keep_instant {
             AT.get_or_init(|| {
                 doc(
+                DATETIME,
                     "at_timezone(timestamp(p) with time zone, zone)",
                     "Returns the timestamp specified in timestamp with the time zone converted from the session time zone to the time zone specified in zone with precision p.",
                     "SELECT at_timezone(TIMESTAMP '2012-10-31 01:00 UTC', 'America/Los_Angeles'); -- 2012-10-30 18:00 America/Los_Angeles",
@@ -146,6 +145,7 @@ impl ScalarUDFImpl for ChangeZone {
         } else {
             WITH.get_or_init(|| {
                 doc(
+                DATETIME,
                     "with_timezone(timestamp(p), zone)",
                     "Returns the timestamp specified in timestamp with the time zone specified in zone with precision p.",
                     "SELECT with_timezone(TIMESTAMP '2001-08-22 03:04:05.321', 'America/New_York'); -- 2001-08-22 03:04:05.321 America/New_York",

@@ -7,7 +7,7 @@ use datafusion::logical_expr::{
     ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::support::{documented, trino_type_name};
+use crate::functions::support::{documented, unexpected_parameters};
 
 /// `element_at`: element `index` of an array (1-based, negative from the end, NULL out
 /// of bounds; DataFusion's `array_element`), or the value of `key` in a map (NULL if
@@ -59,14 +59,11 @@ impl ScalarUDFImpl for ElementAt {
                 DataType::Struct(kv) if kv.len() == 2 => Ok(kv[1].data_type().clone()),
                 _ => plan_err!("element_at: unexpected map type"),
             },
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function element_at. Expected: element_at(array(E), bigint), element_at(map(K,V), K)",
-                arg_types
-                    .iter()
-                    .map(trino_type_name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            _ => Err(unexpected_parameters(
+                "element_at",
+                arg_types,
+                &["element_at(array(E), bigint)", "element_at(map(K,V), K)"],
+            )),
         }
     }
 

@@ -12,38 +12,20 @@ use std::sync::Arc;
 use arrow::array::{Array, AsArray, Date32Builder, Int64Builder, ListBuilder};
 use arrow::datatypes::{DataType, IntervalMonthDayNanoType, IntervalUnit};
 use chrono::{Months, NaiveDate};
-use datafusion::common::{exec_err, plan_err};
+use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use crate::functions::support::{Rows, documented, trino_type_name};
+use crate::functions::support::{Rows, documented, scalar_udf, unexpected_parameters};
 
 /// Trino's limit on the length of a `sequence` result.
 const MAX_ENTRIES: usize = 10_000;
 
 const WRONG_DIRECTION: &str = "sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start";
 
-/// `sequence`: the values from `start` to `stop` inclusive, `step` apart.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Sequence {
-    signature: Signature,
-}
-
-impl Sequence {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for Sequence {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `sequence`: the values from `start` to `stop` inclusive, `step` apart.
+    pub struct Sequence;
 }
 
 fn is_date(t: &DataType) -> bool {
@@ -72,16 +54,17 @@ impl ScalarUDFImpl for Sequence {
             [a, b, DataType::Interval(_) | DataType::Null] if is_date(a) && is_date(b) => {
                 Ok(vec![DataType::Date32, DataType::Date32, interval])
             }
-            _ => {
-                let got = arg_types
-                    .iter()
-                    .map(trino_type_name)
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                plan_err!(
-                    "Unexpected parameters ({got}) for function sequence. Expected: sequence(bigint, bigint), sequence(bigint, bigint, bigint), sequence(date, date), sequence(date, date, interval day to second), sequence(date, date, interval year to month)"
-                )
-            }
+            _ => Err(unexpected_parameters(
+                "sequence",
+                arg_types,
+                &[
+                    "sequence(bigint, bigint)",
+                    "sequence(bigint, bigint, bigint)",
+                    "sequence(date, date)",
+                    "sequence(date, date, interval day to second)",
+                    "sequence(date, date, interval year to month)",
+                ],
+            )),
         }
     }
 

@@ -1,44 +1,28 @@
 //! `contains(network, address)` (CIDR membership) and `contains(array, element)`.
 
 use arrow::datatypes::DataType;
-use datafusion::common::{exec_err, plan_err};
+use datafusion::common::exec_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
 };
 
 use super::address::{IPADDRESS, parse};
 use super::cidr::Cidr;
 use super::to_ipaddress::value_at;
-use crate::functions::support::{Rows, booleans, documented, trino_type_name};
+use crate::functions::support::{Rows, booleans, documented, scalar_udf, unexpected_parameters};
 
-/// `contains`: Trino's two functions of that name, chosen by argument types.
-///
-/// * `contains(varchar network, ipaddress address)`: whether the CIDR network holds the
-///   address. An invalid network is an error; an address of the other IP version is
-///   an error, as in Trino.
-/// * `contains(varchar network, varchar address)`: the same on plain string columns
-///   (a flowlog extension): text that is not an address (`'-'`) gives NULL.
-/// * `contains(array(T), T)`: whether the array holds the element (DataFusion's
-///   `array_has`).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Contains {
-    signature: Signature,
-}
-
-impl Contains {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for Contains {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `contains`: Trino's two functions of that name, chosen by argument types.
+    ///
+    /// * `contains(varchar network, ipaddress address)`: whether the CIDR network holds the
+    ///   address. An invalid network is an error; an address of the other IP version is
+    ///   an error, as in Trino.
+    /// * `contains(varchar network, varchar address)`: the same on plain string columns
+    ///   (a flowlog extension): text that is not an address (`'-'`) gives NULL.
+    /// * `contains(array(T), T)`: whether the array holds the element (DataFusion's
+    ///   `array_has`).
+    pub struct Contains;
 }
 
 fn is_list(t: &DataType) -> bool {
@@ -78,14 +62,15 @@ impl ScalarUDFImpl for Contains {
             }
             [n, a] if is_text(n) && *a == IPADDRESS => Ok(vec![DataType::Utf8, IPADDRESS]),
             [n, a] if is_text(n) && is_text(a) => Ok(vec![DataType::Utf8, DataType::Utf8]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function contains. Expected: contains(varchar, ipaddress), contains(varchar, varchar), contains(array(T), T)",
-                arg_types
-                    .iter()
-                    .map(trino_type_name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            _ => Err(unexpected_parameters(
+                "contains",
+                arg_types,
+                &[
+                    "contains(varchar, ipaddress)",
+                    "contains(varchar, varchar)",
+                    "contains(array(T), T)",
+                ],
+            )),
         }
     }
 

@@ -1,35 +1,16 @@
 //! `ipaddress_to_varchar(ip)`: what `CAST(ip AS VARCHAR)` is planned as.
 
 use arrow::datatypes::DataType;
-use datafusion::common::plan_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::address::{IPADDRESS, format};
 use super::to_ipaddress::value_at;
-use crate::functions::support::{Rows, documented, strings, trino_type_name};
+use crate::functions::support::{Rows, documented, scalar_udf, strings, unexpected_parameters};
 
-/// `CAST(ip AS VARCHAR)`: dotted quad for IPv4, RFC 5952 text for IPv6.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct IpAddressToVarchar {
-    signature: Signature,
-}
-
-impl IpAddressToVarchar {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for IpAddressToVarchar {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `CAST(ip AS VARCHAR)`: dotted quad for IPv4, RFC 5952 text for IPv6.
+    pub struct IpAddressToVarchar;
 }
 
 impl ScalarUDFImpl for IpAddressToVarchar {
@@ -44,14 +25,11 @@ impl ScalarUDFImpl for IpAddressToVarchar {
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
             [t] if *t == IPADDRESS || t.is_null() => Ok(vec![IPADDRESS]),
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function ipaddress_to_varchar. Expected: ipaddress_to_varchar(ipaddress)",
-                arg_types
-                    .iter()
-                    .map(trino_type_name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            _ => Err(unexpected_parameters(
+                "ipaddress_to_varchar",
+                arg_types,
+                &["ipaddress_to_varchar(ipaddress)"],
+            )),
         }
     }
 

@@ -3,16 +3,13 @@
 use std::sync::OnceLock;
 
 use arrow::datatypes::DataType;
-use datafusion::common::plan_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::address::{IPADDRESS, parse};
 use super::cidr::Cidr;
 use super::to_ipaddress::value_at;
-use crate::functions::support::{Rows, booleans, documented, trino_type_name};
+use crate::functions::support::{Rows, booleans, documented, scalar_udf, unexpected_parameters};
 
 /// The IANA special-purpose ranges that are not globally reachable.
 const PRIVATE: [&str; 21] = [
@@ -49,26 +46,10 @@ pub fn is_private(address: &[u8; 16]) -> bool {
     ranges().iter().any(|c| c.contains(address) == Some(true))
 }
 
-/// `is_private_ip`: true for addresses in private or reserved ranges (RFC 1918, loopback,
-/// link-local, shared, documentation, unique-local …).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct IsPrivateIp {
-    signature: Signature,
-}
-
-impl IsPrivateIp {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for IsPrivateIp {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `is_private_ip`: true for addresses in private or reserved ranges (RFC 1918, loopback,
+    /// link-local, shared, documentation, unique-local …).
+    pub struct IsPrivateIp;
 }
 
 impl ScalarUDFImpl for IsPrivateIp {
@@ -88,14 +69,11 @@ impl ScalarUDFImpl for IsPrivateIp {
             {
                 Ok(vec![DataType::Utf8])
             }
-            _ => plan_err!(
-                "Unexpected parameters ({}) for function is_private_ip. Expected: is_private_ip(ipaddress), is_private_ip(varchar)",
-                arg_types
-                    .iter()
-                    .map(trino_type_name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            _ => Err(unexpected_parameters(
+                "is_private_ip",
+                arg_types,
+                &["is_private_ip(ipaddress)", "is_private_ip(varchar)"],
+            )),
         }
     }
 

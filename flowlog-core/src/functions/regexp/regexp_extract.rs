@@ -2,33 +2,15 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::pattern::{PatternCache, check_group};
-use crate::functions::support::{Kind, Rows, coerce, documented, strings};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf, strings};
 
-/// `regexp_extract`: the first substring matched by `pattern` (or its capturing group
-/// `group`); NULL when nothing matches or the group did not take part.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct RegexpExtract {
-    signature: Signature,
-}
-
-impl RegexpExtract {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for RegexpExtract {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `regexp_extract`: the first substring matched by `pattern` (or its capturing group
+    /// `group`); NULL when nothing matches or the group did not take part.
+    pub struct RegexpExtract;
 }
 
 impl ScalarUDFImpl for RegexpExtract {

@@ -2,33 +2,17 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::pattern::{PatternCache, check_group, find_all};
-use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists};
+use crate::functions::support::{
+    Kind, Rows, coerce, documented, scalar_udf, string_list_type, string_lists,
+};
 
-/// `regexp_extract_all`: every substring matched by `pattern` (or its group `group`),
-/// as an array; a group that did not take part in a match is a NULL element.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct RegexpExtractAll {
-    signature: Signature,
-}
-
-impl RegexpExtractAll {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for RegexpExtractAll {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `regexp_extract_all`: every substring matched by `pattern` (or its group `group`),
+    /// as an array; a group that did not take part in a match is a NULL element.
+    pub struct RegexpExtractAll;
 }
 
 impl ScalarUDFImpl for RegexpExtractAll {

@@ -2,32 +2,14 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::pattern::PatternCache;
-use crate::functions::support::{Kind, Rows, booleans, coerce, documented};
+use crate::functions::support::{Kind, Rows, booleans, coerce, documented, scalar_udf};
 
-/// `regexp_like`: true if `pattern` matches anywhere in `string`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct RegexpLike {
-    signature: Signature,
-}
-
-impl RegexpLike {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for RegexpLike {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `regexp_like`: true if `pattern` matches anywhere in `string`.
+    pub struct RegexpLike;
 }
 
 impl ScalarUDFImpl for RegexpLike {

@@ -2,33 +2,15 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::pattern::{PatternCache, expand, find_all, parse_replacement};
-use crate::functions::support::{Kind, Rows, coerce, documented, strings};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf, strings};
 
-/// `regexp_replace`: every match of `pattern` replaced by `replacement` (`$1`,
-/// `${name}`; `\$` for a literal dollar), or removed when it is absent.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct RegexpReplace {
-    signature: Signature,
-}
-
-impl RegexpReplace {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for RegexpReplace {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `regexp_replace`: every match of `pattern` replaced by `replacement` (`$1`,
+    /// `${name}`; `\$` for a literal dollar), or removed when it is absent.
+    pub struct RegexpReplace;
 }
 
 impl ScalarUDFImpl for RegexpReplace {

@@ -2,33 +2,17 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::pattern::{PatternCache, find_all};
-use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists};
+use crate::functions::support::{
+    Kind, Rows, coerce, documented, scalar_udf, string_list_type, string_lists,
+};
 
-/// `regexp_split`: `string` split at every match of `pattern`; empty fields, trailing
-/// ones included, are kept.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct RegexpSplit {
-    signature: Signature,
-}
-
-impl RegexpSplit {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for RegexpSplit {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `regexp_split`: `string` split at every match of `pattern`; empty fields, trailing
+    /// ones included, are kept.
+    pub struct RegexpSplit;
 }
 
 impl ScalarUDFImpl for RegexpSplit {

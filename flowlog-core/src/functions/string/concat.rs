@@ -6,32 +6,16 @@ use arrow::datatypes::DataType;
 use datafusion::common::plan_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
 };
 
-use crate::functions::support::{Rows, documented, strings, trino_type_name};
+use crate::functions::support::{Rows, documented, scalar_udf, strings, unexpected_parameters};
 
-/// `concat`: the concatenation of two or more strings, NULL if any is NULL (DataFusion
-/// skips NULLs); with arrays, the concatenation of the arrays (DataFusion's
-/// `array_concat`).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Concat {
-    signature: Signature,
-}
-
-impl Concat {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for Concat {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `concat`: the concatenation of two or more strings, NULL if any is NULL (DataFusion
+    /// skips NULLs); with arrays, the concatenation of the arrays (DataFusion's
+    /// `array_concat`).
+    pub struct Concat;
 }
 
 fn is_list(t: &DataType) -> bool {
@@ -65,14 +49,11 @@ impl ScalarUDFImpl for Concat {
             if !(t.is_null()
                 || matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View))
             {
-                return plan_err!(
-                    "Unexpected parameters ({}) for function concat. Expected: concat(varchar, varchar, ...) or concat(array(E), array(E), ...)",
-                    arg_types
-                        .iter()
-                        .map(trino_type_name)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                return Err(unexpected_parameters(
+                    "concat",
+                    arg_types,
+                    &["concat(varchar, varchar, ...) or concat(array(E), array(E), ...)"],
+                ));
             }
         }
         Ok(vec![DataType::Utf8; arg_types.len()])

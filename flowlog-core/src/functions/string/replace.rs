@@ -2,32 +2,14 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use crate::functions::support::{Kind, Rows, coerce, documented, strings};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf, strings};
 
-/// `replace`: every instance of `search` replaced by `replace` (removed when the third
-/// argument is absent; DataFusion requires it).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Replace {
-    signature: Signature,
-}
-
-impl Replace {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for Replace {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `replace`: every instance of `search` replaced by `replace` (removed when the third
+    /// argument is absent; DataFusion requires it).
+    pub struct Replace;
 }
 
 impl ScalarUDFImpl for Replace {

@@ -3,32 +3,16 @@
 use arrow::datatypes::DataType;
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
+
+use crate::functions::support::{
+    Kind, Rows, coerce, documented, scalar_udf, string_list_type, string_lists,
 };
 
-use crate::functions::support::{Kind, Rows, coerce, documented, string_list_type, string_lists};
-
-/// `split`: `string` split on `delimiter` into an array; with `limit`, at most `limit`
-/// elements, the last holding the rest of the string.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Split {
-    signature: Signature,
-}
-
-impl Split {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for Split {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `split`: `string` split on `delimiter` into an array; with `limit`, at most `limit`
+    /// elements, the last holding the rest of the string.
+    pub struct Split;
 }
 
 /// Trino's `split`.

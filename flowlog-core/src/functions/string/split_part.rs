@@ -3,35 +3,17 @@
 use arrow::datatypes::DataType;
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use crate::functions::support::{Kind, Rows, coerce, documented, strings};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf, strings};
 
-/// `split_part`: field `index` (from 1) of `string` split on `delimiter`.
-///
-/// Past the last field the answer is NULL (DataFusion answers `''`); an index below 1
-/// is an error (DataFusion counts negative indexes from the end); an empty delimiter
-/// splits into characters (DataFusion keeps the whole string).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct SplitPart {
-    signature: Signature,
-}
-
-impl SplitPart {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for SplitPart {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `split_part`: field `index` (from 1) of `string` split on `delimiter`.
+    ///
+    /// Past the last field the answer is NULL (DataFusion answers `''`); an index below 1
+    /// is an error (DataFusion counts negative indexes from the end); an empty delimiter
+    /// splits into characters (DataFusion keeps the whole string).
+    pub struct SplitPart;
 }
 
 /// Field `index` (1-based) of `s` split on `delimiter`, or `None` past the end.

@@ -3,32 +3,14 @@
 use arrow::datatypes::DataType;
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use crate::functions::support::{Kind, Rows, bigints, coerce, documented};
+use crate::functions::support::{Kind, Rows, bigints, coerce, documented, scalar_udf};
 
-/// `strpos`: the 1-based character position of the `instance`-th occurrence of
-/// `substring` in `string` (negative `instance` counts from the end), 0 if absent.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Strpos {
-    signature: Signature,
-}
-
-impl Strpos {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for Strpos {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `strpos`: the 1-based character position of the `instance`-th occurrence of
+    /// `substring` in `string` (negative `instance` counts from the end), 0 if absent.
+    pub struct Strpos;
 }
 
 /// Character position (from 1) of occurrence `instance` of `sub` in `s`, or 0.

@@ -3,33 +3,15 @@
 
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::uri::parse;
-use crate::functions::support::{Kind, Rows, coerce, documented, strings};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf, strings};
 
-/// `url_extract_parameter`: `''` for a parameter without `=`, NULL when absent or when
-/// `url` is not a valid URI. Values keep their percent-encoding, as in Trino.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct UrlExtractParameter {
-    signature: Signature,
-}
-
-impl UrlExtractParameter {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for UrlExtractParameter {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `url_extract_parameter`: `''` for a parameter without `=`, NULL when absent or when
+    /// `url` is not a valid URI. Values keep their percent-encoding, as in Trino.
+    pub struct UrlExtractParameter;
 }
 
 /// The value of the first `name` parameter in `query`.

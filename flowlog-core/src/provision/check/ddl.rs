@@ -10,6 +10,7 @@ use crate::projection::{PartitionColumn, PartitionKind, Projection};
 use crate::provision::config::{ProvisionConfig, validate_account, validate_bucket};
 use crate::provision::ddl::date_format;
 use crate::provision::fields::field;
+use crate::schema::partition_kind;
 
 fn finding(severity: Severity, code: &'static str, element: String, message: String) -> Finding {
     Finding {
@@ -129,8 +130,7 @@ pub(super) fn check(
         .map(|c| {
             PartitionColumn::new(
                 c.name.clone(),
-                PartitionKind::from_hive_type(&c.data_type.to_string())
-                    .unwrap_or(PartitionKind::String),
+                partition_kind(&c.data_type).unwrap_or(PartitionKind::String),
             )
         })
         .collect();
