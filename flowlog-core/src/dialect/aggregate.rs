@@ -15,6 +15,9 @@
 //!                           ──► make_array(approx_percentile_cont(x, p1),
 //!                                          approx_percentile_cont(x, p2))
 //!                               (NULL when no non-NULL x)
+//! approx_percentile(x, w, p) ──► approx_percentile_cont_with_weight(x, w, p)
+//! approx_percentile(x, w, ARRAY[p1, p2])
+//!                           ──► the array form above, each element weighted
 //! ```
 
 use datafusion::sql::sqlparser::ast::FunctionArgumentClause;
@@ -45,27 +48,52 @@ pub(crate) fn rewrite(expr: &mut Expr) {
         "arbitrary" => rename(f, "any_value"),
         "variance" => rename(f, "var_samp"),
         "approx_percentile" => {
-            let percentiles = plain_args(f).and_then(|args| match args.as_slice() {
-                [value, Expr::Array(list)] => Some((value.clone(), list.elem.clone())),
-                _ => None,
+            // (x, p), (x, ARRAY[p…]), (x, w, p) or (x, w, ARRAY[p…]).
+            let shape = plain_args(f).and_then(|args| match <[Expr; 3]>::try_from(args) {
+                Ok([value, weight, last]) => Some((value, Some(weight), last)),
+                Err(args) => <[Expr; 2]>::try_from(args)
+                    .ok()
+                    .map(|[value, last]| (value, None, last)),
             });
-            let Some((value, percentiles)) = percentiles else {
-                rename(f, "approx_percentile_cont");
+            let inner = match shape {
+                Some((_, Some(_), _)) => "approx_percentile_cont_with_weight",
+                _ => "approx_percentile_cont",
+            };
+            let Some((value, weight, Expr::Array(list))) = shape else {
+                rename(f, inner);
                 return;
             };
             let filter = f.filter.take();
-            let each = percentiles
+            let each = list
+                .elem
                 .into_iter()
                 .map(|p| {
-                    let mut one = call("approx_percentile_cont", vec![value.clone(), p]);
+                    let mut args = vec![value.clone()];
+                    args.extend(weight.clone());
+                    args.push(p);
+                    let mut one = call(inner, args);
                     if let Expr::Function(c) = &mut one {
                         c.filter = filter.clone();
                     }
                     one
                 })
                 .collect();
-            // Trino answers NULL, not an array of NULLs, when no value was aggregated.
-            let mut count = call("count", vec![value]);
+            // Trino answers NULL, not an array of NULLs, when no value was aggregated (a
+            // row with a NULL weight is not aggregated either).
+            let counted = match weight {
+                Some(weight) => Expr::Case {
+                    case_token: AttachedToken::empty(),
+                    end_token: AttachedToken::empty(),
+                    operand: None,
+                    conditions: vec![CaseWhen {
+                        condition: Expr::IsNotNull(Box::new(weight)),
+                        result: value,
+                    }],
+                    else_result: None,
+                },
+                None => value,
+            };
+            let mut count = call("count", vec![counted]);
             if let Expr::Function(c) = &mut count {
                 c.filter = filter;
             }
@@ -184,8 +212,8 @@ pub(crate) const REWRITTEN: [(&str, &str, &str, &str); 7] = [
     ),
     (
         "approx_percentile",
-        "approx_percentile(x, percentage) / approx_percentile(x, ARRAY[percentages])",
-        "Returns the approximate percentile of all input values of x at the given percentage (or an array, one per percentage).",
+        "approx_percentile(x, [w,] percentage) / approx_percentile(x, [w,] ARRAY[percentages])",
+        "Returns the approximate percentile of all input values of x at the given percentage (or an array, one per percentage), each value weighted by w when given.",
         "SELECT approx_percentile(bytes, 0.99) FROM vpc_flow_logs",
     ),
     (
