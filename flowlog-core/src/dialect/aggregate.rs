@@ -15,7 +15,8 @@
 //!                           ──► make_array(approx_percentile_cont(x, p1),
 //!                                          approx_percentile_cont(x, p2))
 //!                               (NULL when no non-NULL x)
-//! approx_percentile(x, w, p) ──► approx_percentile_cont_with_weight(x, w, p)
+//! approx_percentile(x, w, p) ──► "$approx_percentile_weighted"(x, w, p)   (Trino's rule,
+//!                               functions/aggregate/approx_percentile_weighted.rs)
 //! approx_percentile(x, w, ARRAY[p1, p2])
 //!                           ──► the array form above, each element weighted
 //! ```
@@ -56,7 +57,7 @@ pub(crate) fn rewrite(expr: &mut Expr) {
                     .map(|[value, last]| (value, None, last)),
             });
             let inner = match shape {
-                Some((_, Some(_), _)) => "approx_percentile_cont_with_weight",
+                Some((_, Some(_), _)) => crate::functions::aggregate::approx_percentile_weighted::APPROX_PERCENTILE_WEIGHTED,
                 _ => "approx_percentile_cont",
             };
             let Some((value, weight, Expr::Array(list))) = shape else {
