@@ -147,9 +147,7 @@ fn java_double(v: f64) -> String {
 }
 
 fn floats(array: &ArrayRef) -> Result<Float64Array> {
-    match arrow::compute::cast(array, &DataType::Float64)?
-        .as_primitive_opt::<Float64Type>()
-    {
+    match arrow::compute::cast(array, &DataType::Float64)?.as_primitive_opt::<Float64Type>() {
         Some(a) => Ok(a.clone()),
         None => exec_err!("approx_percentile: expected a number"),
     }
@@ -202,14 +200,12 @@ impl Accumulator for WeightedAccumulator {
     fn state(&mut self) -> Result<Vec<ScalarValue>> {
         let list = |f: fn(&(f64, f64)) -> f64| {
             let a: Float64Array = self.points.iter().map(|p| Some(f(p))).collect();
-            ScalarValue::List(Arc::new(
-                arrow::array::ListArray::new(
-                    Arc::new(Field::new_list_field(DataType::Float64, true)),
-                    arrow::buffer::OffsetBuffer::from_lengths([a.len()]),
-                    Arc::new(a),
-                    None,
-                ),
-            ))
+            ScalarValue::List(Arc::new(arrow::array::ListArray::new(
+                Arc::new(Field::new_list_field(DataType::Float64, true)),
+                arrow::buffer::OffsetBuffer::from_lengths([a.len()]),
+                Arc::new(a),
+                None,
+            )))
         };
         Ok(vec![
             list(|p| p.0),

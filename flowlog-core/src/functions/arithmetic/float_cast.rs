@@ -71,12 +71,12 @@ impl ScalarUDFImpl for FloatToVarchar {
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         match &args.args[0] {
-            ColumnarValue::Scalar(ScalarValue::Float64(v)) => Ok(ColumnarValue::Scalar(
-                ScalarValue::Utf8(v.map(double_text)),
-            )),
-            ColumnarValue::Scalar(ScalarValue::Float32(v)) => Ok(ColumnarValue::Scalar(
-                ScalarValue::Utf8(v.map(real_text)),
-            )),
+            ColumnarValue::Scalar(ScalarValue::Float64(v)) => {
+                Ok(ColumnarValue::Scalar(ScalarValue::Utf8(v.map(double_text))))
+            }
+            ColumnarValue::Scalar(ScalarValue::Float32(v)) => {
+                Ok(ColumnarValue::Scalar(ScalarValue::Utf8(v.map(real_text))))
+            }
             ColumnarValue::Array(a) => {
                 let text: StringArray = match a.data_type() {
                     DataType::Float64 => a
