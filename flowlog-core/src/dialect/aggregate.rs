@@ -15,6 +15,10 @@
 //!                           ──► make_array(approx_percentile_cont(x, p1),
 //!                                          approx_percentile_cont(x, p2))
 //!                               (NULL when no non-NULL x)
+//! approx_percentile(x, w, p) ──► "$approx_percentile_weighted"(x, w, p)   (Trino's rule,
+//!                               functions/aggregate/approx_percentile_weighted.rs)
+//! approx_percentile(x, w, ARRAY[p1, p2])
+//!                           ──► the array form above, each element weighted
 //! ```
 
 use datafusion::sql::sqlparser::ast::FunctionArgumentClause;
@@ -46,27 +50,52 @@ pub(crate) fn rewrite(expr: &mut Expr) {
         "arbitrary" => rename(f, "any_value"),
         "variance" => rename(f, "var_samp"),
         "approx_percentile" => {
-            let percentiles = plain_args(f).and_then(|args| match args.as_slice() {
-                [value, Expr::Array(list)] => Some((value.clone(), list.elem.clone())),
-                _ => None,
+            // (x, p), (x, ARRAY[p…]), (x, w, p) or (x, w, ARRAY[p…]).
+            let shape = plain_args(f).and_then(|args| match <[Expr; 3]>::try_from(args) {
+                Ok([value, weight, last]) => Some((value, Some(weight), last)),
+                Err(args) => <[Expr; 2]>::try_from(args)
+                    .ok()
+                    .map(|[value, last]| (value, None, last)),
             });
-            let Some((value, percentiles)) = percentiles else {
-                rename(f, "approx_percentile_cont");
+            let inner = match shape {
+                Some((_, Some(_), _)) => crate::functions::aggregate::approx_percentile_weighted::APPROX_PERCENTILE_WEIGHTED,
+                _ => "approx_percentile_cont",
+            };
+            let Some((value, weight, Expr::Array(list))) = shape else {
+                rename(f, inner);
                 return;
             };
             let filter = f.filter.take();
-            let each = percentiles
+            let each = list
+                .elem
                 .into_iter()
                 .map(|p| {
-                    let mut one = call("approx_percentile_cont", vec![value.clone(), p]);
+                    let mut args = vec![value.clone()];
+                    args.extend(weight.clone());
+                    args.push(p);
+                    let mut one = call(inner, args);
                     if let Expr::Function(c) = &mut one {
                         c.filter = filter.clone();
                     }
                     one
                 })
                 .collect();
-            // Trino answers NULL, not an array of NULLs, when no value was aggregated.
-            let mut count = call("count", vec![value]);
+            // Trino answers NULL, not an array of NULLs, when no value was aggregated (a
+            // row with a NULL weight is not aggregated either).
+            let counted = match weight {
+                Some(weight) => Expr::Case {
+                    case_token: AttachedToken::empty(),
+                    end_token: AttachedToken::empty(),
+                    operand: None,
+                    conditions: vec![CaseWhen {
+                        condition: Expr::IsNotNull(Box::new(weight)),
+                        result: value,
+                    }],
+                    else_result: None,
+                },
+                None => value,
+            };
+            let mut count = call("count", vec![counted]);
             if let Expr::Function(c) = &mut count {
                 c.filter = filter;
             }

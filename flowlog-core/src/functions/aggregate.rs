@@ -2,6 +2,7 @@
 //! are another DataFusion aggregate under a different name are rewritten in
 //! `dialect/aggregate.rs` instead.
 
+pub mod approx_percentile_weighted;
 pub mod histogram;
 pub mod map_agg;
 mod map_value;
@@ -12,5 +13,9 @@ use datafusion::logical_expr::AggregateUDF;
 
 /// The aggregate functions of this family.
 pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
-    vec![map_agg::udaf(), histogram::udaf()]
+    vec![
+        map_agg::udaf(),
+        histogram::udaf(),
+        approx_percentile_weighted::udaf(),
+    ]
 }

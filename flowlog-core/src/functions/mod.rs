@@ -55,5 +55,6 @@ pub fn register_all(ctx: &SessionContext, session_zone: TrinoZone) {
     let mut registry = ctx.clone();
     // Registering a rewrite on a fresh session's registry cannot fail.
     let _ = registry.register_function_rewrite(Arc::new(arithmetic::TrinoArithmetic));
+    let _ = registry.register_function_rewrite(Arc::new(arithmetic::float_cast::FloatCasts));
     let _ = registry.register_function_rewrite(Arc::new(network::IpAddressCasts));
 }

@@ -30,8 +30,8 @@ pub(crate) const REWRITTEN: [Rewritten; 7] = [
     },
     Rewritten {
         name: "approx_percentile",
-        syntax: "approx_percentile(x, percentage) / approx_percentile(x, ARRAY[percentages])",
-        description: "Returns the approximate percentile of all input values of x at the given percentage (or an array, one per percentage).",
+        syntax: "approx_percentile(x, [w,] percentage) / approx_percentile(x, [w,] ARRAY[percentages])",
+        description: "Returns the approximate percentile of all input values of x at the given percentage (or an array, one per percentage), each value weighted by w when given.",
         example: "SELECT approx_percentile(bytes, 0.99) FROM vpc_flow_logs",
     },
     Rewritten {

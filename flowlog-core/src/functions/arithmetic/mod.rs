@@ -7,6 +7,7 @@
 //!   (`37.7 → 38`, `-17.5 → -18`); DataFusion truncates. The cast is rewritten to
 //!   `CAST(round(x) AS …)`. An out-of-range value is an error, as in Trino.
 //! * Comparisons with a DOUBLE / REAL NaN are false (`<>` true), see [`nan_compare`].
+//! * `CAST(double|real AS VARCHAR)` prints Trino's text (`3.77E1`), see [`float_cast`].
 //! * Integer division truncates toward zero in both engines; division by zero is an
 //!   error in both.
 //!
@@ -14,6 +15,8 @@
 //! result header reads `a + b` as written.
 
 pub mod checked;
+pub mod float_cast;
+pub mod float_text;
 mod nan_compare;
 
 use std::sync::Arc;

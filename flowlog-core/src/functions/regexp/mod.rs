@@ -13,6 +13,7 @@ pub mod pattern;
 pub mod regexp_extract;
 pub mod regexp_extract_all;
 pub mod regexp_like;
+pub mod regexp_position;
 pub mod regexp_replace;
 pub mod regexp_split;
 
@@ -34,5 +35,8 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
             regexp_replace::RegexpReplace::new(),
         )),
         Arc::new(ScalarUDF::new_from_impl(regexp_split::RegexpSplit::new())),
+        Arc::new(ScalarUDF::new_from_impl(
+            regexp_position::RegexpPosition::new(),
+        )),
     ]
 }

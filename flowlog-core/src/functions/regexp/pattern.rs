@@ -150,10 +150,16 @@ pub(crate) fn expand(pieces: &[Piece], caps: &Captures<'_>, out: &mut String) {
 /// non-empty match the search resumes at its end, where an empty match may start (Rust's
 /// `captures_iter` skips that one); after an empty match it resumes one character on.
 pub(crate) fn find_all<'r, 's>(re: &'r Regex, s: &'s str) -> FindAll<'r, 's> {
+    find_all_from(re, s, 0)
+}
+
+/// [`find_all`] with the search starting at byte `from` of `s` (a character boundary);
+/// earlier text still counts as context for anchors and word boundaries.
+pub(crate) fn find_all_from<'r, 's>(re: &'r Regex, s: &'s str, from: usize) -> FindAll<'r, 's> {
     FindAll {
         re,
         s,
-        next: Some(0),
+        next: Some(from),
     }
 }
 
