@@ -14,6 +14,11 @@ use datafusion::error::DataFusionError;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use object_store::ObjectStore;
 
+pub mod evaluation_order;
+pub mod identifiers;
+pub mod messages;
+pub mod statements;
+
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result};
 use crate::functions;
@@ -102,7 +107,12 @@ impl FlowLogSession {
             o.sql_parser.collect_spans = true;
             o.sql_parser.enable_ident_normalization = true;
         }
-        let ctx = SessionContext::new_with_config(config);
+        let state = datafusion::execution::SessionStateBuilder::new()
+            .with_config(config)
+            .with_default_features()
+            .with_query_planner(Arc::new(evaluation_order::TrinoQueryPlanner))
+            .build();
+        let ctx = SessionContext::new_with_state(state);
         functions::register_all(&ctx, &options.time_zone.id());
         register_pinned_current_time(&ctx, options.time_zone, options.current_time);
         let time_zone = std::sync::RwLock::new(options.time_zone);
@@ -191,6 +201,9 @@ impl FlowLogSession {
     /// Register an `AWSLogs` tree found under `root` (a directory, or an S3 URL with a
     /// mirror) as table `name`, with no DDL.
     pub async fn register_logs(&self, name: &str, root: &str) -> Result<()> {
+        // Athena's names are lower case; queries name tables case-insensitively.
+        let name = name.to_lowercase();
+        let name = name.as_str();
         let table = FlowLogTable::discover(
             name,
             root,
@@ -238,29 +251,35 @@ impl FlowLogSession {
             self.register_create_table(&ddl)?;
             return Ok(None);
         }
+        if let Some(catalog) = statements::parse(&statement.value) {
+            return self.run_catalog_statement(&catalog).await.map(Some);
+        }
+        let state = self.ctx.state();
+        let dialect = state.config().options().sql_parser.dialect;
+        let text = crate::dialect::rewrite_text(&statement.value);
+        let names = identifiers::output_names(&text, &dialect);
         // Pad the statement so the SQL parser's line and column are those of the script.
         let padded = format!(
             "{}{}{}",
             "\n".repeat(statement.line.saturating_sub(1)),
             " ".repeat(statement.column.saturating_sub(1)),
-            crate::dialect::rewrite_text(&statement.value)
+            identifiers::fold_quoted(&text)
         );
-        let state = self.ctx.state();
-        let dialect = state.config().options().sql_parser.dialect;
         let mut parsed = state
             .sql_to_statement(&padded, &dialect)
-            .map_err(sql_error)?;
+            .map_err(|e| self.sql_error(e))?;
         if let Some(zone) = self.set_time_zone_statement(&parsed)? {
             self.set_time_zone(zone);
             return Ok(None);
         }
         crate::dialect::rewrite(&mut parsed)?;
-        let plan = state.statement_to_plan(parsed).await.map_err(sql_error)?;
+        let plan = state.statement_to_plan(parsed).await.map_err(|e| self.sql_error(e))?;
+        let plan = names.apply(plan).map_err(|e| self.sql_error(e))?;
         let df = self
             .ctx
             .execute_logical_plan(plan)
             .await
-            .map_err(sql_error)?;
+            .map_err(|e| self.sql_error(e))?;
         Ok(Some(df))
     }
 }
@@ -308,14 +327,28 @@ fn register_pinned_current_time(ctx: &SessionContext, zone: TrinoZone, now: Opti
     }
 }
 
+impl FlowLogSession {
+    /// Make a SQL error one line in Athena's words, with its position when the parser or
+    /// planner knows it.
+    fn sql_error(&self, err: DataFusionError) -> Error {
+        sql_error(err, &self.table_names())
+    }
+
+    /// The names of the tables of the default database.
+    fn table_names(&self) -> Vec<String> {
+        self.schema(DEFAULT_DATABASE)
+            .map(|s| s.table_names())
+            .unwrap_or_default()
+    }
+}
+
 /// Make a SQL error one line, with its position when the parser or planner knows it.
-fn sql_error(err: DataFusionError) -> Error {
+fn sql_error(err: DataFusionError, tables: &[String]) -> Error {
     let position = err
         .diagnostic()
         .and_then(|d| d.span)
         .map(|s| (s.start.line, s.start.column));
-    let message = err.strip_backtrace();
-    let mut message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut message = messages::athena_message(&err, tables);
     for noise in ["SQL error: ", "ParserError(\"", "TokenizerError(\""] {
         if let Some(rest) = message.strip_prefix(noise) {
             message = rest.trim_end_matches("\")").to_string();
