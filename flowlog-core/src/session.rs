@@ -15,6 +15,7 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 use object_store::ObjectStore;
 
 pub mod evaluation_order;
+pub mod filter_first;
 pub mod identifiers;
 pub mod messages;
 pub mod statements;
@@ -111,6 +112,7 @@ impl FlowLogSession {
             .with_config(config)
             .with_default_features()
             .with_query_planner(Arc::new(evaluation_order::TrinoQueryPlanner))
+            .with_physical_optimizer_rule(Arc::new(filter_first::FilterBeforeProjection))
             .build();
         let ctx = SessionContext::new_with_state(state);
         functions::register_all(&ctx, &options.time_zone.id());

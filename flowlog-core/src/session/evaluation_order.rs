@@ -39,6 +39,7 @@ use datafusion::common::tree_node::{Transformed, TreeNode};
 use datafusion::common::{DFSchema, Result, ScalarValue};
 use datafusion::execution::context::QueryPlanner;
 use datafusion::catalog::Session;
+use datafusion::logical_expr::expr_rewriter::NamePreserver;
 use datafusion::logical_expr::{BinaryExpr, Case, Expr, ExprSchemable, LogicalPlan, Operator};
 use datafusion::physical_plan::ExecutionPlan;
 use datafusion::physical_planner::{DefaultPhysicalPlanner, PhysicalPlanner};
@@ -70,7 +71,12 @@ pub fn lazy_plan(plan: LogicalPlan) -> Result<LogicalPlan> {
             return Ok(Transformed::no(node));
         }
         let schema = input_schema(&node)?;
-        let rewritten = node.map_expressions(|e| lazy_expr(e, &schema))?;
+        // Rewritten expressions keep their names: parents refer to them by name.
+        let names = NamePreserver::new(&node);
+        let rewritten = node.map_expressions(|e| {
+            let saved = names.save(&e);
+            Ok(lazy_expr(e, &schema)?.update_data(|e| saved.restore(e)))
+        })?;
         if rewritten.transformed {
             rewritten.data.recompute_schema().map(Transformed::yes)
         } else {
@@ -199,7 +205,7 @@ fn is_infallible(expr: &Expr, schema: &DFSchema) -> bool {
             Expr::Cast(cast) => cast
                 .expr
                 .get_type(schema)
-                .is_ok_and(|from| is_safe_cast(&from, &cast.data_type)),
+                .is_ok_and(|from| is_safe_cast(&from, cast.field.data_type())),
             Expr::ScalarFunction(f) => INFALLIBLE_FUNCTIONS.contains(&f.func.name()),
             _ => false,
         };
@@ -253,8 +259,7 @@ fn is_safe_cast(from: &DataType, to: &DataType) -> bool {
         | (UInt8, Int16 | Int32 | Int64 | UInt16 | UInt32 | UInt64 | Float64)
         | (UInt16, Int32 | Int64 | UInt32 | UInt64 | Float64)
         | (UInt32, Int64 | UInt64 | Float64)
-        | (Float32, Float64)
-        | (Utf8 | LargeUtf8 | Utf8View, Utf8 | LargeUtf8 | Utf8View) => true,
+        | (Float32, Float64) => true,
         (Dictionary(_, value), _) => is_safe_cast(value, to),
         _ => false,
     }

@@ -321,7 +321,7 @@ impl FlowLogSession {
                     as ArrayRef
             })
             .collect();
-        let batch = RecordBatch::try_new(schema, arrays)?;
+        let batch = RecordBatch::try_new(schema, arrays).map_err(datafusion::error::DataFusionError::from)?;
         Ok(self.ctx.read_batch(batch)?)
     }
 }
