@@ -112,7 +112,7 @@ impl FlowLogSession {
             .with_config(config)
             .with_default_features()
             .with_query_planner(Arc::new(evaluation_order::TrinoQueryPlanner))
-            .with_physical_optimizer_rule(Arc::new(filter_first::FilterBeforeProjection))
+            .with_physical_optimizer_rules(filter_first::physical_optimizer_rules())
             .build();
         let ctx = SessionContext::new_with_state(state);
         functions::register_all(&ctx, &options.time_zone.id());
