@@ -29,6 +29,12 @@ pub fn athena_message(err: &DataFusionError, valid_tables: &[String]) -> String 
         }
     }
     let text = one_line(&err.strip_backtrace());
+    if let Some(message) = field_not_found(&text) {
+        return message;
+    }
+    if let Some(name) = text.strip_prefix("Ambiguous reference to unqualified field ") {
+        return format!("Column '{}' is ambiguous", unquote(name));
+    }
     if let Some(rest) = text.strip_prefix("table '")
         && let Some(name) = rest.split('\'').next()
         && rest[name.len()..].starts_with("' not found")
@@ -72,6 +78,40 @@ fn schema_message(err: &SchemaError) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The text form of DataFusion's "No field named" error (when it reaches us as text).
+fn field_not_found(text: &str) -> Option<String> {
+    static PATTERN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"^No field named ("(?:[^"]|"")*"|[^ .]+(?:\.[^ .]+)*)\.?(?: Did you mean '([^']*)'\?)?(?: .*?)?(?: Valid fields are (.*)\.)?$"#,
+        )
+        .expect("valid pattern")
+    });
+    let captures = PATTERN.captures(text)?;
+    let name = unquote(captures.get(1)?.as_str());
+    let short = name.rsplit('.').next().unwrap_or(&name).to_string();
+    let valid: Vec<String> = captures
+        .get(3)
+        .map(|m| {
+            m.as_str()
+                .split(", ")
+                .map(|f| unquote(f.rsplit('.').next().unwrap_or(f)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let hint = nearest(&short, valid.iter().map(String::as_str)).or_else(|| {
+        captures
+            .get(2)
+            .map(|m| unquote(m.as_str().rsplit('.').next().unwrap_or(m.as_str())))
+    });
+    Some(with_hint(format!("Column '{name}' cannot be resolved"), hint))
+}
+
+fn unquote(name: &str) -> String {
+    name.strip_prefix('"')
+        .and_then(|n| n.strip_suffix('"'))
+        .map_or_else(|| name.to_string(), |n| n.replace("\"\"", "\""))
 }
 
 fn with_hint(message: String, hint: Option<String>) -> String {
@@ -161,6 +201,20 @@ mod tests {
         assert_eq!(nearest("actoin", names.iter().copied()), Some("action".into()));
         assert_eq!(nearest("zzz", names.iter().copied()), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn field_not_found_text() {
+        assert_eq!(
+            field_not_found(
+                "No field named srcadr. Did you mean 't.srcaddr'? Valid fields are t.version, t.srcaddr, t.\"end\"."
+            ),
+            Some("Column 'srcadr' cannot be resolved; did you mean 'srcaddr'?".into())
+        );
+        assert_eq!(
+            field_not_found("No field named \"Foo\". Valid fields are t.bar."),
+            Some("Column 'Foo' cannot be resolved".into())
+        );
     }
 
     #[test]

@@ -106,8 +106,16 @@ async fn error_messages() {
             "SQL error at line 1, column 22: Table 'awsdatacatalog.default.vpc_flow_log' does not exist; did you mean 'vpc_flow_logs'?",
         ),
         (
-            "SELECT cout(*) FROM vpc_flow_logs",
-            "SQL error at line 1, column 8: Function 'cout' not registered; did you mean 'count'?",
+            "SELECT splitpart(srcaddr, '.', 1) FROM vpc_flow_logs",
+            "SQL error at line 1, column 8: Function 'splitpart' not registered; did you mean 'split_part'?",
+        ),
+        (
+            "SELECT count(*) FROM vpc_flow_logs f JOIN vpc_flow_logs g ON f.srcaddr = g.dstaddr WHERE action = 'REJECT'",
+            "SQL error at line 1, column 90: Column 'action' is ambiguous",
+        ),
+        (
+            "SELECT \"SrcAdr\" FROM vpc_flow_logs",
+            "SQL error at line 1, column 8: Column 'srcadr' cannot be resolved; did you mean 'srcaddr'?",
         ),
     ];
     for (sql, expected) in cases {
