@@ -275,7 +275,10 @@ impl FlowLogSession {
             return Ok(None);
         }
         crate::dialect::rewrite(&mut parsed)?;
-        let plan = state.statement_to_plan(parsed).await.map_err(|e| self.sql_error(e))?;
+        let plan = state
+            .statement_to_plan(parsed)
+            .await
+            .map_err(|e| self.sql_error(e))?;
         let plan = names.apply(plan).map_err(|e| self.sql_error(e))?;
         let df = self
             .ctx

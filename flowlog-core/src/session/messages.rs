@@ -105,7 +105,10 @@ fn field_not_found(text: &str) -> Option<String> {
             .get(2)
             .map(|m| unquote(m.as_str().rsplit('.').next().unwrap_or(m.as_str())))
     });
-    Some(with_hint(format!("Column '{name}' cannot be resolved"), hint))
+    Some(with_hint(
+        format!("Column '{name}' cannot be resolved"),
+        hint,
+    ))
 }
 
 fn unquote(name: &str) -> String {
@@ -164,8 +167,7 @@ fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
         } else {
             edit_distance(&lower, &candidate.to_lowercase())
         };
-        if distance <= (name.chars().count() / 3).max(1) && best.is_none_or(|(d, _)| distance < d)
-        {
+        if distance <= (name.chars().count() / 3).max(1) && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
     }
@@ -198,7 +200,10 @@ mod tests {
             nearest("srcadr", names.iter().copied()),
             Some("srcaddr".into())
         );
-        assert_eq!(nearest("actoin", names.iter().copied()), Some("action".into()));
+        assert_eq!(
+            nearest("actoin", names.iter().copied()),
+            Some("action".into())
+        );
         assert_eq!(nearest("zzz", names.iter().copied()), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }

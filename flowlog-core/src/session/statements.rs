@@ -160,7 +160,9 @@ impl Words {
 
     fn eat_keyword(&mut self, keyword: &str) -> bool {
         match self.tokens.get(self.at) {
-            Some(Token::Word(w)) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case(keyword) => {
+            Some(Token::Word(w))
+                if w.quote_style.is_none() && w.value.eq_ignore_ascii_case(keyword) =>
+            {
                 self.at += 1;
                 true
             }
@@ -242,17 +244,35 @@ impl FlowLogSession {
                 let schema = provider.schema();
                 let partitions: Vec<String> = provider
                     .downcast_ref::<FlowLogTable>()
-                    .map(|t| t.partition_fields().iter().map(|f| f.name().clone()).collect())
+                    .map(|t| {
+                        t.partition_fields()
+                            .iter()
+                            .map(|f| f.name().clone())
+                            .collect()
+                    })
                     .unwrap_or_default();
-                let row = |f: &Field| vec![f.name().clone(), hive_type(f.data_type()), String::new()];
+                let row =
+                    |f: &Field| vec![f.name().clone(), hive_type(f.data_type()), String::new()];
                 let mut rows: Vec<Vec<String>> = schema.fields().iter().map(|f| row(f)).collect();
                 if !partitions.is_empty() {
                     let blank = vec![String::new(); 3];
                     rows.push(blank.clone());
-                    rows.push(vec!["# Partition Information".into(), String::new(), String::new()]);
-                    rows.push(vec!["# col_name".into(), "data_type".into(), "comment".into()]);
+                    rows.push(vec![
+                        "# Partition Information".into(),
+                        String::new(),
+                        String::new(),
+                    ]);
+                    rows.push(vec![
+                        "# col_name".into(),
+                        "data_type".into(),
+                        "comment".into(),
+                    ]);
                     rows.push(blank);
-                    for f in schema.fields().iter().filter(|f| partitions.contains(f.name())) {
+                    for f in schema
+                        .fields()
+                        .iter()
+                        .filter(|f| partitions.contains(f.name()))
+                    {
                         rows.push(row(f));
                     }
                 }
@@ -265,7 +285,8 @@ impl FlowLogSession {
                 };
                 let state = self.ctx.state();
                 let files = table.plan_files(&state, &[]).await?;
-                let names: Vec<&String> = table.partition_fields().iter().map(|f| f.name()).collect();
+                let names: Vec<&String> =
+                    table.partition_fields().iter().map(|f| f.name()).collect();
                 if names.is_empty() {
                     return Err(Error::Query(format!("Table {name} is not partitioned")));
                 }
@@ -280,7 +301,10 @@ impl FlowLogSession {
                             .join("/")
                     })
                     .collect();
-                (vec!["partition"], partitions.into_iter().map(|p| vec![p]).collect())
+                (
+                    vec!["partition"],
+                    partitions.into_iter().map(|p| vec![p]).collect(),
+                )
             }
             CatalogStatement::PartitionMaintenance { statement, table } => {
                 self.table_provider(table).await?;
@@ -317,11 +341,13 @@ impl FlowLogSession {
         ));
         let arrays: Vec<ArrayRef> = (0..columns.len())
             .map(|i| {
-                Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r[i].as_str())))
-                    as ArrayRef
+                Arc::new(StringArray::from_iter_values(
+                    rows.iter().map(|r| r[i].as_str()),
+                )) as ArrayRef
             })
             .collect();
-        let batch = RecordBatch::try_new(schema, arrays).map_err(datafusion::error::DataFusionError::from)?;
+        let batch = RecordBatch::try_new(schema, arrays)
+            .map_err(datafusion::error::DataFusionError::from)?;
         Ok(self.ctx.read_batch(batch)?)
     }
 }
@@ -345,9 +371,9 @@ fn athena_pattern(pattern: &str) -> Result<regex::Regex> {
 
 fn partition_text(value: &ScalarValue) -> String {
     match value {
-        ScalarValue::Utf8(Some(s)) | ScalarValue::LargeUtf8(Some(s)) | ScalarValue::Utf8View(Some(s)) => {
-            s.clone()
-        }
+        ScalarValue::Utf8(Some(s))
+        | ScalarValue::LargeUtf8(Some(s))
+        | ScalarValue::Utf8View(Some(s)) => s.clone(),
         v if v.is_null() => "__HIVE_DEFAULT_PARTITION__".into(),
         v => v.to_string(),
     }
@@ -446,7 +472,11 @@ mod tests {
     fn hive_types() {
         assert_eq!(hive_type(&DataType::Int64), "bigint");
         assert_eq!(
-            hive_type(&DataType::List(Arc::new(Field::new("element", DataType::Utf8, true)))),
+            hive_type(&DataType::List(Arc::new(Field::new(
+                "element",
+                DataType::Utf8,
+                true
+            )))),
             "array<string>"
         );
     }

@@ -38,7 +38,10 @@ async fn result_columns_keep_the_query_spelling() {
     .await
     .unwrap();
     let header = out.lines().next().unwrap();
-    assert!(header.starts_with("\"version\",\"account_id\","), "{header}");
+    assert!(
+        header.starts_with("\"version\",\"account_id\","),
+        "{header}"
+    );
     assert!(header.ends_with(",\"TotalBytes\""), "{header}");
 }
 
@@ -54,7 +57,9 @@ async fn catalog_statements() {
         csv(&session, "show tables '*flow*'").await.unwrap(),
         "\"tab_name\"\n\"vpc_flow_logs\"\n"
     );
-    let columns = csv(&session, "SHOW COLUMNS IN VPC_Flow_Logs").await.unwrap();
+    let columns = csv(&session, "SHOW COLUMNS IN VPC_Flow_Logs")
+        .await
+        .unwrap();
     assert!(
         columns.starts_with("\"field\"\n\"version\"\n\"account_id\"\n"),
         "{columns}"
@@ -72,7 +77,9 @@ async fn catalog_statements() {
         "{describe}"
     );
     assert_eq!(
-        csv(&session, "SHOW PARTITIONS vpc_flow_logs").await.unwrap(),
+        csv(&session, "SHOW PARTITIONS vpc_flow_logs")
+            .await
+            .unwrap(),
         "\"partition\"\n\
          \"account=111111111111/region=ap-northeast-1/date=2026/11/19\"\n\
          \"account=111111111111/region=ap-northeast-1/date=2026/11/20\"\n\
@@ -87,7 +94,10 @@ async fn catalog_statements() {
         let out = csv(&session, statement).await.unwrap();
         assert!(out.contains("nothing to do"), "{out}");
     }
-    let err = csv(&session, "DESCRIBE nope").await.unwrap_err().to_string();
+    let err = csv(&session, "DESCRIBE nope")
+        .await
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "Table 'default.nope' does not exist");
 }
 
