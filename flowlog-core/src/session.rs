@@ -80,6 +80,8 @@ pub struct FlowLogSession {
     options: SessionOptions,
     /// The current session zone (starts as `options.time_zone`; `SET TIME ZONE` changes it).
     time_zone: std::sync::RwLock<TrinoZone>,
+    /// The DDL text of each table registered from DDL, for `SHOW CREATE TABLE`.
+    ddl_texts: statements::DdlTexts,
 }
 
 impl std::fmt::Debug for FlowLogSession {
@@ -133,6 +135,7 @@ impl FlowLogSession {
             resolver,
             options,
             time_zone,
+            ddl_texts: statements::DdlTexts::default(),
         }
     }
 
@@ -175,10 +178,10 @@ impl FlowLogSession {
     /// Register the table of an Athena `CREATE EXTERNAL TABLE` statement; returns its name.
     pub fn register_ddl(&self, sql: &str) -> Result<String> {
         let ddl = ddl::parse_create_table(sql)?;
-        self.register_create_table(&ddl)
+        self.register_create_table(&ddl, sql)
     }
 
-    fn register_create_table(&self, ddl: &CreateTable) -> Result<String> {
+    fn register_create_table(&self, ddl: &CreateTable, text: &str) -> Result<String> {
         let table = FlowLogTable::from_ddl(
             ddl,
             self.resolver.clone(),
@@ -197,6 +200,7 @@ impl FlowLogSession {
             )));
         }
         schema.register_table(ddl.name.clone(), Arc::new(table))?;
+        self.ddl_texts.remember(database, &ddl.name, text);
         Ok(ddl.name.clone())
     }
 
@@ -250,7 +254,7 @@ impl FlowLogSession {
         if ddl::is_hive_ddl(&statement.value) {
             let ddl =
                 ddl::parse_create_table_at(&statement.value, statement.line, statement.column)?;
-            self.register_create_table(&ddl)?;
+            self.register_create_table(&ddl, &statement.value)?;
             return Ok(None);
         }
         if let Some(catalog) = statements::parse(&statement.value) {

@@ -6,6 +6,7 @@
 //! DESCRIBE [EXTENDED | FORMATTED] t / DESC t    ─► col_name, data_type, comment (Hive layout:
 //!                                                  columns, then "# Partition Information")
 //! SHOW PARTITIONS t                             ─► partition (col=value/…, partitions with data)
+//! SHOW CREATE TABLE t                           ─► createtab_stmt (the DDL as registered, by line)
 //! MSCK REPAIR TABLE t                           ─► message: nothing to do
 //! ALTER TABLE t ADD [IF NOT EXISTS] PARTITION … ─► message: nothing to do
 //! ```
@@ -43,6 +44,8 @@ pub enum CatalogStatement {
     Describe(TableName),
     /// `SHOW PARTITIONS t`.
     ShowPartitions(TableName),
+    /// `SHOW CREATE TABLE t`.
+    ShowCreateTable(TableName),
     /// `MSCK REPAIR TABLE t` or `ALTER TABLE t ADD PARTITION …`: accepted, nothing to do.
     PartitionMaintenance {
         /// The statement's first words, for the message.
@@ -105,6 +108,12 @@ pub fn parse(sql: &str) -> Option<CatalogStatement> {
                 CatalogStatement::ShowColumns(table)
             }
             "partitions" => CatalogStatement::ShowPartitions(words.table_name()?),
+            "create" => {
+                if !words.eat_keyword("table") {
+                    return None;
+                }
+                CatalogStatement::ShowCreateTable(words.table_name()?)
+            }
             _ => return None,
         },
         "describe" | "desc" => {
@@ -306,6 +315,15 @@ impl FlowLogSession {
                     partitions.into_iter().map(|p| vec![p]).collect(),
                 )
             }
+            CatalogStatement::ShowCreateTable(name) => {
+                let provider = self.table_provider(name).await?;
+                let text = match self.ddl_texts.get(name.database(), &name.table) {
+                    Some(text) => text,
+                    None => discovered_ddl(name, provider.as_ref()),
+                };
+                let rows = text.trim().lines().map(|l| vec![l.to_string()]).collect();
+                (vec!["createtab_stmt"], rows)
+            }
             CatalogStatement::PartitionMaintenance { statement, table } => {
                 self.table_provider(table).await?;
                 let message = format!(
@@ -350,6 +368,73 @@ impl FlowLogSession {
             .map_err(datafusion::error::DataFusionError::from)?;
         Ok(self.ctx.read_batch(batch)?)
     }
+}
+
+/// The DDL text of the tables registered from DDL, by `database.table`.
+#[derive(Debug, Default)]
+pub struct DdlTexts(std::sync::RwLock<std::collections::HashMap<String, String>>);
+
+impl DdlTexts {
+    /// Remember the DDL that registered `database.table`.
+    pub fn remember(&self, database: &str, table: &str, text: &str) {
+        let key = format!("{database}.{table}");
+        match self.0.write() {
+            Ok(mut map) => map.insert(key, text.trim().to_string()),
+            Err(poisoned) => poisoned.into_inner().insert(key, text.trim().to_string()),
+        };
+    }
+
+    /// The DDL that registered `database.table`, if it was registered from DDL.
+    pub fn get(&self, database: &str, table: &str) -> Option<String> {
+        let key = format!("{database}.{table}");
+        match self.0.read() {
+            Ok(map) => map.get(&key).cloned(),
+            Err(poisoned) => poisoned.into_inner().get(&key).cloned(),
+        }
+    }
+}
+
+/// A DDL for a table registered without one (`--logs`): its columns, partition columns
+/// and root, in Athena's layout.
+fn discovered_ddl(name: &TableName, provider: &dyn datafusion::catalog::TableProvider) -> String {
+    let schema = provider.schema();
+    let table = provider.downcast_ref::<FlowLogTable>();
+    let partitions: Vec<String> = table
+        .map(|t| {
+            t.partition_fields()
+                .iter()
+                .map(|f| f.name().clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let column = |f: &Field| format!("  `{}` {}", f.name(), hive_type(f.data_type()));
+    let columns: Vec<String> = schema
+        .fields()
+        .iter()
+        .filter(|f| !partitions.contains(f.name()))
+        .map(|f| column(f))
+        .collect();
+    let mut ddl = format!(
+        "CREATE EXTERNAL TABLE `{}`(\n{})",
+        name.table,
+        columns.join(",\n")
+    );
+    if !partitions.is_empty() {
+        let fields: Vec<String> = schema
+            .fields()
+            .iter()
+            .filter(|f| partitions.contains(f.name()))
+            .map(|f| column(f))
+            .collect();
+        ddl.push_str(&format!("\nPARTITIONED BY (\n{})", fields.join(",\n")));
+    }
+    ddl.push_str("\nSTORED AS PARQUET");
+    if let Some(crate::table::PartitionSource::AwsLogs { root, .. }) =
+        table.map(FlowLogTable::partition_source)
+    {
+        ddl.push_str(&format!("\nLOCATION\n  '{root}'"));
+    }
+    ddl
 }
 
 /// Athena's `SHOW TABLES` pattern: `*` matches any text, `|` separates alternatives,

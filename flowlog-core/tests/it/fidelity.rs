@@ -87,6 +87,20 @@ async fn catalog_statements() {
          \"account=222222222222/region=ap-northeast-1/date=2026/11/20\"\n\
          \"account=222222222222/region=us-east-1/date=2026/11/19\"\n"
     );
+    // A table registered without DDL gets one written from its columns and root.
+    let ddl = csv(&session, "SHOW CREATE TABLE vpc_flow_logs")
+        .await
+        .unwrap();
+    assert!(
+        ddl.starts_with(
+            "\"createtab_stmt\"\n\"CREATE EXTERNAL TABLE `vpc_flow_logs`(\"\n\"  `version` int,\"\n"
+        ),
+        "{ddl}"
+    );
+    assert!(
+        ddl.ends_with("\"STORED AS PARQUET\"\n\"LOCATION\"\n\"  's3://flowlog-sample-daily'\"\n"),
+        "{ddl}"
+    );
     for statement in [
         "MSCK REPAIR TABLE vpc_flow_logs",
         "ALTER TABLE vpc_flow_logs ADD IF NOT EXISTS PARTITION (date = '2026/11/21') LOCATION 's3://b/x/'",
