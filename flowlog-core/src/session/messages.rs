@@ -22,10 +22,10 @@ use datafusion::error::DataFusionError;
 /// Athena's wording of a planning or execution error, one line, without position.
 pub fn athena_message(err: &DataFusionError, valid_tables: &[String]) -> String {
     for e in err.iter() {
-        if let DataFusionError::SchemaError(schema_error, _) = e {
-            if let Some(message) = schema_message(schema_error) {
-                return message;
-            }
+        if let DataFusionError::SchemaError(schema_error, _) = e
+            && let Some(message) = schema_message(schema_error)
+        {
+            return message;
         }
     }
     let text = one_line(&err.strip_backtrace());
