@@ -36,11 +36,14 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use datafusion::arrow::datatypes::DataType;
 use datafusion::catalog::Session;
+use datafusion::catalog::default_table_source::source_as_provider;
 use datafusion::common::tree_node::{Transformed, TreeNode};
 use datafusion::common::{DFSchema, Result, ScalarValue};
 use datafusion::execution::context::QueryPlanner;
 use datafusion::logical_expr::expr_rewriter::NamePreserver;
-use datafusion::logical_expr::{BinaryExpr, Case, Expr, ExprSchemable, LogicalPlan, Operator};
+use datafusion::logical_expr::{
+    BinaryExpr, Case, Expr, ExprSchemable, LogicalPlan, Operator, TableScan,
+};
 use datafusion::physical_plan::ExecutionPlan;
 use datafusion::physical_planner::{DefaultPhysicalPlanner, PhysicalPlanner};
 
@@ -66,9 +69,8 @@ impl QueryPlanner for TrinoQueryPlanner {
 /// of `AND` / `OR` are evaluated only where needed.
 pub fn lazy_plan(plan: LogicalPlan) -> Result<LogicalPlan> {
     plan.transform_up_with_subqueries(|node| {
-        if matches!(node, LogicalPlan::TableScan(_)) {
-            // Its filters only prune (files, row groups); they are not evaluated on rows.
-            return Ok(Transformed::no(node));
+        if let LogicalPlan::TableScan(scan) = node {
+            return infallible_scan_filters(scan);
         }
         let schema = input_schema(&node)?;
         // Rewritten expressions keep their names: parents refer to them by name.
@@ -84,6 +86,31 @@ pub fn lazy_plan(plan: LogicalPlan) -> Result<LogicalPlan> {
         }
     })
     .map(|t| t.data)
+}
+
+/// A flow-log table's scan keeps only its infallible filters.
+///
+/// The filters of a scan are copies of the conjuncts of the filter above it (flow-log
+/// tables answer `Inexact`, so that filter stays and decides). They serve to prune
+/// partitions, files and row groups, and a Parquet reader that filters rows would
+/// evaluate them on every row, unguarded. Fallible ones do not prune anyway.
+fn infallible_scan_filters(mut scan: TableScan) -> Result<Transformed<LogicalPlan>> {
+    let ours = source_as_provider(&scan.source)
+        .is_ok_and(|p| p.downcast_ref::<crate::table::FlowLogTable>().is_some());
+    if !ours || scan.filters.is_empty() {
+        return Ok(Transformed::no(LogicalPlan::TableScan(scan)));
+    }
+    let schema =
+        DFSchema::try_from_qualified_schema(scan.table_name.clone(), &scan.source.schema())?;
+    let before = scan.filters.len();
+    scan.filters.retain(|f| is_infallible(f, &schema));
+    let changed = scan.filters.len() != before;
+    let plan = LogicalPlan::TableScan(scan);
+    Ok(if changed {
+        Transformed::yes(plan)
+    } else {
+        Transformed::no(plan)
+    })
 }
 
 /// The columns a node's expressions can refer to: those of its inputs.

@@ -148,3 +148,26 @@ async fn error_messages() {
         assert!(!err.contains("datafusion."), "{err}");
     }
 }
+
+/// EXPLAIN reads Trino syntax; the guard is evaluated first, the fallible test lazily, and
+/// the scan keeps only the guard (a row-level Parquet filter never evaluates the fallible
+/// test unguarded).
+#[tokio::test]
+async fn explain_shows_the_guarded_plan() {
+    let session = session().await;
+    let out = csv(
+        &session,
+        "EXPLAIN SELECT srcaddr FROM vpc_flow_logs \
+         WHERE contains('10.0.0.0/8', CAST(srcaddr AS IPADDRESS)) AND type = 'IPv4'",
+    )
+    .await
+    .unwrap();
+    assert!(
+        out.contains("Filter: CASE vpc_flow_logs.type = Utf8(\"\"IPv4\"\") WHEN Boolean(false) THEN Boolean(false) WHEN Boolean(true) THEN contains("),
+        "{out}"
+    );
+    assert!(
+        out.contains("partial_filters=[vpc_flow_logs.type = Utf8(\"\"IPv4\"\")]"),
+        "{out}"
+    );
+}
