@@ -6,6 +6,7 @@
 //! The crate follows the data:
 //!
 //! ```text
+//! time        calendar, Trino zones, date/time text, Joda/java.time patterns (no DataFusion)
 //! layout      S3 key ⇄ account / region / date / hour
 //! projection  Athena partition projection (enum, integer, date, injected, template)
 //! ddl         Athena CREATE EXTERNAL TABLE, parsed
@@ -45,6 +46,7 @@ pub mod schema;
 pub mod session;
 pub mod storage;
 pub mod table;
+pub mod time;
 
 pub use error::{Error, Result};
 pub use session::{FlowLogSession, SessionOptions};

@@ -21,7 +21,8 @@ use arrow::datatypes::{
 use arrow::record_batch::RecordBatch;
 use arrow::util::display::{ArrayFormatter, FormatOptions};
 
-use crate::functions::zone::{TrinoZone, render_date, render_timestamp, render_timestamp_tz};
+use crate::time::TrinoZone;
+use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
 /// The text of one value as Athena shows it, or `None` for NULL.
 ///

@@ -23,9 +23,9 @@ pub mod statements;
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result};
 use crate::functions;
-use crate::functions::zone::TrinoZone;
 use crate::storage::{Mirror, Progress, S3Options, StoreResolver};
 use crate::table::{FlowLogTable, TableOptions};
+use crate::time::TrinoZone;
 
 /// Athena's default database, which unqualified table names refer to.
 pub const DEFAULT_DATABASE: &str = "default";
@@ -117,7 +117,7 @@ impl FlowLogSession {
             .with_physical_optimizer_rules(filter_first::physical_optimizer_rules())
             .build();
         let ctx = SessionContext::new_with_state(state);
-        functions::register_all(&ctx, &options.time_zone.id());
+        functions::register_all(&ctx, options.time_zone);
         register_pinned_current_time(&ctx, options.time_zone, options.current_time);
         let time_zone = std::sync::RwLock::new(options.time_zone);
         let mut resolver = StoreResolver::new(options.mirrors.clone())
@@ -154,7 +154,7 @@ impl FlowLogSession {
             Ok(mut current) => *current = zone,
             Err(poisoned) => *poisoned.into_inner() = zone,
         }
-        for f in functions::datetime::scalar_functions(&zone.id()) {
+        for f in functions::datetime::scalar_functions(zone) {
             self.ctx.register_udf(f.as_ref().clone());
         }
         register_pinned_current_time(&self.ctx, zone, self.options.current_time);

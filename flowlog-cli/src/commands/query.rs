@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, NaiveDate, Utc};
-use flowlog_core::functions::zone::TrinoZone;
 use flowlog_core::storage::{Mirror, S3Options, absolute_path};
+use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
 

@@ -10,6 +10,7 @@
 //! a map key is a primitive type.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 
 use super::cursor::Cursor;
 use super::error::{DdlError, NameKind};
@@ -221,44 +222,35 @@ fn parse_nested(cursor: &mut Cursor, depth: usize) -> Result<HiveType, DdlError>
     Ok(data_type)
 }
 
-/// A number in a type's parentheses.
+/// A number in a type's parentheses, within `allowed` (`expected` says which, for the error).
 fn parse_number(
     cursor: &mut Cursor,
     data_type: &str,
     expected: &str,
-) -> Result<(u64, String, usize, usize), DdlError> {
+    allowed: RangeInclusive<u32>,
+) -> Result<u32, DdlError> {
     let token = match cursor.peek() {
         Some(t) if t.kind == TokenKind::Word => cursor.next("a number")?,
         _ => return Err(cursor.unexpected("a number")),
     };
-    let invalid = || DdlError::InvalidTypeParameter {
-        data_type: data_type.to_string(),
-        parameter: token.text.clone(),
-        expected: expected.to_string(),
-        line: token.line,
-        column: token.column,
-    };
-    if !token.text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(invalid());
-    }
-    let value = token.text.parse::<u64>().map_err(|_| invalid())?;
-    Ok((value, token.text.clone(), token.line, token.column))
+    let digits = token.text.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| token.text.parse::<u32>().ok())
+        .flatten()
+        .filter(|n| allowed.contains(n))
+        .ok_or_else(|| DdlError::InvalidTypeParameter {
+            data_type: data_type.to_string(),
+            parameter: token.text.clone(),
+            expected: expected.to_string(),
+            line: token.line,
+            column: token.column,
+        })
 }
 
 fn parse_length(cursor: &mut Cursor, data_type: &str, max: u32) -> Result<u32, DdlError> {
     cursor.expect_symbol('(')?;
     let expected = format!("a length from 1 to {max}");
-    let (value, text, line, column) = parse_number(cursor, data_type, &expected)?;
-    let length = u32::try_from(value)
-        .ok()
-        .filter(|n| (1..=max).contains(n))
-        .ok_or_else(|| DdlError::InvalidTypeParameter {
-            data_type: data_type.to_string(),
-            parameter: text,
-            expected,
-            line,
-            column,
-        })?;
+    let length = parse_number(cursor, data_type, &expected, 1..=max)?;
     cursor.expect_symbol(')')?;
     Ok(length)
 }
@@ -270,35 +262,19 @@ fn parse_decimal(cursor: &mut Cursor) -> Result<HiveType, DdlError> {
             scale: 0,
         });
     }
-    let expected = "a precision from 1 to 38";
-    let (value, text, line, column) = parse_number(cursor, "decimal", expected)?;
-    let precision = u8::try_from(value)
-        .ok()
-        .filter(|p| (1..=38).contains(p))
-        .ok_or_else(|| DdlError::InvalidTypeParameter {
-            data_type: "decimal".into(),
-            parameter: text,
-            expected: expected.into(),
-            line,
-            column,
-        })?;
+    let precision = parse_number(cursor, "decimal", "a precision from 1 to 38", 1..=38)?;
     let mut scale = 0;
     if cursor.eat_symbol(',') {
         let expected = format!("a scale from 0 to the precision {precision}");
-        let (value, text, line, column) = parse_number(cursor, "decimal", &expected)?;
-        scale = u8::try_from(value)
-            .ok()
-            .filter(|s| *s <= precision)
-            .ok_or_else(|| DdlError::InvalidTypeParameter {
-                data_type: "decimal".into(),
-                parameter: text,
-                expected,
-                line,
-                column,
-            })?;
+        scale = parse_number(cursor, "decimal", &expected, 0..=precision)?;
     }
     cursor.expect_symbol(')')?;
-    Ok(HiveType::Decimal { precision, scale })
+    // Both are at most 38, so they fit.
+    let narrow = |n: u32| u8::try_from(n).unwrap_or(u8::MAX);
+    Ok(HiveType::Decimal {
+        precision: narrow(precision),
+        scale: narrow(scale),
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! Tokens of Hive DDL, as Athena reads it, with 1-based line and column positions.
 //!
+//! [`scanner`](super::scanner) (sqlparser's tokenizer, Hive quoting) finds the tokens; this
+//! module turns them into Hive's:
+//!
 //! * Whitespace is space, tab, CR, LF and form feed; a byte-order mark at the very start is skipped.
 //! * `-- …` runs to the end of the line; `/* … */` does not nest.
 //! * A word starts with a letter, a digit or `_` and goes on with those; a `-` between two such
@@ -7,9 +10,13 @@
 //! * `` `…` `` is a quoted identifier in which `` `` `` stands for one backquote.
 //! * `'…'` and `"…"` are string literals with Hive's backslash escapes. Literals written next to
 //!   each other without a space (`'a''b'`, `'a'"b"`) form one literal, as in Hive's lexer.
-//! * Any other ASCII character is a one-character symbol; any other character is an error.
+//! * Any other ASCII character is a one-character symbol (sqlparser's `>>` in
+//!   `array<array<int>>` is two); any other character is an error.
+
+use sqlparser::tokenizer::{Token as SqlToken, Whitespace};
 
 use super::error::DdlError;
+use super::scanner::{Lexeme, Position, Quoting, is_word_char, scan};
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +42,16 @@ pub(super) struct Token {
 }
 
 impl Token {
+    fn new(kind: TokenKind, text: &str, line: usize, column: usize) -> Self {
+        let text = text.to_string();
+        Token {
+            kind,
+            text,
+            line,
+            column,
+        }
+    }
+
     /// True if this is the unquoted word `keyword` (ASCII case-insensitive).
     pub(super) fn is_keyword(&self, keyword: &str) -> bool {
         self.kind == TokenKind::Word && self.text.eq_ignore_ascii_case(keyword)
@@ -56,277 +73,285 @@ pub(super) struct Tokens {
 
 /// Tokenizes `text`, whose first character sits at `line`, `column`.
 pub(super) fn tokenize(text: &str, line: usize, column: usize) -> Result<Tokens, DdlError> {
-    let mut lexer = Lexer::new(text, line, column);
-    let mut tokens = Vec::new();
-    while let Some(token) = lexer.next_token()? {
-        tokens.push(token);
+    let (tokens, end, error) = tokenize_leniently(text, line, column);
+    match error {
+        Some(error) => Err(error),
+        None => Ok(Tokens {
+            tokens,
+            end_line: end.line,
+            end_column: end.column,
+        }),
     }
-    Ok(Tokens {
-        tokens,
-        end_line: lexer.line,
-        end_column: lexer.column,
-    })
 }
 
-/// A streaming tokenizer; [`tokenize`] collects it.
-#[derive(Debug)]
-pub(super) struct Lexer {
-    chars: Vec<char>,
-    pos: usize,
+/// The tokens before the first lexical error, the position just past the text, and that error.
+pub(super) fn tokenize_leniently(
+    text: &str,
     line: usize,
     column: usize,
+) -> (Vec<Token>, Position, Option<DdlError>) {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let from = Position {
+        offset: 0,
+        line,
+        column,
+    };
+    let scanned = scan(text, from, Quoting::Hive);
+    let mut tokens = Vec::new();
+    let stop = scanned.stop;
+    let error = match convert(&scanned.lexemes, &mut tokens) {
+        Err(error) => Some(error),
+        Ok(()) => scanned.failed.then(|| {
+            // A literal cut short after adjacent ones: the error points at the first.
+            let rest = &text[stop.offset..];
+            let joined = scanned.lexemes.last().is_some_and(|l| {
+                matches!(
+                    l.token,
+                    SqlToken::SingleQuotedString(_)
+                        | SqlToken::DoubleQuotedString(_)
+                        | SqlToken::NationalStringLiteral(_)
+                        | SqlToken::HexStringLiteral(_)
+                )
+            });
+            let at = match tokens.last() {
+                Some(t)
+                    if joined
+                        && matches!(t.kind, TokenKind::Str(_))
+                        && rest.starts_with(['\'', '"']) =>
+                {
+                    Position {
+                        line: t.line,
+                        column: t.column,
+                        ..stop
+                    }
+                }
+                _ => stop,
+            };
+            rejected(rest, at)
+        }),
+    };
+    (tokens, stop, error)
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+/// Turns sqlparser's tokens into Hive's, appending them to `tokens`.
+fn convert(lexemes: &[Lexeme<'_>], tokens: &mut Vec<Token>) -> Result<(), DdlError> {
+    // The previous lexeme made (or extended) the last token: no space or comment between.
+    let mut touching = false;
+    for (i, lexeme) in lexemes.iter().enumerate() {
+        let touches_last = std::mem::replace(&mut touching, true);
+        let (line, column, text) = (lexeme.at.line, lexeme.at.column, lexeme.text);
+        let last = tokens.last_mut().filter(|_| touches_last);
+        let unexpected = |character, column| DdlError::UnexpectedCharacter {
+            character,
+            line,
+            column,
+        };
+        match &lexeme.token {
+            SqlToken::Whitespace(Whitespace::SingleLineComment { .. })
+            | SqlToken::Whitespace(Whitespace::MultiLineComment(_)) => touching = false,
+            SqlToken::Whitespace(_) => {
+                if let Some(character) = text.chars().find(|&c| !is_space(c)) {
+                    return Err(unexpected(character, column));
+                }
+                touching = false;
+            }
+            SqlToken::Word(word) if word.quote_style.is_some() => {
+                let value = word.value.replace("``", "`");
+                tokens.push(Token::new(TokenKind::Quoted(value), text, line, column));
+            }
+            SqlToken::SingleQuotedString(raw) | SqlToken::DoubleQuotedString(raw) => {
+                let quote = text.chars().next().unwrap_or('\'');
+                let value = unescape(raw, quote, line, column + 1)?;
+                match last {
+                    Some(Token {
+                        kind: TokenKind::Str(joined),
+                        text: joined_text,
+                        ..
+                    }) => {
+                        joined.push_str(&value);
+                        joined_text.push_str(text);
+                    }
+                    _ => tokens.push(Token::new(TokenKind::Str(value), text, line, column)),
+                }
+            }
+            SqlToken::NationalStringLiteral(raw) | SqlToken::HexStringLiteral(raw)
+                if !starts_word(lexeme) =>
+            {
+                // `N'…'`, `X'…'`: to Hive, a one-letter word and then a string.
+                let value = unescape(raw, '\'', line, column + 2)?;
+                let (letter, literal) = text.split_at(1);
+                tokens.push(Token::new(TokenKind::Word, letter, line, column));
+                tokens.push(Token::new(TokenKind::Str(value), literal, line, column + 1));
+            }
+            _ => {
+                // Words, numbers, operators (`>>` is two symbols), placeholders (`$x`), …
+                let mut glue = last.is_some_and(|t| t.kind == TokenKind::Word);
+                if glue && text == "-" && lexemes.get(i + 1).is_some_and(starts_word) {
+                    // `vpc-flow-logs` is one word.
+                    if let Some(word) = tokens.last_mut() {
+                        word.text.push('-');
+                    }
+                    continue;
+                }
+                let (mut rest, mut column) = (text, column);
+                while let Some(c) = rest.chars().next() {
+                    let word = is_word_char(c);
+                    let len = match word {
+                        true => rest.find(|c| !is_word_char(c)).unwrap_or(rest.len()),
+                        false if c.is_ascii_graphic() => 1,
+                        false => return Err(unexpected(c, column)),
+                    };
+                    let (piece, tail) = rest.split_at(len);
+                    if word && glue {
+                        // A word sqlparser ended early (`0x1f_logs`) or continued after a `-`.
+                        if let Some(last) = tokens.last_mut() {
+                            last.text.push_str(piece);
+                        }
+                    } else {
+                        let kind = if word {
+                            TokenKind::Word
+                        } else {
+                            TokenKind::Symbol(c)
+                        };
+                        tokens.push(Token::new(kind, piece, line, column));
+                    }
+                    glue = false;
+                    column += piece.chars().count();
+                    rest = tail;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{0C}')
 }
 
-impl Lexer {
-    pub(super) fn new(text: &str, line: usize, column: usize) -> Self {
-        let mut chars: Vec<char> = text.chars().collect();
-        if chars.first() == Some(&'\u{FEFF}') {
-            chars.remove(0);
-        }
-        Lexer {
-            chars,
-            pos: 0,
+/// True for an unquoted lexeme that begins with a word character (a word or a number).
+fn starts_word(lexeme: &Lexeme<'_>) -> bool {
+    !matches!(
+        lexeme.token,
+        SqlToken::Word(ref w) if w.quote_style.is_some()
+    ) && lexeme.text.starts_with(is_word_char)
+        && !lexeme.text.contains(['\'', '"'])
+}
+
+/// The error for the token sqlparser's tokenizer rejected at the start of `rest`.
+fn rejected(rest: &str, at: Position) -> DdlError {
+    let (line, mut column) = (at.line, at.column);
+    let mut chars = rest.chars();
+    let mut first = chars.next().unwrap_or(' ');
+    // `N'…` and `X'…` are one token to sqlparser; to Hive a word, then a string.
+    if first.is_ascii_alphabetic() && matches!(chars.next(), Some('\'' | '"')) {
+        first = '\'';
+        column += 1;
+    }
+    match first {
+        '\'' | '"' => DdlError::UnterminatedString { line, column },
+        '`' => DdlError::UnterminatedIdentifier { line, column },
+        '/' => DdlError::UnterminatedComment { line, column },
+        character => DdlError::UnexpectedCharacter {
+            character,
             line,
             column,
-        }
+        },
     }
+}
 
-    fn peek_at(&self, offset: usize) -> Option<char> {
-        self.chars.get(self.pos + offset).copied()
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let c = self.chars.get(self.pos).copied()?;
-        self.pos += 1;
-        if c == '\n' {
-            self.line += 1;
-            self.column = 1;
-        } else {
-            self.column += 1;
-        }
-        Some(c)
-    }
-
-    /// Skips whitespace and comments.
-    fn skip_trivia(&mut self) -> Result<(), DdlError> {
-        loop {
-            match (self.peek_at(0), self.peek_at(1)) {
-                (Some(c), _) if is_space(c) => {
-                    self.bump();
-                }
-                (Some('-'), Some('-')) => {
-                    while let Some(c) = self.peek_at(0) {
-                        if c == '\n' {
-                            break;
-                        }
-                        self.bump();
+/// Applies Hive's `unescapeSQLString` to the raw text between the quotes of one literal, whose
+/// first character sits at `line`, `column`: `\uXXXX` (surrogate pairs joined), octal
+/// `\[01][0-7][0-7]`, `\0 \' \" \b \n \r \t \Z \\`, `\%` and `\_` kept with their backslash, any
+/// other `\c` as `c`. A doubled quote ends one literal and starts the next: it stands for nothing.
+fn unescape(raw: &str, quote: char, line: usize, column: usize) -> Result<String, DdlError> {
+    let chars: Vec<char> = raw.chars().collect();
+    let (mut line, mut column) = (line, column);
+    let mut value = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let used = match chars[i] {
+            '\\' => {
+                1 + escape(&chars[i + 1..], &mut value).map_err(|escape| {
+                    DdlError::InvalidEscape {
+                        escape,
+                        line,
+                        column,
                     }
-                }
-                (Some('/'), Some('*')) => {
-                    let (line, column) = (self.line, self.column);
-                    self.bump();
-                    self.bump();
-                    loop {
-                        match (self.peek_at(0), self.peek_at(1)) {
-                            (Some('*'), Some('/')) => {
-                                self.bump();
-                                self.bump();
-                                break;
-                            }
-                            (Some(_), _) => {
-                                self.bump();
-                            }
-                            (None, _) => {
-                                return Err(DdlError::UnterminatedComment { line, column });
-                            }
-                        }
-                    }
-                }
-                _ => return Ok(()),
+                })?
             }
-        }
-    }
-
-    /// The next token, `None` at the end of the text.
-    pub(super) fn next_token(&mut self) -> Result<Option<Token>, DdlError> {
-        self.skip_trivia()?;
-        let (line, column, start) = (self.line, self.column, self.pos);
-        let Some(c) = self.peek_at(0) else {
-            return Ok(None);
-        };
-        let kind = if is_word_char(c) {
-            self.bump();
-            while let Some(c) = self.peek_at(0) {
-                let joins = c == '-' && self.peek_at(1).is_some_and(is_word_char);
-                if !(is_word_char(c) || joins) {
-                    break;
-                }
-                self.bump();
-            }
-            TokenKind::Word
-        } else if c == '`' {
-            TokenKind::Quoted(self.quoted_identifier(line, column)?)
-        } else if c == '\'' || c == '"' {
-            TokenKind::Str(self.string_literal(line, column)?)
-        } else if c.is_ascii_graphic() {
-            self.bump();
-            TokenKind::Symbol(c)
-        } else {
-            return Err(DdlError::UnexpectedCharacter {
-                character: c,
-                line,
-                column,
-            });
-        };
-        Ok(Some(Token {
-            kind,
-            text: self.chars[start..self.pos].iter().collect(),
-            line,
-            column,
-        }))
-    }
-
-    fn quoted_identifier(&mut self, line: usize, column: usize) -> Result<String, DdlError> {
-        self.bump();
-        let mut value = String::new();
-        loop {
-            match self.bump() {
-                Some('`') if self.peek_at(0) == Some('`') => {
-                    self.bump();
-                    value.push('`');
-                }
-                Some('`') => return Ok(value),
-                Some(c) => value.push(c),
-                None => return Err(DdlError::UnterminatedIdentifier { line, column }),
-            }
-        }
-    }
-
-    /// One or more adjacent quoted pieces, unescaped and concatenated.
-    fn string_literal(&mut self, line: usize, column: usize) -> Result<String, DdlError> {
-        let mut value = String::new();
-        while let Some(quote) = self.peek_at(0).filter(|&q| q == '\'' || q == '"') {
-            self.bump();
-            loop {
-                let (esc_line, esc_column) = (self.line, self.column);
-                match self.bump() {
-                    None => return Err(DdlError::UnterminatedString { line, column }),
-                    Some(c) if c == quote => break,
-                    Some('\\') => self.escape(&mut value, esc_line, esc_column, line, column)?,
-                    Some(c) => value.push(c),
-                }
-            }
-        }
-        Ok(value)
-    }
-
-    /// Four hex digits `offset` characters ahead, as a UTF-16 code unit.
-    fn hex4(&self, offset: usize) -> Option<u32> {
-        (0..4).try_fold(0u32, |acc, i| {
-            self.peek_at(offset + i)
-                .and_then(|c| c.to_digit(16))
-                .map(|d| acc * 16 + d)
-        })
-    }
-
-    /// Decodes the escape whose backslash was just consumed, following Hive's
-    /// `unescapeSQLString`: `\uXXXX`, octal `\[01][0-7][0-7]`, `\0 \' \" \b \n \r \t \Z \\`,
-    /// `\%` and `\_` kept with their backslash, any other `\c` as `c`.
-    fn escape(
-        &mut self,
-        value: &mut String,
-        line: usize,
-        column: usize,
-        string_line: usize,
-        string_column: usize,
-    ) -> Result<(), DdlError> {
-        let Some(c) = self.peek_at(0) else {
-            return Err(DdlError::UnterminatedString {
-                line: string_line,
-                column: string_column,
-            });
-        };
-        if c == 'u' {
-            self.bump();
-            if let Some(unit) = self.hex4(0) {
-                let mut written: String = self.chars[self.pos..self.pos + 4].iter().collect();
-                for _ in 0..4 {
-                    self.bump();
-                }
-                let decoded = if (0xD800..0xDC00).contains(&unit) {
-                    // A high surrogate needs a `\uXXXX` low surrogate right after it.
-                    let low = (self.peek_at(0) == Some('\\') && self.peek_at(1) == Some('u'))
-                        .then(|| self.hex4(2))
-                        .flatten()
-                        .filter(|low| (0xDC00..0xE000).contains(low));
-                    match low {
-                        Some(low) => {
-                            for _ in 0..6 {
-                                self.bump();
-                            }
-                            char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-                        }
-                        None => None,
-                    }
-                } else {
-                    char::from_u32(unit)
-                };
-                return match decoded {
-                    Some(ch) => {
-                        value.push(ch);
-                        Ok(())
-                    }
-                    None => {
-                        written.insert_str(0, "\\u");
-                        Err(DdlError::InvalidEscape {
-                            escape: written,
-                            line,
-                            column,
-                        })
-                    }
-                };
-            }
-            value.push('u');
-            return Ok(());
-        }
-        let octal = match (self.peek_at(0), self.peek_at(1), self.peek_at(2)) {
-            (Some(a @ '0'..='1'), Some(b @ '0'..='7'), Some(d @ '0'..='7')) => {
-                let digit = |x: char| u32::from(x) - u32::from('0');
-                char::from_u32(digit(a) * 64 + digit(b) * 8 + digit(d))
-            }
-            _ => None,
-        };
-        if let Some(ch) = octal {
-            for _ in 0..3 {
-                self.bump();
-            }
-            value.push(ch);
-            return Ok(());
-        }
-        self.bump();
-        match c {
-            '0' => value.push('\0'),
-            'b' => value.push('\u{08}'),
-            'n' => value.push('\n'),
-            'r' => value.push('\r'),
-            't' => value.push('\t'),
-            'Z' => value.push('\u{1A}'),
-            '%' | '_' => {
-                value.push('\\');
+            c if c == quote => 2,
+            c => {
                 value.push(c);
+                1
             }
-            other => value.push(other),
+        };
+        for &c in &chars[i..(i + used).min(chars.len())] {
+            (line, column) = if c == '\n' {
+                (line + 1, 1)
+            } else {
+                (line, column + 1)
+            };
         }
-        Ok(())
+        i += used;
     }
+    Ok(value)
+}
+
+/// Decodes the escape after a backslash into `value`, returning how many characters it used,
+/// or the escape as written if it names a lone UTF-16 surrogate.
+fn escape(after: &[char], value: &mut String) -> Result<usize, String> {
+    let hex4 = |from: usize| -> Option<u32> {
+        let digits = after.get(from..from + 4)?;
+        digits
+            .iter()
+            .try_fold(0, |acc, c| c.to_digit(16).map(|d| acc * 16 + d))
+    };
+    let Some(&c) = after.first() else {
+        return Ok(0);
+    };
+    if let (Some(unit), 'u') = (hex4(1), c) {
+        if (0xDC00..0xE000).contains(&unit) || !(0xD800..0xDC00).contains(&unit) {
+            let decoded = char::from_u32(unit).ok_or_else(|| after[..5].iter().collect::<String>());
+            value.push(decoded.map_err(|written| format!("\\{written}"))?);
+            return Ok(5);
+        }
+        // A high surrogate needs a `\uXXXX` low surrogate right after it.
+        let low = (after.get(5..7) == Some(&['\\', 'u']))
+            .then(|| hex4(7))
+            .flatten()
+            .filter(|low| (0xDC00..0xE000).contains(low));
+        return match low
+            .and_then(|low| char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)))
+        {
+            Some(ch) => {
+                value.push(ch);
+                Ok(11)
+            }
+            None => Err(format!("\\{}", after[..5].iter().collect::<String>())),
+        };
+    }
+    if let [a @ '0'..='1', b @ '0'..='7', d @ '0'..='7', ..] = after {
+        let digit = |x: &char| u32::from(*x) - u32::from('0');
+        if let Some(ch) = char::from_u32(digit(a) * 64 + digit(b) * 8 + digit(d)) {
+            value.push(ch);
+            return Ok(3);
+        }
+    }
+    match c {
+        '0' => value.push('\0'),
+        'b' => value.push('\u{08}'),
+        'n' => value.push('\n'),
+        'r' => value.push('\r'),
+        't' => value.push('\t'),
+        'Z' => value.push('\u{1A}'),
+        '%' | '_' => {
+            value.push('\\');
+            value.push(c);
+        }
+        other => value.push(other),
+    }
+    Ok(1)
 }
 
 #[cfg(test)]
@@ -538,6 +563,27 @@ mod tests {
                 line: 1,
                 column: 3
             })
+        );
+    }
+
+    #[test]
+    fn sqlparser_token_shapes_become_hive_tokens() {
+        let texts = |text: &str| -> Vec<String> {
+            let tokens = tokenize(text, 1, 1).unwrap().tokens;
+            tokens.into_iter().map(|t| t.text).collect()
+        };
+        // Numbers, placeholders and hex literals split or join as Hive's words and symbols.
+        assert_eq!(texts(".5 $x ?1"), vec![".", "5", "$", "x", "?", "1"]);
+        assert_eq!(texts("0x1f_logs a-1"), vec!["0x1f_logs", "a-1"]);
+        assert_eq!(texts("$$a$$"), vec!["$", "$", "a", "$", "$"]);
+        assert_eq!(
+            kinds("N'a'"),
+            vec![TokenKind::Word, TokenKind::Str("a".into())]
+        );
+        // A literal cut short after adjacent ones is reported where the first starts.
+        assert_eq!(
+            tokenize("x \"a\"'b", 1, 1),
+            Err(DdlError::UnterminatedString { line: 1, column: 3 })
         );
     }
 

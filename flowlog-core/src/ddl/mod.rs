@@ -5,6 +5,8 @@
 //! (where partition projection lives). Names follow Athena's rules — database and table names
 //! are lowercase letters, digits and `_` only — and every error gives the line and column.
 //! [`split_statements`] and [`is_hive_ddl`] let a caller run a script that mixes DDL and queries.
+//! The text is read by sqlparser's tokenizer (the one DataFusion builds in) under Hive's or
+//! Trino's quoting rules; the grammar, Athena's naming rules and the positional errors are ours.
 //!
 //! ```
 //! use flowlog_core::ddl::{parse_create_table, FileFormat, HiveType};
@@ -41,6 +43,7 @@ mod lexer;
 mod model;
 mod names;
 mod parser;
+mod scanner;
 mod split;
 
 pub use error::{DdlError, NameKind};

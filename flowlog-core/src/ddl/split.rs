@@ -4,9 +4,13 @@
 //! `MSCK`), whose strings take backslash escapes, and Trino SQL (`SELECT`, …), whose strings
 //! do not (`'C:\'` is a whole Trino string) and whose `"…"` are identifiers. Each statement's
 //! first words choose the rules for its quotes; both dialects double a quote to escape it.
+//! The [`scanner`](super::scanner) reads the script with the chosen rules.
 
-use super::lexer::{Lexer, TokenKind};
+use sqlparser::tokenizer::Token as SqlToken;
+
+use super::lexer::{Token, TokenKind, tokenize_leniently};
 use super::model::Located;
+use super::scanner::{Lexeme, Position, Quoting, scan};
 
 /// Splits `script` at top-level `;` — not inside `'…'`, `"…"`, `` `…` ``, `-- …` or `/* … */` —
 /// into statements, each with the 1-based line and column of its first character.
@@ -24,40 +28,71 @@ use super::model::Located;
 /// ```
 #[must_use]
 pub fn split_statements(script: &str) -> Vec<Located<String>> {
-    let mut scanner = Scanner::new(script);
+    let script = script.strip_prefix('\u{FEFF}').unwrap_or(script);
+    let start = Position {
+        offset: 0,
+        line: 1,
+        column: 1,
+    };
+    let mut quoting = Quoting::Trino;
+    let mut scanned = scan(script, start, quoting);
+    let mut next = 0;
     let mut statements = Vec::new();
     loop {
-        scanner.skip_trivia();
-        let Some(c) = scanner.peek(0) else {
-            break;
-        };
-        if c == ';' {
-            scanner.bump();
-            continue;
-        }
-        let (start, line, column) = (scanner.offset(), scanner.line, scanner.column);
-        let hive = is_hive_dialect(&scanner.leading_words());
-        while let Some(c) = scanner.peek(0) {
-            match c {
-                ';' => break,
-                '\'' => scanner.skip_quoted('\'', hive),
-                '"' => scanner.skip_quoted('"', hive),
-                '`' => scanner.skip_quoted('`', false),
-                '-' if scanner.peek(1) == Some('-') => scanner.skip_line_comment(),
-                '/' if scanner.peek(1) == Some('*') => scanner.skip_block_comment(),
-                _ => {
-                    scanner.bump();
-                }
+        let is_gap =
+            |l: &Lexeme<'_>| matches!(l.token, SqlToken::Whitespace(_) | SqlToken::SemiColon);
+        next += scanned.lexemes[next..]
+            .iter()
+            .take_while(|l| is_gap(l))
+            .count();
+        let start = match scanned.lexemes.get(next) {
+            Some(lexeme) => lexeme.at,
+            // An unterminated comment between statements is trivia to the end of the script.
+            None if scanned.failed && !script[scanned.stop.offset..].starts_with("/*") => {
+                scanned.stop
             }
+            None => break,
+        };
+        let wanted = if is_hive_dialect(&leading_words(&scanned.lexemes[next..])) {
+            Quoting::Hive
+        } else {
+            Quoting::Trino
+        };
+        if wanted != quoting {
+            quoting = wanted;
+            scanned = scan(script, start, quoting);
+            next = 0;
         }
-        let text = script[start..scanner.offset()].trim_end();
+        let end = scanned.lexemes[next..]
+            .iter()
+            .position(|l| l.token == SqlToken::SemiColon);
+        let end_offset = end.map_or(script.len(), |end| scanned.lexemes[next + end].at.offset);
         statements.push(Located {
-            value: text.to_string(),
-            line,
-            column,
+            value: script[start.offset..end_offset].trim_end().to_string(),
+            line: start.line,
+            column: start.column,
         });
+        match end {
+            Some(end) => next += end + 1,
+            None => break,
+        }
     }
     statements
+}
+
+/// The first two unquoted words of a statement, upper-cased, skipping whitespace and comments.
+fn leading_words(lexemes: &[Lexeme<'_>]) -> Vec<String> {
+    lexemes
+        .iter()
+        .filter(|l| !matches!(l.token, SqlToken::Whitespace(_)))
+        .take(2)
+        .map_while(|l| match &l.token {
+            SqlToken::Word(word) if word.quote_style.is_none() => {
+                Some(word.value.to_ascii_uppercase())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether a statement starting with these (upper-cased) words is Hive DDL for quoting purposes.
@@ -84,28 +119,25 @@ fn is_hive_dialect(words: &[String]) -> bool {
 /// ```
 #[must_use]
 pub fn is_hive_ddl(statement: &str) -> bool {
-    let mut lexer = Lexer::new(statement, 1, 1);
-    let mut next = move || lexer.next_token().ok().flatten();
-    let is_word =
-        |t: &Option<super::lexer::Token>, w: &str| t.as_ref().is_some_and(|t| t.is_keyword(w));
-    if !is_word(&next(), "CREATE") {
+    let (tokens, _, _) = tokenize_leniently(statement, 1, 1);
+    let is_word = |i: usize, w: &str| tokens.get(i).is_some_and(|t| t.is_keyword(w));
+    if !is_word(0, "CREATE") {
         return false;
     }
-    let second = next();
-    if is_word(&second, "EXTERNAL") {
-        return is_word(&next(), "TABLE");
+    if is_word(1, "EXTERNAL") {
+        return is_word(2, "TABLE");
     }
-    if !is_word(&second, "TABLE") {
+    if !is_word(1, "TABLE") {
         return false;
     }
     let mut depth = 0usize;
-    let mut previous: Option<super::lexer::Token> = None;
-    while let Some(token) = next() {
+    let mut previous: Option<&Token> = None;
+    for token in &tokens[2..] {
         match token.kind {
             TokenKind::Symbol('(') => depth += 1,
             TokenKind::Symbol(')') => depth = depth.saturating_sub(1),
             TokenKind::Word if depth == 0 => {
-                let after = |w: &str| previous.as_ref().is_some_and(|p| p.is_keyword(w));
+                let after = |w: &str| previous.is_some_and(|p| p.is_keyword(w));
                 if token.is_keyword("AS") && !after("STORED") {
                     // CREATE TABLE … AS <query>: Trino's CTAS, whatever the query says.
                     return false;
@@ -122,129 +154,6 @@ pub fn is_hive_ddl(statement: &str) -> bool {
         previous = Some(token);
     }
     false
-}
-
-/// Walks a script by character, tracking line and column.
-#[derive(Debug)]
-struct Scanner<'a> {
-    script: &'a str,
-    chars: Vec<(usize, char)>,
-    pos: usize,
-    line: usize,
-    column: usize,
-}
-
-impl<'a> Scanner<'a> {
-    fn new(script: &'a str) -> Self {
-        let mut chars: Vec<(usize, char)> = script.char_indices().collect();
-        if chars.first().is_some_and(|&(_, c)| c == '\u{FEFF}') {
-            chars.remove(0);
-        }
-        Scanner {
-            script,
-            chars,
-            pos: 0,
-            line: 1,
-            column: 1,
-        }
-    }
-
-    fn peek(&self, n: usize) -> Option<char> {
-        self.chars.get(self.pos + n).map(|&(_, c)| c)
-    }
-
-    /// Byte offset of the current character (the script's length at the end).
-    fn offset(&self) -> usize {
-        self.chars
-            .get(self.pos)
-            .map_or(self.script.len(), |&(offset, _)| offset)
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek(0)?;
-        self.pos += 1;
-        if c == '\n' {
-            self.line += 1;
-            self.column = 1;
-        } else {
-            self.column += 1;
-        }
-        Some(c)
-    }
-
-    fn skip_trivia(&mut self) {
-        loop {
-            match (self.peek(0), self.peek(1)) {
-                (Some(c), _) if c.is_whitespace() => {
-                    self.bump();
-                }
-                (Some('-'), Some('-')) => self.skip_line_comment(),
-                (Some('/'), Some('*')) => self.skip_block_comment(),
-                _ => return,
-            }
-        }
-    }
-
-    fn skip_line_comment(&mut self) {
-        while let Some(c) = self.peek(0) {
-            if c == '\n' {
-                return;
-            }
-            self.bump();
-        }
-    }
-
-    fn skip_block_comment(&mut self) {
-        self.bump();
-        self.bump();
-        while let Some(c) = self.bump() {
-            if c == '*' && self.peek(0) == Some('/') {
-                self.bump();
-                return;
-            }
-        }
-    }
-
-    /// Skips a quoted run; with `backslash`, `\` escapes the next character.
-    fn skip_quoted(&mut self, quote: char, backslash: bool) {
-        self.bump();
-        while let Some(c) = self.bump() {
-            if c == quote {
-                return;
-            }
-            if backslash && c == '\\' {
-                self.bump();
-            }
-        }
-    }
-
-    /// The first two words from here, upper-cased, skipping comments (without moving).
-    fn leading_words(&self) -> Vec<String> {
-        let mut probe = Scanner {
-            script: self.script,
-            chars: self.chars[self.pos..].to_vec(),
-            pos: 0,
-            line: 1,
-            column: 1,
-        };
-        let mut words = Vec::new();
-        while words.len() < 2 {
-            probe.skip_trivia();
-            let mut word = String::new();
-            while let Some(c) = probe
-                .peek(0)
-                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-            {
-                word.push(c.to_ascii_uppercase());
-                probe.bump();
-            }
-            if word.is_empty() {
-                break;
-            }
-            words.push(word);
-        }
-        words
-    }
 }
 
 #[cfg(test)]
@@ -313,6 +222,16 @@ mod tests {
         assert_eq!(
             split("\u{FEFF}/* lead */ SELECT 1 -- tail\n;"),
             vec![s("SELECT 1 -- tail", 1, 12)]
+        );
+    }
+
+    #[test]
+    fn comments_and_dollars_between_statements() {
+        assert!(split(";; /* open").is_empty());
+        assert_eq!(split("SELECT 1; /* open ;"), vec![s("SELECT 1", 1, 1)]);
+        assert_eq!(
+            split("SELECT $$; SELECT 2"),
+            vec![s("SELECT $$", 1, 1), s("SELECT 2", 1, 12)]
         );
     }
 

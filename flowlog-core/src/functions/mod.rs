@@ -7,14 +7,12 @@ pub mod aggregate;
 pub mod arithmetic;
 pub mod catalog;
 pub mod datetime;
-pub mod joda;
 pub mod misc;
 pub mod network;
 pub mod regexp;
 pub mod string;
 pub(crate) mod support;
 pub mod url;
-pub mod zone;
 
 use std::sync::Arc;
 
@@ -22,8 +20,10 @@ use datafusion::execution::FunctionRegistry;
 use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 use datafusion::prelude::SessionContext;
 
+use crate::time::TrinoZone;
+
 /// Every flowlog scalar function, for a session whose time zone is `session_zone`.
-pub fn scalar_functions(session_zone: &str) -> Vec<Arc<ScalarUDF>> {
+pub fn scalar_functions(session_zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
     let mut all = datetime::scalar_functions(session_zone);
     all.extend(string::scalar_functions());
     all.extend(regexp::scalar_functions());
@@ -40,7 +40,7 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
 }
 
 /// Register every flowlog function in `ctx`, replacing DataFusion's namesakes.
-pub fn register_all(ctx: &SessionContext, session_zone: &str) {
+pub fn register_all(ctx: &SessionContext, session_zone: TrinoZone) {
     for f in scalar_functions(session_zone) {
         ctx.register_udf(f.as_ref().clone());
     }

@@ -24,24 +24,11 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
+use crate::time::calendar::days_in_month;
+use crate::time::pattern::{MONTHS, MONTHS_SHORT, Quoting, Token, lex};
+
 /// Letters that `java.time` defines but this module does not implement.
 const UNSUPPORTED_LETTERS: &str = "GYQqwWEecFahKknNAVvzOXxZDLBgp";
-
-/// English month names, as `java.time` prints them for `Locale.ENGLISH`.
-const MONTHS_FULL: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// How coarse the finest field of a pattern is.
 ///
@@ -215,49 +202,18 @@ impl DatePattern {
             return Err(PatternError::Empty);
         }
         let mut items: Vec<Item> = Vec::new();
-        let chars: Vec<(usize, char)> = pattern.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (offset, c) = chars[i];
-            if c.is_ascii_alphabetic() {
-                let mut count = 1;
-                while i + count < chars.len() && chars[i + count].1 == c {
-                    count += 1;
+        for lexeme in lex(pattern, Quoting::JavaTime) {
+            let offset = lexeme.offset;
+            match lexeme.token {
+                Token::Letters { letter, count } => items.push(letter_item(letter, count, offset)?),
+                Token::Quoted {
+                    terminated: false, ..
+                } => return Err(PatternError::UnterminatedQuote { offset }),
+                Token::Quoted { text, .. } => push_literal(&mut items, &text),
+                Token::Other(character @ ('[' | ']' | '{' | '}' | '#')) => {
+                    return Err(PatternError::ReservedCharacter { character, offset });
                 }
-                items.push(letter_item(c, count, offset)?);
-                i += count;
-            } else if c == '\'' {
-                let mut text = String::new();
-                let mut j = i + 1;
-                loop {
-                    let Some(&(_, q)) = chars.get(j) else {
-                        return Err(PatternError::UnterminatedQuote { offset });
-                    };
-                    if q == '\'' {
-                        if chars.get(j + 1).map(|&(_, n)| n) == Some('\'') {
-                            text.push('\'');
-                            j += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    text.push(q);
-                    j += 1;
-                }
-                // `''` on its own is one quote character.
-                if j == i + 1 {
-                    text.push('\'');
-                }
-                push_literal(&mut items, &text);
-                i = j + 1;
-            } else if matches!(c, '[' | ']' | '{' | '}' | '#') {
-                return Err(PatternError::ReservedCharacter {
-                    character: c,
-                    offset,
-                });
-            } else {
-                push_literal(&mut items, c.encode_utf8(&mut [0; 4]));
-                i += 1;
+                Token::Other(c) => push_literal(&mut items, c.encode_utf8(&mut [0; 4])),
             }
         }
         Ok(DatePattern {
@@ -336,12 +292,8 @@ impl DatePattern {
             match item {
                 Item::Literal(text) => out.push_str(text),
                 Item::MonthText { full } => {
-                    let name = MONTHS_FULL[value.month0() as usize];
-                    if *full {
-                        out.push_str(name);
-                    } else {
-                        out.push_str(&name[..3]);
-                    }
+                    let names = if *full { &MONTHS } else { &MONTHS_SHORT };
+                    out.push_str(names[value.month0() as usize]);
                 }
                 Item::Number { field, min, .. } => format_number(&mut out, *field, *min, value),
             }
@@ -367,8 +319,8 @@ impl DatePattern {
                     }
                 }
                 Item::MonthText { full } => {
-                    let found = MONTHS_FULL.iter().enumerate().find_map(|(i, name)| {
-                        let name = if *full { name } else { &name[..3] };
+                    let names = if *full { &MONTHS } else { &MONTHS_SHORT };
+                    let found = names.iter().enumerate().find_map(|(i, name)| {
                         text[pos..].starts_with(name).then_some((i, name.len()))
                     });
                     let Some((month0, len)) = found else {
@@ -639,7 +591,7 @@ impl Parsed {
         let month = month as u32;
         let first =
             NaiveDate::from_ymd_opt(year, month, 1).ok_or(out_of_range("year", year as u64))?;
-        let last_day = days_in_month(first);
+        let last_day = days_in_month(i64::from(year), month);
         let date = first
             .with_day((day as u32).min(last_day))
             .ok_or(out_of_range("day-of-month", day))?;
@@ -657,20 +609,6 @@ impl Parsed {
                 .ok_or(out_of_range("year", year as u64))?;
         }
         Ok(result)
-    }
-}
-
-/// Number of days in the month of `date`.
-pub(crate) fn days_in_month(date: NaiveDate) -> u32 {
-    let (y, m) = (date.year(), date.month());
-    let next = if m == 12 {
-        NaiveDate::from_ymd_opt(y + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(y, m + 1, 1)
-    };
-    match (next, NaiveDate::from_ymd_opt(y, m, 1)) {
-        (Some(next), Some(first)) => (next - first).num_days() as u32,
-        _ => 31,
     }
 }
 
@@ -1004,16 +942,5 @@ mod tests {
         assert!(!p("yyyy-dd").is_faithful());
         assert!(!p("MM-dd").is_faithful());
         assert!(!p("yy/MM/dd").is_faithful());
-    }
-
-    #[test]
-    fn days_in_month_matches_the_calendar() {
-        let d = |y, m| days_in_month(NaiveDate::from_ymd_opt(y, m, 1).unwrap());
-        assert_eq!(d(2024, 2), 29);
-        assert_eq!(d(2023, 2), 28);
-        assert_eq!(d(1900, 2), 28);
-        assert_eq!(d(2000, 2), 29);
-        assert_eq!(d(2024, 4), 30);
-        assert_eq!(d(2024, 12), 31);
     }
 }

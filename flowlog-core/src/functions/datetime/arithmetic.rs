@@ -202,12 +202,7 @@ impl Default for DateAdd {
     }
 }
 
-fn add(
-    v: i128,
-    unit: Unit,
-    amount: i64,
-    zone: Option<&crate::functions::zone::TrinoZone>,
-) -> Option<i128> {
+fn add(v: i128, unit: Unit, amount: i64, zone: Option<&crate::time::TrinoZone>) -> Option<i128> {
     if unit.on_instant() {
         return v.checked_add(unit.fixed_nanos()? * i128::from(amount));
     }
@@ -305,7 +300,7 @@ fn months_between(start: i128, end: i128) -> i64 {
     }
     let (s, e) = (Civil::of(start), Civil::of(end));
     let mut months = (e.year - s.year) * 12 + i64::from(e.month) - i64::from(s.month);
-    let e_last = e.day == super::value::days_in_month(e.year, e.month);
+    let e_last = e.day == crate::time::calendar::days_in_month(e.year, e.month);
     let s_day = if e_last && s.day > e.day {
         e.day
     } else {
@@ -389,7 +384,7 @@ impl ScalarUDFImpl for DateDiff {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::functions::zone::days_from_civil;
+    use crate::time::calendar::days_from_civil;
 
     fn day(y: i64, m: u32, d: u32) -> i128 {
         i128::from(days_from_civil(y, m, d)) * NANOS_PER_DAY

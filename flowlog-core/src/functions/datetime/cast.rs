@@ -15,8 +15,9 @@
 
 use std::sync::{Arc, OnceLock};
 
-use arrow::array::{Array, ArrayRef, StringBuilder};
+use arrow::array::{Array, StringArray};
 use arrow::datatypes::{DataType, Field, FieldRef};
+use arrow::util::display::{ArrayFormatter, FormatOptions};
 use datafusion::common::tree_node::Transformed;
 use datafusion::common::{DFSchema, ScalarValue, exec_err, plan_err};
 use datafusion::config::ConfigOptions;
@@ -28,13 +29,13 @@ use datafusion::logical_expr::{
     ScalarUDF, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::zone::TrinoZone;
-use crate::render::render_value;
+use crate::time::TrinoZone;
+use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
 use super::literal::{parse_date, parse_timestamp};
 use super::value::{
     NANOS_PER_DAY, Temporal, build, constant_str, doc, finish, instant, is_string, nanos,
-    round_half_up, strings, type_list, unit_for_precision, wall,
+    precision_of, round_half_up, strings, type_list, unit_for_precision, wall,
 };
 
 /// Name of the function that TIMESTAMP literals become.
@@ -371,15 +372,38 @@ impl ScalarUDFImpl for ToVarchar {
     }
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let x = args.args[0].to_array(args.number_rows)?;
-        let mut out = StringBuilder::new();
-        for row in 0..x.len() {
-            match render_value(x.as_ref(), row) {
-                Some(s) => out.append_value(s),
-                None => out.append_null(),
+        let temporal = match x.data_type() {
+            DataType::Date32 | DataType::Timestamp(..) => {
+                Temporal::of(x.data_type(), TO_VARCHAR).ok().flatten()
             }
-        }
-        let array: ArrayRef = Arc::new(out.finish());
-        finish(array, &args.args)
+            _ => None,
+        };
+        let text: StringArray = match temporal {
+            Some(t) => nanos(&x)?
+                .into_iter()
+                .map(|v| v.map(|v| trino_text(v, &t)))
+                .collect(),
+            // DATE64, or a zone Trino does not know: Arrow's text.
+            None => {
+                let formatter = ArrayFormatter::try_new(x.as_ref(), &FormatOptions::default())?;
+                (0..x.len())
+                    .map(|row| (!x.is_null(row)).then(|| formatter.value(row).to_string()))
+                    .collect()
+            }
+        };
+        finish(Arc::new(text), &args.args)
+    }
+}
+
+/// Trino's text of a date/time value (nanoseconds, as `value` holds them).
+fn trino_text(v: i128, t: &Temporal) -> String {
+    match t {
+        Temporal::Date => render_date(v.div_euclid(NANOS_PER_DAY) as i32),
+        Temporal::Timestamp {
+            unit,
+            zone: Some(zone),
+        } => render_timestamp_tz(v, precision_of(*unit), zone),
+        Temporal::Timestamp { unit, zone: None } => render_timestamp(v, precision_of(*unit)),
     }
 }
 

@@ -14,7 +14,7 @@ use datafusion::logical_expr::{
     ColumnarValue, Documentation, Expr, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
 
 use super::value::{NANOS_PER_DAY, Temporal, build, doc, wall};
 

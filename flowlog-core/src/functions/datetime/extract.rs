@@ -15,7 +15,7 @@ use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
 
 use super::value::{
     Civil, NANOS_PER_SECOND, Temporal, doc, finish, instant, nanos, type_list, wall,

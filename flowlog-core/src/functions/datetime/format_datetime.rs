@@ -17,8 +17,8 @@ use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::joda::JodaPattern;
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
+use crate::time::joda::JodaPattern;
 
 use super::value::doc;
 

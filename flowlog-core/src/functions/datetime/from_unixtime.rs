@@ -19,7 +19,7 @@ use datafusion::logical_expr::{
     Volatility,
 };
 
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
 
 use super::value::doc;
 
@@ -27,21 +27,21 @@ use super::value::doc;
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct FromUnixtime {
     signature: Signature,
-    session_zone: String,
+    session_zone: TrinoZone,
 }
 
 impl FromUnixtime {
-    /// `session_zone` is the zone of the one-argument form (a Trino zone id, e.g. `UTC`).
-    pub fn new(session_zone: &str) -> Self {
+    /// `session_zone` is the zone of the one-argument form.
+    pub fn new(session_zone: TrinoZone) -> Self {
         Self {
             signature: Signature::user_defined(Volatility::Immutable),
-            session_zone: session_zone.to_string(),
+            session_zone,
         }
     }
 
     fn zone(&self, args: &[Option<&ScalarValue>], types: &[&DataType]) -> Result<TrinoZone> {
         match args.len() {
-            1 => TrinoZone::parse(&self.session_zone).or_else(|e| exec_err!("from_unixtime: {e}")),
+            1 => Ok(self.session_zone),
             2 => match args[1] {
                 Some(v) => match v.try_as_str() {
                     Some(Some(zone)) => match TrinoZone::parse(zone) {

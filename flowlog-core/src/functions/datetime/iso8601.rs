@@ -23,11 +23,13 @@ use datafusion::logical_expr::{
     Volatility,
 };
 
-use crate::functions::zone::{TrinoZone, days_from_civil, render_date, render_timestamp};
+use crate::time::TrinoZone;
+use crate::time::calendar::{days_from_civil, is_valid_date};
+use crate::time::text::{render_date, render_timestamp};
 
 use super::value::{
-    NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, days_in_month, doc, finish,
-    instant, is_string, nanos, strings, type_list, wall,
+    NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, doc, finish, instant,
+    is_string, nanos, precision_of, strings, type_list, wall,
 };
 
 /// `to_iso8601(x)`.
@@ -44,22 +46,12 @@ impl Default for ToIso8601 {
     }
 }
 
-/// The precision printed for a unit.
-fn digits(unit: TimeUnit) -> u8 {
-    match unit {
-        TimeUnit::Second => 0,
-        TimeUnit::Millisecond => 3,
-        TimeUnit::Microsecond => 6,
-        TimeUnit::Nanosecond => 9,
-    }
-}
-
 fn iso(v: i128, t: &Temporal) -> String {
     match t {
         Temporal::Date => render_date(v.div_euclid(NANOS_PER_DAY) as i32),
         Temporal::Timestamp { unit, zone } => {
             let w = wall(v, zone.as_ref());
-            let mut text = render_timestamp(w, digits(*unit)).replacen(' ', "T", 1);
+            let mut text = render_timestamp(w, precision_of(*unit)).replacen(' ', "T", 1);
             if zone.is_some() {
                 let offset = ((w - v) / NANOS_PER_SECOND) as i64;
                 if offset == 0 {
@@ -141,7 +133,7 @@ fn parse_iso(text: &str, date_only: bool) -> Option<(i128, Option<TrinoZone>)> {
             day = number(&mut at, 2)? as u32;
         }
     }
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+    if !is_valid_date(year, month, day) {
         return None;
     }
     let mut w = i128::from(days_from_civil(year, month, day)) * NANOS_PER_DAY;

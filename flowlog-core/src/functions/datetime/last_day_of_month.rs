@@ -10,9 +10,9 @@ use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use super::value::{
-    Civil, NANOS_PER_DAY, Temporal, build, days_in_month, doc, finish, nanos, type_list, wall,
-};
+use crate::time::calendar::days_in_month;
+
+use super::value::{Civil, NANOS_PER_DAY, Temporal, build, doc, finish, nanos, type_list, wall};
 
 /// `last_day_of_month(x)`.
 #[derive(Debug, PartialEq, Eq, Hash)]

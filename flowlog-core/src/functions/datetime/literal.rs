@@ -8,9 +8,10 @@
 //! The precision of a TIMESTAMP literal is the number of fraction digits written (0 to 12);
 //! `ZONE` is anything [`TrinoZone::parse`] accepts and makes the value a `timestamp with time zone`.
 
-use crate::functions::zone::{TrinoZone, days_from_civil};
+use crate::time::TrinoZone;
+use crate::time::calendar::{days_from_civil, is_valid_date};
 
-use super::value::{NANOS_PER_DAY, NANOS_PER_SECOND, days_in_month};
+use super::value::{NANOS_PER_DAY, NANOS_PER_SECOND};
 
 /// A parsed TIMESTAMP text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,10 +144,7 @@ impl<'a> Cursor<'a> {
             return None;
         }
         let day = self.number(1, 2)?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(days_from_civil(year, month, day))
+        is_valid_date(year, month, day).then(|| days_from_civil(year, month, day))
     }
 }
 

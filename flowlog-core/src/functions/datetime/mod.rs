@@ -50,14 +50,12 @@ use std::sync::Arc;
 use datafusion::logical_expr::ScalarUDF;
 use datafusion::logical_expr::expr_rewriter::FunctionRewrite;
 
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
 
-/// Every date/time scalar function, for a session whose time zone is `session_zone` (a Trino
-/// zone id; an id Trino does not know falls back to `UTC`).
-pub fn scalar_functions(session_zone: &str) -> Vec<Arc<ScalarUDF>> {
-    let zone = TrinoZone::parse(session_zone).unwrap_or(TrinoZone::Utc);
+/// Every date/time scalar function, for a session whose time zone is `zone`.
+pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
     let mut all = vec![
-        ScalarUDF::new_from_impl(from_unixtime::FromUnixtime::new(&zone.id())),
+        ScalarUDF::new_from_impl(from_unixtime::FromUnixtime::new(zone)),
         ScalarUDF::new_from_impl(format_datetime::FormatDatetime::default()),
         ScalarUDF::new_from_impl(unixtime::ToUnixtime::new(zone)),
         ScalarUDF::new_from_impl(unixtime::FromUnixtimeNanos::new(zone)),

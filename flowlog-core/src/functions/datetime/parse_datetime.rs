@@ -15,8 +15,8 @@ use datafusion::logical_expr::{
     Volatility,
 };
 
-use crate::functions::joda::JodaPattern;
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
+use crate::time::joda::JodaPattern;
 
 use super::value::{Temporal, build, constant_str, doc, finish, is_string, strings, type_list};
 

@@ -15,7 +15,7 @@ use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
 
 use super::value::{NANOS_PER_SECOND, Temporal, build, doc, finish, instant, nanos, type_list};
 

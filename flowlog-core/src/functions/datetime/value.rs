@@ -26,7 +26,11 @@ use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{ColumnarValue, DocSection, Documentation};
 
-use crate::functions::zone::{TrinoZone, civil_from_days, days_from_civil, local_to_utc_seconds};
+use crate::time::TrinoZone;
+use crate::time::calendar::{
+    civil_from_days, day_of_week, days_from_civil, days_in_month, iso_week,
+};
+use crate::time::zone::local_to_utc_seconds;
 
 /// Nanoseconds in a second.
 pub(crate) const NANOS_PER_SECOND: i128 = 1_000_000_000;
@@ -120,6 +124,16 @@ pub(crate) fn unit_for_precision(p: u64) -> TimeUnit {
         1..=3 => TimeUnit::Millisecond,
         4..=6 => TimeUnit::Microsecond,
         _ => TimeUnit::Nanosecond,
+    }
+}
+
+/// The Trino precision an Arrow unit holds: 0, 3, 6 or 9.
+pub(crate) fn precision_of(unit: TimeUnit) -> u8 {
+    match unit {
+        TimeUnit::Second => 0,
+        TimeUnit::Millisecond => 3,
+        TimeUnit::Microsecond => 6,
+        TimeUnit::Nanosecond => 9,
     }
 }
 
@@ -301,8 +315,7 @@ impl Civil {
 
     /// ISO day of week, Monday = 1 .. Sunday = 7.
     pub(crate) fn day_of_week(&self) -> i64 {
-        // 1970-01-01 was a Thursday (4).
-        (self.days() + 3).rem_euclid(7) + 1
+        day_of_week(self.days())
     }
 
     /// Day of the year, 1-366.
@@ -312,10 +325,7 @@ impl Civil {
 
     /// ISO week-based year and week of that year (weeks start on Monday; week 1 holds January 4th).
     pub(crate) fn iso_week(&self) -> (i64, i64) {
-        let thursday = self.days() - self.day_of_week() + 4;
-        let (year, _, _) = civil_from_days(thursday);
-        let week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
-        (year, week)
+        iso_week(self.days())
     }
 
     /// The same time `months` months later, the day clamped to the end of the month.
@@ -330,16 +340,6 @@ impl Civil {
             time: self.time,
         }
     }
-}
-
-/// Days in a month of the proleptic Gregorian calendar.
-pub(crate) fn days_in_month(year: i64, month: u32) -> u32 {
-    let (next_year, next_month) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    (days_from_civil(next_year, next_month, 1) - days_from_civil(year, month, 1)) as u32
 }
 
 /// A constant string argument: `Some(None)` for a NULL constant, `None` when not a constant.
@@ -379,12 +379,7 @@ pub(crate) fn trino_type_name(t: &DataType) -> String {
         DataType::Date32 | DataType::Date64 => "date".into(),
         DataType::Null => "unknown".into(),
         DataType::Timestamp(unit, tz) => {
-            let p = match unit {
-                TimeUnit::Second => 0,
-                TimeUnit::Millisecond => 3,
-                TimeUnit::Microsecond => 6,
-                TimeUnit::Nanosecond => 9,
-            };
+            let p = precision_of(*unit);
             match tz {
                 Some(_) => format!("timestamp({p}) with time zone"),
                 None => format!("timestamp({p})"),

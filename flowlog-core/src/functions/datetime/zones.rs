@@ -17,7 +17,7 @@ use datafusion::logical_expr::{
     Volatility,
 };
 
-use crate::functions::zone::TrinoZone;
+use crate::time::TrinoZone;
 
 use super::value::{
     Temporal, build, constant_str, doc, finish, instant, is_string, nanos, type_list,
