@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use flowlog_core::time::TrinoZone;
 use flowlog_core::storage::Mirror;
+use flowlog_core::time::TrinoZone;
 
 use crate::settings;
 

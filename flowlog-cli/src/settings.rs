@@ -6,8 +6,8 @@
 //! `main` prints it as it is.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use flowlog_core::time::TrinoZone;
 use flowlog_core::storage::Mirror;
+use flowlog_core::time::TrinoZone;
 
 /// A flag value that cannot be used: the flag, the value as written, and why.
 #[derive(Debug, thiserror::Error)]

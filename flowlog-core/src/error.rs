@@ -160,6 +160,29 @@ pub enum Error {
         data_type: arrow::datatypes::DataType,
     },
 
+    /// A statement names a table that is not registered.
+    #[error("Table '{table}' does not exist")]
+    NoSuchTable {
+        /// The table, as the statement names it.
+        table: String,
+    },
+
+    /// `SHOW PARTITIONS` names a table without partition columns.
+    #[error("Table {table} is not partitioned")]
+    NotPartitioned {
+        /// The table, as the statement names it.
+        table: String,
+    },
+
+    /// The pattern of `SHOW TABLES '…'` is not valid.
+    #[error("SHOW TABLES: bad pattern '{pattern}': {reason}")]
+    BadTablePattern {
+        /// The pattern as written.
+        pattern: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
     /// An error from the SQL engine.
     #[error(transparent)]
     DataFusion(DataFusionError),

@@ -15,6 +15,12 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 use datafusion::sql::sqlparser::parser::ParserError;
 use object_store::ObjectStore;
 
+pub mod evaluation_order;
+pub mod filter_first;
+pub mod identifiers;
+pub mod messages;
+pub mod statements;
+
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result, SqlPosition};
 use crate::functions;
@@ -75,6 +81,8 @@ pub struct FlowLogSession {
     options: SessionOptions,
     /// The current session zone (starts as `options.time_zone`; `SET TIME ZONE` changes it).
     time_zone: std::sync::RwLock<TrinoZone>,
+    /// The DDL text of each table registered from DDL, for `SHOW CREATE TABLE`.
+    ddl_texts: statements::DdlTexts,
 }
 
 impl std::fmt::Debug for FlowLogSession {
@@ -103,7 +111,13 @@ impl FlowLogSession {
             o.sql_parser.collect_spans = true;
             o.sql_parser.enable_ident_normalization = true;
         }
-        let ctx = SessionContext::new_with_config(config);
+        let state = datafusion::execution::SessionStateBuilder::new()
+            .with_config(config)
+            .with_default_features()
+            .with_query_planner(Arc::new(evaluation_order::TrinoQueryPlanner))
+            .with_physical_optimizer_rules(filter_first::physical_optimizer_rules())
+            .build();
+        let ctx = SessionContext::new_with_state(state);
         functions::register_all(&ctx, options.time_zone);
         register_pinned_current_time(&ctx, options.time_zone, options.current_time);
         let time_zone = std::sync::RwLock::new(options.time_zone);
@@ -122,6 +136,7 @@ impl FlowLogSession {
             resolver,
             options,
             time_zone,
+            ddl_texts: statements::DdlTexts::default(),
         }
     }
 
@@ -164,10 +179,10 @@ impl FlowLogSession {
     /// Register the table of an Athena `CREATE EXTERNAL TABLE` statement; returns its name.
     pub fn register_ddl(&self, sql: &str) -> Result<String> {
         let ddl = ddl::parse_create_table(sql)?;
-        self.register_create_table(&ddl)
+        self.register_create_table(&ddl, sql)
     }
 
-    fn register_create_table(&self, ddl: &CreateTable) -> Result<String> {
+    fn register_create_table(&self, ddl: &CreateTable, text: &str) -> Result<String> {
         let table = FlowLogTable::from_ddl(
             ddl,
             self.resolver.clone(),
@@ -186,12 +201,16 @@ impl FlowLogSession {
             });
         }
         schema.register_table(ddl.name.clone(), Arc::new(table))?;
+        self.ddl_texts.remember(database, &ddl.name, text);
         Ok(ddl.name.clone())
     }
 
     /// Register an `AWSLogs` tree found under `root` (a directory, or an S3 URL with a
     /// mirror) as table `name`, with no DDL.
     pub async fn register_logs(&self, name: &str, root: &str) -> Result<()> {
+        // Athena's names are lower case; queries name tables case-insensitively.
+        let name = name.to_lowercase();
+        let name = name.as_str();
         let table = FlowLogTable::discover(
             name,
             root,
@@ -235,32 +254,41 @@ impl FlowLogSession {
         if ddl::is_hive_ddl(&statement.value) {
             let ddl =
                 ddl::parse_create_table_at(&statement.value, statement.line, statement.column)?;
-            self.register_create_table(&ddl)?;
+            self.register_create_table(&ddl, &statement.value)?;
             return Ok(None);
         }
+        if let Some(catalog) = statements::parse(&statement.value) {
+            return self.run_catalog_statement(&catalog).await.map(Some);
+        }
+        let state = self.ctx.state();
+        let dialect = state.config().options().sql_parser.dialect;
+        let text = crate::dialect::rewrite_text(&statement.value);
+        let names = identifiers::output_names(&text, &dialect);
         // Pad the statement so the SQL parser's line and column are those of the script.
         let padded = format!(
             "{}{}{}",
             "\n".repeat(statement.line.saturating_sub(1)),
             " ".repeat(statement.column.saturating_sub(1)),
-            crate::dialect::rewrite_text(&statement.value)
+            identifiers::fold_quoted(&text)
         );
-        let state = self.ctx.state();
-        let dialect = state.config().options().sql_parser.dialect;
         let mut parsed = state
             .sql_to_statement(&padded, &dialect)
-            .map_err(sql_error)?;
+            .map_err(|e| self.sql_error(e))?;
         if let Some(zone) = self.set_time_zone_statement(&parsed)? {
             self.set_time_zone(zone);
             return Ok(None);
         }
         crate::dialect::rewrite(&mut parsed)?;
-        let plan = state.statement_to_plan(parsed).await.map_err(sql_error)?;
+        let plan = state
+            .statement_to_plan(parsed)
+            .await
+            .map_err(|e| self.sql_error(e))?;
+        let plan = names.apply(plan).map_err(|e| self.sql_error(e))?;
         let df = self
             .ctx
             .execute_logical_plan(plan)
             .await
-            .map_err(sql_error)?;
+            .map_err(|e| self.sql_error(e))?;
         Ok(Some(df))
     }
 }
@@ -308,27 +336,39 @@ fn register_pinned_current_time(ctx: &SessionContext, zone: TrinoZone, now: Opti
     }
 }
 
-/// A SQL error on one line, with its position when the parser or planner knows it.
-fn sql_error(err: DataFusionError) -> Error {
+impl FlowLogSession {
+    /// Make a SQL error one line in Athena's words, with its position when the parser or
+    /// planner knows it.
+    fn sql_error(&self, err: DataFusionError) -> Error {
+        sql_error(err, &self.table_names())
+    }
+
+    /// The names of the tables of the default database.
+    fn table_names(&self) -> Vec<String> {
+        self.schema(DEFAULT_DATABASE)
+            .map(|s| s.table_names())
+            .unwrap_or_default()
+    }
+}
+
+/// A SQL error on one line in Athena's words, with its position when the parser or
+/// planner knows it.
+fn sql_error(err: DataFusionError, tables: &[String]) -> Error {
     let planner_position = err.diagnostic().and_then(|d| d.span).map(|s| SqlPosition {
         line: s.start.line,
         column: s.start.column,
     });
-    match err {
-        DataFusionError::SQL(parser_error, _) => {
-            let (message, position) = parser_message(&parser_error);
-            Error::Sql {
-                position: position.or(planner_position),
-                message,
-            }
-        }
-        other => {
-            let message = other.strip_backtrace();
-            Error::Sql {
-                position: planner_position,
-                message: one_line(message.strip_prefix("SQL error: ").unwrap_or(&message)),
-            }
-        }
+    if let DataFusionError::SQL(parser_error, _) = &err {
+        let (message, position) = parser_message(parser_error);
+        return Error::Sql {
+            position: position.or(planner_position),
+            message,
+        };
+    }
+    let message = messages::athena_message(&err, tables);
+    Error::Sql {
+        position: planner_position,
+        message: one_line(message.strip_prefix("SQL error: ").unwrap_or(&message)),
     }
 }
 

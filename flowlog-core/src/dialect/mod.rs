@@ -32,8 +32,11 @@ pub fn rewrite_text(sql: &str) -> std::borrow::Cow<'_, str> {
 
 /// Rewrite a parsed statement from Trino's meaning to DataFusion's.
 pub fn rewrite(statement: &mut Statement) -> Result<()> {
-    let Statement::Statement(statement) = statement else {
-        return Ok(());
+    let statement = match statement {
+        Statement::Statement(statement) => statement,
+        // `EXPLAIN [ANALYZE] query` explains the rewritten query.
+        Statement::Explain(explain) => return rewrite(&mut explain.statement),
+        _ => return Ok(()),
     };
     naming::name_unaliased_columns(statement);
     datetime::rewrite(statement);

@@ -34,8 +34,8 @@ use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
 use super::literal::{parse_date, parse_timestamp};
 use super::value::{
-    NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos,
-    precision_of, round_half_up, strings, unit_for_precision, wall,
+    NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, precision_of,
+    round_half_up, strings, unit_for_precision, wall,
 };
 use crate::functions::support::{DATETIME, doc, type_list, unexpected_parameters};
 
