@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use arrow::datatypes::{DataType, TimeUnit};
-use datafusion::common::{ScalarValue, plan_err};
+use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::simplify::{ExprSimplifyResult, SimplifyContext};
 use datafusion::logical_expr::{
@@ -93,11 +93,6 @@ impl CurrentTime {
     }
 }
 
-fn now_nanos() -> i128 {
-    let now = chrono::Utc::now();
-    i128::from(now.timestamp()) * 1_000_000_000 + i128::from(now.timestamp_subsec_nanos())
-}
-
 impl ScalarUDFImpl for CurrentTime {
     fn name(&self) -> &str {
         match self.what {
@@ -135,8 +130,14 @@ impl ScalarUDFImpl for CurrentTime {
         )))
     }
     fn invoke_with_args(&self, _args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        let now = self.pinned_nanos.unwrap_or_else(now_nanos);
-        Ok(ColumnarValue::Scalar(self.value_at(now)?))
+        // Unpinned, the value must be the query's start time, which only `simplify` knows.
+        // Reading the clock here would give each call of one query its own "now" (the
+        // constant evaluator invokes stable functions before `simplify` runs), so fail
+        // and let the simplifier replace the call, as DataFusion's own `now()` does.
+        match self.pinned_nanos {
+            Some(now) => Ok(ColumnarValue::Scalar(self.value_at(now)?)),
+            None => exec_err!("{}: the query start time is not known here", self.name()),
+        }
     }
     fn documentation(&self) -> Option<&Documentation> {
         static DOCS: OnceLock<Vec<Documentation>> = OnceLock::new();
