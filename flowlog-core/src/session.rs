@@ -18,6 +18,7 @@ use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result};
 use crate::functions;
 use crate::functions::zone::TrinoZone;
+use crate::memory::MemoryOptions;
 use crate::storage::{Mirror, Progress, S3Options, StoreResolver};
 use crate::table::{FlowLogTable, TableOptions};
 
@@ -49,6 +50,8 @@ pub struct SessionOptions {
     pub bucket_stores: Vec<(String, Arc<dyn ObjectStore>)>,
     /// Counters of objects listed and bytes read, readable while queries run.
     pub progress: Arc<Progress>,
+    /// The memory queries may use and where they spill (default: no limit).
+    pub memory: MemoryOptions,
 }
 
 impl Default for SessionOptions {
@@ -63,6 +66,7 @@ impl Default for SessionOptions {
             s3: S3Options::default(),
             bucket_stores: Vec::new(),
             progress: Arc::new(Progress::default()),
+            memory: MemoryOptions::default(),
         }
     }
 }
@@ -102,7 +106,14 @@ impl FlowLogSession {
             o.sql_parser.collect_spans = true;
             o.sql_parser.enable_ident_normalization = true;
         }
-        let ctx = SessionContext::new_with_config(config);
+        let ctx = match options.memory.runtime() {
+            Ok(runtime) => SessionContext::new_with_config_rt(config, runtime),
+            Err(e) => {
+                // Only an unusable spill directory gets here; queries then run without one.
+                log::warn!("cannot set up the memory limit or spill directory: {e}");
+                SessionContext::new_with_config(config)
+            }
+        };
         functions::register_all(&ctx, &options.time_zone.id());
         register_pinned_current_time(&ctx, options.time_zone, options.current_time);
         let time_zone = std::sync::RwLock::new(options.time_zone);
@@ -153,6 +164,12 @@ impl FlowLogSession {
     /// Objects listed and bytes read so far by this session's queries.
     pub fn progress(&self) -> Arc<Progress> {
         self.resolver.progress()
+    }
+
+    /// The error to report for a query that failed while running: exhausting the memory
+    /// limit becomes [`Error::MemoryLimitExceeded`], naming the limit.
+    pub fn explain_error(&self, error: DataFusionError) -> Error {
+        self.options.memory.explain(error)
     }
 
     /// The store resolver (mirrors and the local store).
