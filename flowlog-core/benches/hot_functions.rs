@@ -58,7 +58,11 @@ fn from_unixtime_in_sql(c: &mut Criterion) {
         .expect("runtime");
     let session = FlowLogSession::new(SessionOptions::default());
     let starts: Int64Array = (0..65_536_i64).map(|i| 1_795_132_800 + i * 7).collect();
-    let schema = Arc::new(Schema::new(vec![Field::new("start", DataType::Int64, false)]));
+    let schema = Arc::new(Schema::new(vec![Field::new(
+        "start",
+        DataType::Int64,
+        false,
+    )]));
     let batch = RecordBatch::try_new(schema, vec![Arc::new(starts)]).expect("batch");
     session
         .context()
@@ -78,7 +82,11 @@ fn from_unixtime_in_sql(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 runtime.block_on(async {
-                    let df = session.run_script(sql).await.expect("query").expect("a query");
+                    let df = session
+                        .run_script(sql)
+                        .await
+                        .expect("query")
+                        .expect("a query");
                     black_box(df.collect().await.expect("collect"))
                 })
             })

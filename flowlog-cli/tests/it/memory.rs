@@ -42,7 +42,14 @@ fn a_query_that_cannot_fit_names_the_limit_and_writes_nothing() {
     let target_s = target.to_string_lossy().to_string();
     let spill = tmp.path().to_string_lossy().to_string();
     let mut args = RUNBOOK.to_vec();
-    args.extend(["--memory-limit", "64KiB", "--temp-dir", &spill, "--output", &target_s]);
+    args.extend([
+        "--memory-limit",
+        "64KiB",
+        "--temp-dir",
+        &spill,
+        "--output",
+        &target_s,
+    ]);
     let out = flowlog(&args);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -72,11 +79,19 @@ fn bad_sizes_and_spill_directories_are_refused() {
     args.extend(["--memory-limit", "lots"]);
     let out = flowlog(&args);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("\"lots\" is not a size"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("\"lots\" is not a size"),
+        "{}",
+        stderr(&out)
+    );
 
     let mut args = RUNBOOK.to_vec();
     args.extend(["--temp-dir", "no/such/dir"]);
     let out = flowlog(&args);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("--temp-dir no/such/dir: not a directory"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--temp-dir no/such/dir: not a directory"),
+        "{}",
+        stderr(&out)
+    );
 }

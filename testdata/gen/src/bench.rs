@@ -286,7 +286,12 @@ pub fn write(options: &BenchOptions) -> Result<BenchSummary> {
 
 /// Prints `files written/total, records per second` to stderr every two seconds until every
 /// file is done (or the writers gave up).
-fn report_progress(done: &AtomicUsize, total: usize, rows_per_file: usize, started: std::time::Instant) {
+fn report_progress(
+    done: &AtomicUsize,
+    total: usize,
+    rows_per_file: usize,
+    started: std::time::Instant,
+) {
     let mut last_print = std::time::Instant::now();
     loop {
         let n = done.load(Ordering::Relaxed);
@@ -369,8 +374,14 @@ mod tests {
     #[test]
     fn fewer_accounts_take_every_file() {
         let p = plan(3 * DAYS * 48, 3).expect("plan");
-        assert!(p.iter().all(|f| ACCOUNTS[..3].iter().any(|a| f.key.contains(a))));
-        let first_day = p.iter().filter(|f| f.key.contains("/111111111111/") && f.key.contains("/2026/11/14/")).count();
+        assert!(
+            p.iter()
+                .all(|f| ACCOUNTS[..3].iter().any(|a| f.key.contains(a)))
+        );
+        let first_day = p
+            .iter()
+            .filter(|f| f.key.contains("/111111111111/") && f.key.contains("/2026/11/14/"))
+            .count();
         assert_eq!(first_day, 48);
         assert!(plan(10, 0).is_err());
         assert!(plan(10, 9).is_err());

@@ -28,8 +28,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-const USAGE: &str =
-    "usage: gen-testdata --out DIR | --check DIR | --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K]";
+const USAGE: &str = "usage: gen-testdata --out DIR | --check DIR | --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K]";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,8 +188,17 @@ mod tests {
             })
         );
         assert_eq!(
-            parse_args(&args(&["--bench", "b", "--files", "1008", "--total-rows", "30000000", "--accounts", "3"]))
-                .expect("bench total rows"),
+            parse_args(&args(&[
+                "--bench",
+                "b",
+                "--files",
+                "1008",
+                "--total-rows",
+                "30000000",
+                "--accounts",
+                "3"
+            ]))
+            .expect("bench total rows"),
             Command::Bench(bench::BenchOptions {
                 dir: PathBuf::from("b"),
                 files: 1008,

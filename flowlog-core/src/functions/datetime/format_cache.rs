@@ -128,7 +128,10 @@ mod tests {
 
     fn plain(millis: &[Option<i64>], pattern: &str, zone: &TrinoZone) -> Vec<Option<String>> {
         let p = JodaPattern::parse(pattern).unwrap();
-        millis.iter().map(|m| m.map(|m| p.format(m, zone))).collect()
+        millis
+            .iter()
+            .map(|m| m.map(|m| p.format(m, zone)))
+            .collect()
     }
 
     fn cached(millis: &[Option<i64>], pattern: &str, zone: &TrinoZone) -> Vec<Option<String>> {
@@ -149,7 +152,13 @@ mod tests {
         let start = 1_793_400_000_000_i64;
         let mut millis: Vec<Option<i64>> = (0..600).map(|i| Some(start + i * 433_123)).collect();
         millis.extend([None, Some(-1), Some(-86_400_001), Some(0), None]);
-        let zones = ["UTC", "+09:00", "Asia/Kathmandu", "America/New_York", "Australia/Lord_Howe"];
+        let zones = [
+            "UTC",
+            "+09:00",
+            "Asia/Kathmandu",
+            "America/New_York",
+            "Australia/Lord_Howe",
+        ];
         let patterns = [
             "yyyy-MM-dd HH",
             "yyyy-MM-dd HH:mm:ss",

@@ -121,7 +121,12 @@ impl ScalarUDFImpl for FormatDatetime {
             && !pattern.has_zone_field()
             && !all_scalar
         {
-            let array = format_column(&millis, pattern, granularity, zone.as_ref().unwrap_or(&TrinoZone::Utc));
+            let array = format_column(
+                &millis,
+                pattern,
+                granularity,
+                zone.as_ref().unwrap_or(&TrinoZone::Utc),
+            );
             return Ok(ColumnarValue::Array(array));
         }
         let patterns = args.args[1].to_array(n)?;
