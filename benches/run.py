@@ -9,7 +9,7 @@ For every workload: one untimed run per engine whose answers (row count and chec
 result) must all equal flowlog's, then ``--reps`` timed runs per engine, interleaved (engine by
 engine within each repetition) so that a slow spell of the machine hits every engine alike. Every
 run is a child process (peers through ``flowlog_bench.worker``), so each engine's peak resident
-set is read from ``wait4``. Prints a Markdown table of median (min) seconds and the ratios
+set is polled from ``/proc``. Prints a Markdown table of median (min) seconds and the ratios
 peer / flowlog (above 1: flowlog is faster), then one of flowlog / the fastest peer against the
 0.8 target, with every engine's peak RSS.
 Exit status 1 when engines disagree, 2 on a usage or set-up error.

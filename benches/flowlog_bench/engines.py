@@ -161,7 +161,8 @@ class ClickHouse(_Library):
 
 
 def _run_measured(command: list[str], what: str) -> tuple[str, float, int]:
-    """Runs ``command`` as a child: its stdout, wall seconds and peak RSS in bytes."""
+    """Runs ``command`` as a child: its stdout, wall seconds and peak RSS in bytes (as last seen
+    in ``/proc``, polled every 5 ms; a peak in the child's last 5 ms can be missed)."""
     started = time.perf_counter()
     benches = str(pathlib.Path(__file__).resolve().parent.parent)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
@@ -181,7 +182,15 @@ def _run_measured(command: list[str], what: str) -> tuple[str, float, int]:
     ]
     for r in readers:
         r.start()
-    _, status, usage = os.wait4(child.pid, 0)
+    # The child's own high-water mark, polled from /proc while it runs: wait4's ru_maxrss would
+    # include this (large) runner process's peak, which Linux carries over fork and exec.
+    peak_kib = 0
+    while True:
+        pid, status, _ = os.wait4(child.pid, os.WNOHANG)
+        if pid != 0:
+            break
+        peak_kib = max(peak_kib, _vm_hwm_kib(child.pid))
+        time.sleep(0.005)
     seconds = time.perf_counter() - started
     for r in readers:
         r.join()
@@ -189,7 +198,19 @@ def _run_measured(command: list[str], what: str) -> tuple[str, float, int]:
     stdout, stderr = b"".join(out_chunks), b"".join(err_chunks)
     if child.returncode != 0:
         raise RuntimeError(f"{what} failed: {stderr.decode(errors='replace').strip()[-2000:]}")
-    return stdout.decode(), seconds, usage.ru_maxrss * 1024
+    return stdout.decode(), seconds, peak_kib * 1024
+
+
+def _vm_hwm_kib(pid: int) -> int:
+    """``VmHWM`` (peak resident set, KiB) of a running process; 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def measure(engine: Engine, workload: Workload, bucket: pathlib.Path, out: pathlib.Path) -> Measurement:

@@ -122,7 +122,10 @@ class Measure(unittest.TestCase):
 
         from . import engines
 
-        code = "b = bytearray(64 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); print('ok')"
+        code = (
+            "import time; b = bytearray(64 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); "
+            "time.sleep(0.3); print('ok')"
+        )
         stdout, seconds, rss = engines._run_measured([sys.executable, "-c", code], "python")
         self.assertEqual(stdout.strip(), "ok")
         self.assertGreater(seconds, 0)

@@ -3,7 +3,7 @@
     python3 -m flowlog_bench.worker ENGINE WORKLOAD BUCKET OUT
 
 Prints the seconds the engine's ``run`` took (the library import is not counted) as JSON on
-stdout. The parent reads the process's peak resident set from ``wait4``.
+stdout. The parent polls the process's peak resident set from ``/proc``.
 """
 
 from __future__ import annotations
