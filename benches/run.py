@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """flowlog against its peers on flow-log work, side by side in one run.
 
-    python3 benches/run.py [--data DIR] [--reps N] [--engines a,b] [--workloads a,b]
+    python3 benches/run.py [--data DIR] [--flowlog BIN] [--reps N] [--engines a,b]
+                           [--workloads a,b] [--flowlog-arg=--memory-limit=2GiB ...]
     python3 benches/run.py --self-test
 
 For every workload: one untimed run per engine whose answers (row count and checksum of the sorted
 result) must all equal flowlog's, then ``--reps`` timed runs per engine, interleaved (engine by
-engine within each repetition) so that a slow spell of the machine hits every engine alike. Prints
-a Markdown table of median (min) seconds and the ratios peer / flowlog (above 1: flowlog is faster).
+engine within each repetition) so that a slow spell of the machine hits every engine alike. Every
+run is a child process (peers through ``flowlog_bench.worker``), so each engine's peak resident
+set is polled from ``/proc``. Prints a Markdown table of median (min) seconds and the ratios
+peer / flowlog (above 1: flowlog is faster), then one of flowlog / the fastest peer against the
+0.8 target, with every engine's peak RSS.
 Exit status 1 when engines disagree, 2 on a usage or set-up error.
 
 Generate the data first: ``cargo run --release -p flowlog-testdata -- --bench target/bench-data``;
@@ -47,6 +51,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--reps", type=int, default=5, help="timed repetitions per engine (default 5)")
     p.add_argument("--engines", default="", help="comma-separated subset of engines")
     p.add_argument("--workloads", default="", help="comma-separated subset of workloads")
+    p.add_argument("--flowlog-arg", action="append", default=[], metavar="ARG",
+                   help="an extra argument for every flowlog run (repeatable), "
+                   "e.g. --flowlog-arg=--memory-limit=2GiB")
     p.add_argument("--self-test", action="store_true",
                    help="test the answer comparison and the workload table, without data or peers")
     return p.parse_args(argv)
@@ -60,6 +67,14 @@ def pick(names: str, available: list[str], what: str) -> list[str]:
     if unknown:
         raise SystemExit(f"run.py: unknown {what} {unknown}; choose from {available}")
     return chosen
+
+
+def load() -> str:
+    """The 1, 5 and 15-minute load averages (other work on the machine skews timings)."""
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def main(argv: list[str]) -> int:
@@ -78,6 +93,7 @@ def main(argv: list[str]) -> int:
         return 2
 
     every = engines.all_engines(args.flowlog)
+    every[0] = engines.Flowlog(args.flowlog, args.flowlog_arg)
     names = pick(args.engines, [e.name for e in every], "engines")
     if "flowlog" not in names:
         names.insert(0, "flowlog")
@@ -100,8 +116,10 @@ def main(argv: list[str]) -> int:
     files = sum(1 for _ in bucket.rglob("*.parquet"))
     print(f"# data: {bucket} ({files} files, {size / 1e6:.0f} MB); {os.cpu_count()} cores; "
           f"{platform.platform()}; {datetime.datetime.now().isoformat(timespec='minutes')}")
+    print(f"# flowlog arguments: {' '.join(args.flowlog_arg) or '(none)'}; load at start: {load()}")
 
     timings: dict[tuple[str, str], report.Timing] = {}
+    peaks: dict[tuple[str, str], int] = {}
     failed = False
     with tempfile.TemporaryDirectory(prefix="flowlog-bench-") as scratch:
         for w in workloads.WORKLOADS:
@@ -112,7 +130,8 @@ def main(argv: list[str]) -> int:
             for e in chosen:
                 out = pathlib.Path(scratch) / f"{w.name}.{e.name}.csv"
                 try:
-                    e.run(w, bucket, out)
+                    m = engines.measure(e, w, bucket, out)
+                    peaks[(w.name, e.name)] = m.peak_rss_bytes
                     got[e.name] = answers.answer_of_csv(out)
                     running.append(e)
                 except Exception as err:  # one engine's failure must not hide the others
@@ -128,11 +147,16 @@ def main(argv: list[str]) -> int:
             for _ in range(args.reps):
                 for e in running:
                     out = pathlib.Path(scratch) / f"{w.name}.{e.name}.csv"
-                    timings[(w.name, e.name)].seconds.append(e.run(w, bucket, out))
+                    m = engines.measure(e, w, bucket, out)
+                    timings[(w.name, e.name)].seconds.append(m.seconds)
+                    peaks[(w.name, e.name)] = max(peaks[(w.name, e.name)], m.peak_rss_bytes)
             print("#   " + ", ".join(
                 f"{e.name} {timings[(w.name, e.name)].median:.3f}s" for e in running), flush=True)
     print()
     print(report.table([w for w in wanted], [e.name for e in chosen], timings))
+    print()
+    print(report.against_fastest(wanted, [e.name for e in chosen], timings, peaks))
+    print(f"\n# load at end: {load()}")
     if failed:
         print("\nrun.py: engines failed or disagree (see the FAILED and DISAGREE lines above)",
               file=sys.stderr)

@@ -14,12 +14,25 @@ reports the seconds that took:
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import json
+import os
 import pathlib
 import subprocess
+import sys
+import threading
 import time
 
 from .workloads import Workload, expand_braces
+
+
+@dataclasses.dataclass(frozen=True)
+class Measurement:
+    """One run of one engine: the seconds it took and its process's peak resident set."""
+
+    seconds: float
+    peak_rss_bytes: int
 
 
 class Engine:
@@ -49,8 +62,9 @@ class Flowlog(Engine):
 
     name = "flowlog"
 
-    def __init__(self, binary: pathlib.Path):
+    def __init__(self, binary: pathlib.Path, extra_args: list[str] | None = None):
         self.binary = binary
+        self.extra_args = list(extra_args or [])
 
     def version(self) -> str | None:
         if not self.binary.is_file():
@@ -60,17 +74,22 @@ class Flowlog(Engine):
         )
         return done.stdout.strip() or None
 
-    def run(self, workload: Workload, bucket: pathlib.Path, out: pathlib.Path) -> float:
-        command = [
+    def command(self, workload: Workload, bucket: pathlib.Path, out: pathlib.Path) -> list[str]:
+        """The command line that answers ``workload`` into ``out``."""
+        return [
             str(self.binary),
             "query",
             *workload.flowlog_args(bucket),
+            *self.extra_args,
             "--format",
             "csv",
             "--output",
             str(out),
             workload.flowlog_sql,
         ]
+
+    def run(self, workload: Workload, bucket: pathlib.Path, out: pathlib.Path) -> float:
+        command = self.command(workload, bucket, out)
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - started
@@ -139,6 +158,76 @@ class ClickHouse(_Library):
         result = chdb.query(sql, "CSVWithNames")
         out.write_bytes(result.bytes())
         return time.perf_counter() - started
+
+
+def _run_measured(command: list[str], what: str) -> tuple[str, float, int]:
+    """Runs ``command`` as a child: its stdout, wall seconds and peak RSS in bytes (as last seen
+    in ``/proc``, polled every 5 ms; a peak in the child's last 5 ms can be missed)."""
+    started = time.perf_counter()
+    benches = str(pathlib.Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        p for p in [benches, os.environ.get("PYTHONPATH", "")] if p))
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    # Read both pipes to the end while waiting, so the child never blocks on a full pipe.
+    out_chunks: list[bytes] = []
+    err_chunks: list[bytes] = []
+
+    def drain(pipe, into):
+        for chunk in iter(lambda: pipe.read(65536), b""):
+            into.append(chunk)
+
+    readers = [
+        threading.Thread(target=drain, args=(child.stdout, out_chunks)),
+        threading.Thread(target=drain, args=(child.stderr, err_chunks)),
+    ]
+    for r in readers:
+        r.start()
+    # The child's own high-water mark, polled from /proc while it runs: wait4's ru_maxrss would
+    # include this (large) runner process's peak, which Linux carries over fork and exec.
+    peak_kib = 0
+    while True:
+        pid, status, _ = os.wait4(child.pid, os.WNOHANG)
+        if pid != 0:
+            break
+        peak_kib = max(peak_kib, _vm_hwm_kib(child.pid))
+        time.sleep(0.005)
+    seconds = time.perf_counter() - started
+    for r in readers:
+        r.join()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    stdout, stderr = b"".join(out_chunks), b"".join(err_chunks)
+    if child.returncode != 0:
+        raise RuntimeError(f"{what} failed: {stderr.decode(errors='replace').strip()[-2000:]}")
+    return stdout.decode(), seconds, peak_kib * 1024
+
+
+def _vm_hwm_kib(pid: int) -> int:
+    """``VmHWM`` (peak resident set, KiB) of a running process; 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def measure(engine: Engine, workload: Workload, bucket: pathlib.Path, out: pathlib.Path) -> Measurement:
+    """Runs ``engine`` on ``workload`` in a child process: its time and peak memory.
+
+    flowlog is its own process (whole process timed). A peer runs in ``flowlog_bench.worker``,
+    which times the query and CSV write only; its peak RSS includes the interpreter and the
+    library, as a user's Python process would.
+    """
+    if isinstance(engine, Flowlog):
+        _, seconds, rss = _run_measured(engine.command(workload, bucket, out), "flowlog")
+        return Measurement(seconds, rss)
+    command = [
+        sys.executable, "-m", "flowlog_bench.worker", engine.name, workload.name, str(bucket), str(out)
+    ]
+    stdout, _, rss = _run_measured(command, engine.name)
+    return Measurement(json.loads(stdout.strip().splitlines()[-1])["seconds"], rss)
 
 
 def all_engines(binary: pathlib.Path) -> list[Engine]:

@@ -102,6 +102,38 @@ class Report(unittest.TestCase):
         self.assertIn("| w | 2.000 (1.000) | 5.000 (4.000) | 2.50x |", text)
 
 
+class AgainstFastest(unittest.TestCase):
+    def test_quotient_is_flowlog_over_the_fastest_peer_with_peaks(self):
+        timings = {
+            ("w", "flowlog"): report.Timing([1.0]),
+            ("w", "duckdb"): report.Timing([4.0]),
+            ("w", "polars"): report.Timing([2.0]),
+        }
+        peaks = {("w", "flowlog"): 100_000_000, ("w", "duckdb"): 300_000_000}
+        text = report.against_fastest(["w"], ["flowlog", "duckdb", "polars"], timings, peaks)
+        self.assertIn("| w | 1.000 | 2.000 (polars) | 0.50 | yes | 100 | 300 | — |", text)
+        slow = {("w", "flowlog"): report.Timing([3.0]), ("w", "polars"): report.Timing([2.0])}
+        self.assertIn("| 1.50 | no |", report.against_fastest(["w"], ["flowlog", "polars"], slow, {}))
+
+
+class Measure(unittest.TestCase):
+    def test_a_child_process_reports_its_time_and_peak_memory(self):
+        import sys
+
+        from . import engines
+
+        code = (
+            "import time; b = bytearray(64 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); "
+            "time.sleep(0.3); print('ok')"
+        )
+        stdout, seconds, rss = engines._run_measured([sys.executable, "-c", code], "python")
+        self.assertEqual(stdout.strip(), "ok")
+        self.assertGreater(seconds, 0)
+        self.assertGreater(rss, 64 * 1024 * 1024)
+        with self.assertRaises(RuntimeError):
+            engines._run_measured([sys.executable, "-c", "raise SystemExit(3)"], "python")
+
+
 def main() -> int:
     suite = unittest.defaultTestLoader.loadTestsFromModule(__import__(__name__, fromlist=["*"]))
     result = unittest.TextTestRunner(verbosity=1).run(suite)

@@ -134,6 +134,43 @@ def _polars_one_account_day(globs):
     )
 
 
+def _polars_ssh_rdp(globs):
+    pl = _pl()
+    return (
+        _scan(globs)
+        .filter((pl.col("action") == "REJECT") & pl.col("dstport").is_in([22, 3389]))
+        .group_by("srcaddr")
+        .agg(pl.len().alias("flows"), pl.col("packets").sum().alias("packets"))
+        .sort(["flows", "srcaddr"], descending=[True, False])
+        .head(50)
+    )
+
+
+def _polars_bytes_per_hour(globs):
+    pl = _pl()
+    hour = (
+        pl.from_epoch(pl.col("start") + JST_SECONDS, time_unit="s")
+        .dt.strftime("%Y-%m-%d %H")
+        .alias("hour_jst")
+    )
+    return (
+        _scan(globs)
+        .filter(pl.col("log_status") == "OK")
+        .group_by(hour)
+        .agg(pl.col("bytes").sum().alias("bytes"))
+        .sort("hour_jst")
+    )
+
+
+def _polars_wide(globs):
+    pl = _pl()
+    return (
+        _scan(globs)
+        .filter((pl.col("dstport") == WIDE_PORT) & (pl.col("action") == "ACCEPT"))
+        .select(V5_COLUMNS)
+    )
+
+
 def _polars_count(globs):
     return _scan(globs).select(_pl().len().alias("records"))
 
@@ -175,6 +212,43 @@ order by action
 
 COUNT_SQL = "select count(*) as records from {files}"
 
+SSH_RDP_SQL = """
+select srcaddr, count(*) as flows, sum(packets) as packets
+from {files}
+where action = 'REJECT' and dstport in (22, 3389)
+group by srcaddr
+order by flows desc, srcaddr
+limit 50
+"""
+
+BYTES_PER_HOUR_SQL = """
+select {hour} as hour_jst, sum(bytes) as bytes
+from {files}
+where log_status = 'OK'
+group by 1
+order by 1
+"""
+
+#: The data columns of the runbook DDL, in AWS's table order (a `SELECT *` of the table without
+#: its partition columns, which the peers do not have; so every engine names the columns).
+V5_COLUMNS = [
+    "version", "account_id", "interface_id", "srcaddr", "dstaddr", "srcport", "dstport",
+    "protocol", "packets", "bytes", "start", "end", "action", "log_status", "vpc_id",
+    "subnet_id", "instance_id", "tcp_flags", "type", "pkt_srcaddr", "pkt_dstaddr", "az_id",
+    "sublocation_type", "sublocation_id", "pkt_src_aws_service", "pkt_dst_aws_service",
+    "flow_direction", "traffic_path",
+]
+#: The selective filter of the wide query: accepted flows to one port.
+WIDE_PORT = 3389
+
+WIDE_SQL = (
+    "select "
+    + ", ".join(f'"{c}"' for c in V5_COLUMNS)
+    + " from {files} where dstport = "
+    + str(WIDE_PORT)
+    + " and action = 'ACCEPT'"
+)
+
 
 def _duckdb_jst(column: str) -> str:
     return f"strftime(make_timestamp((\"{column}\" + {JST_SECONDS}) * 1000000), '%Y-%m-%d %H:%M:%S')"
@@ -182,6 +256,14 @@ def _duckdb_jst(column: str) -> str:
 
 def _clickhouse_jst(column: str) -> str:
     return f"formatDateTime(toDateTime(`{column}` + {JST_SECONDS}, 'UTC'), '%Y-%m-%d %H:%i:%S')"
+
+
+def _duckdb_jst_hour(column: str) -> str:
+    return f"strftime(make_timestamp((\"{column}\" + {JST_SECONDS}) * 1000000), '%Y-%m-%d %H')"
+
+
+def _clickhouse_jst_hour(column: str) -> str:
+    return f"formatDateTime(toDateTime(`{column}` + {JST_SECONDS}, 'UTC'), '%Y-%m-%d %H')"
 
 
 def _peer(sql: str, **parts: str) -> str:
@@ -232,15 +314,50 @@ WORKLOADS: list[Workload] = [
         name="one_account_day",
         description="Flows, packets and bytes by action for one account on one day "
         "(partition pruning: 1 of 56 account-days)",
-        scope=["AWSLogs/444444444444/vpcflowlogs/*/2026/11/17/*.log.parquet"],
+        scope=["AWSLogs/222222222222/vpcflowlogs/*/2026/11/17/*.log.parquet"],
         flowlog_args=_logs_args,
         flowlog_sql=ONE_ACCOUNT_DAY_SQL.format(
             files="vpc_flow_logs",
-            partition_filter=" and account = '444444444444' and date = '2026/11/17'",
+            partition_filter=" and account = '222222222222' and date = '2026/11/17'",
         ),
         duckdb=_peer(ONE_ACCOUNT_DAY_SQL, partition_filter=""),
         clickhouse=_peer(ONE_ACCOUNT_DAY_SQL, partition_filter=""),
         polars=_polars_one_account_day,
+    ),
+    Workload(
+        name="ssh_rdp_rejected",
+        description="Rejected SSH/RDP flows (dstport 22, 3389) by source over every file, top 50",
+        scope=ALL_FILES,
+        flowlog_args=_logs_args,
+        flowlog_sql=SSH_RDP_SQL.format(files="vpc_flow_logs"),
+        duckdb=SSH_RDP_SQL,
+        clickhouse=SSH_RDP_SQL,
+        polars=_polars_ssh_rdp,
+    ),
+    Workload(
+        name="bytes_per_hour_jst",
+        description="sum(bytes) per JST hour (format_datetime of from_unixtime(start, 9, 0)) "
+        "over every file",
+        scope=ALL_FILES,
+        flowlog_args=_logs_args,
+        flowlog_sql=BYTES_PER_HOUR_SQL.format(
+            files="vpc_flow_logs",
+            hour="format_datetime(from_unixtime(\"start\", 9, 0), 'yyyy-MM-dd HH')",
+        ),
+        duckdb=_peer(BYTES_PER_HOUR_SQL, hour=_duckdb_jst_hour("start")),
+        clickhouse=_peer(BYTES_PER_HOUR_SQL, hour=_clickhouse_jst_hour("start")),
+        polars=_polars_bytes_per_hour,
+    ),
+    Workload(
+        name="wide_select",
+        description="All 28 data columns of the accepted flows to port 3389 over every file "
+        "(a wide SELECT * with a selective filter)",
+        scope=ALL_FILES,
+        flowlog_args=_logs_args,
+        flowlog_sql=WIDE_SQL.format(files="vpc_flow_logs"),
+        duckdb=WIDE_SQL,
+        clickhouse=WIDE_SQL.replace('"', "`"),
+        polars=_polars_wide,
     ),
     Workload(
         name="count_all",

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use flowlog_core::memory::ByteSize;
 use flowlog_core::storage::Mirror;
 use flowlog_core::time::TrinoZone;
 
@@ -124,6 +125,16 @@ pub(crate) struct QueryArgs {
     /// Output format.
     #[arg(long = "format", value_enum, default_value_t = Format::Table)]
     pub(crate) format: Format,
+
+    /// The most memory the query may use, e.g. 2GiB or 512MiB; beyond it sorts and grouping
+    /// spill to disk (default: three quarters of the machine's memory).
+    #[arg(long = "memory-limit", value_name = "SIZE")]
+    pub(crate) memory_limit: Option<ByteSize>,
+
+    /// Where to put the files of a query that spills to disk (default: the system's temporary
+    /// directory).
+    #[arg(long = "temp-dir", value_name = "DIR")]
+    pub(crate) temp_dir: Option<PathBuf>,
 
     /// Write the result to FILE (atomically: nothing appears under FILE unless the query succeeds).
     #[arg(short = 'o', long = "output", value_name = "FILE")]

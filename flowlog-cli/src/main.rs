@@ -14,6 +14,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc serves every allocation of the binary (DataFusion allocates per batch and per
+/// group; the system allocator is slower at that).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = match args::Cli::try_parse() {
         Ok(args) => args,

@@ -183,6 +183,15 @@ pub enum Error {
         reason: String,
     },
 
+    /// A query needed more memory than its limit, even after spilling sorts and groups to disk.
+    #[error(
+        "the query needs more memory than its limit of {limit} allows, even when sorting and grouping spill to disk; raise the memory limit (--memory-limit), or read less (fewer columns, a narrower partition filter, a LIMIT)"
+    )]
+    MemoryLimitExceeded {
+        /// The limit in effect.
+        limit: crate::memory::ByteSize,
+    },
+
     /// An error from the SQL engine.
     #[error(transparent)]
     DataFusion(DataFusionError),

@@ -39,6 +39,7 @@ pub mod dialect;
 pub mod error;
 pub mod functions;
 pub mod layout;
+pub mod memory;
 pub mod projection;
 pub mod provision;
 pub mod render;

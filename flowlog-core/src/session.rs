@@ -24,6 +24,7 @@ pub mod statements;
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result, SqlPosition};
 use crate::functions;
+use crate::memory::MemoryOptions;
 use crate::storage::{Mirror, Progress, S3Options, StoreResolver};
 use crate::table::{FlowLogTable, TableOptions};
 use crate::time::TrinoZone;
@@ -56,6 +57,8 @@ pub struct SessionOptions {
     pub bucket_stores: Vec<(String, Arc<dyn ObjectStore>)>,
     /// Counters of objects listed and bytes read, readable while queries run.
     pub progress: Arc<Progress>,
+    /// The memory queries may use and where they spill (default: no limit).
+    pub memory: MemoryOptions,
 }
 
 impl Default for SessionOptions {
@@ -70,6 +73,7 @@ impl Default for SessionOptions {
             s3: S3Options::default(),
             bucket_stores: Vec::new(),
             progress: Arc::new(Progress::default()),
+            memory: MemoryOptions::default(),
         }
     }
 }
@@ -111,13 +115,17 @@ impl FlowLogSession {
             o.sql_parser.collect_spans = true;
             o.sql_parser.enable_ident_normalization = true;
         }
-        let state = datafusion::execution::SessionStateBuilder::new()
+        let mut builder = datafusion::execution::SessionStateBuilder::new()
             .with_config(config)
             .with_default_features()
             .with_query_planner(Arc::new(evaluation_order::TrinoQueryPlanner))
-            .with_physical_optimizer_rules(filter_first::physical_optimizer_rules())
-            .build();
-        let ctx = SessionContext::new_with_state(state);
+            .with_physical_optimizer_rules(filter_first::physical_optimizer_rules());
+        match options.memory.runtime() {
+            Ok(runtime) => builder = builder.with_runtime_env(runtime),
+            // Only an unusable spill directory gets here; queries then run without one.
+            Err(e) => log::warn!("cannot set up the memory limit or spill directory: {e}"),
+        }
+        let ctx = SessionContext::new_with_state(builder.build());
         functions::register_all(&ctx, options.time_zone);
         register_pinned_current_time(&ctx, options.time_zone, options.current_time);
         let time_zone = std::sync::RwLock::new(options.time_zone);
@@ -169,6 +177,12 @@ impl FlowLogSession {
     /// Objects listed and bytes read so far by this session's queries.
     pub fn progress(&self) -> Arc<Progress> {
         self.resolver.progress()
+    }
+
+    /// The error to report for a query that failed while running: exhausting the memory
+    /// limit becomes [`Error::MemoryLimitExceeded`], naming the limit.
+    pub fn explain_error(&self, error: DataFusionError) -> Error {
+        self.options.memory.explain(error)
     }
 
     /// The store resolver (mirrors and the local store).

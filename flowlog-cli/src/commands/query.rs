@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Utc;
+use flowlog_core::memory::{MemoryOptions, default_limit};
 use flowlog_core::storage::{S3Options, absolute_path};
 use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
@@ -18,6 +19,15 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     let now = args.now.unwrap_or_else(Utc::now);
     let time_zone = args.time_zone.unwrap_or(TrinoZone::Utc);
     let sql = read_sql(&args)?;
+    if let Some(dir) = &args.temp_dir
+        && !dir.is_dir()
+    {
+        bail!("--temp-dir {}: not a directory", dir.display());
+    }
+    let memory = MemoryOptions {
+        limit: args.memory_limit.or_else(default_limit),
+        temp_dir: args.temp_dir.clone(),
+    };
 
     // Never write inside a log tree.
     let mut log_dirs: Vec<PathBuf> = mirrors.iter().map(|m| m.dir().to_path_buf()).collect();
@@ -35,6 +45,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         mirrors,
         time_zone,
         s3: s3_options(&args),
+        memory,
         ..SessionOptions::default()
     });
     for path in &args.ddl {
@@ -60,7 +71,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     let mut stream = df
         .execute_stream()
         .await
-        .map_err(flowlog_core::Error::from)?;
+        .map_err(|e| session.explain_error(e))?;
 
     let mut atomic = match &args.output {
         Some(path) => Some(AtomicFile::create(path)?),
@@ -78,7 +89,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         tokio::select! {
             batch = stream.next() => match batch {
                 Some(batch) => {
-                    let batch = batch.map_err(flowlog_core::Error::from)?;
+                    let batch = batch.map_err(|e| session.explain_error(e))?;
                     writer.write(&batch)?;
                 }
                 None => break,

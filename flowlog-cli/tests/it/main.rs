@@ -1,6 +1,7 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
 mod functions;
+mod memory;
 mod provision;
 mod query;
 mod s3;

@@ -74,6 +74,8 @@ pub struct BenchOptions {
     pub files: usize,
     /// How many records in each file.
     pub rows_per_file: usize,
+    /// How many of [`ACCOUNTS`] deliver logs (the first ones; 1 to 8).
+    pub accounts: usize,
 }
 
 /// What was written.
@@ -95,16 +97,19 @@ struct Planned {
     account: usize,
 }
 
-fn plan(files: usize) -> Result<Vec<Planned>> {
+fn plan(files: usize, accounts: usize) -> Result<Vec<Planned>> {
+    if !(1..=ACCOUNTS.len()).contains(&accounts) {
+        bail!("--accounts must be 1 to {}", ACCOUNTS.len());
+    }
     let first = NaiveDate::parse_from_str(FIRST_DAY, "%Y-%m-%d")
         .with_context(|| format!("bad FIRST_DAY {FIRST_DAY}"))?;
-    let units = ACCOUNTS.len() * DAYS;
+    let units = accounts * DAYS;
     let per_unit = files.div_ceil(units).max(1) as i64;
     let windows_per_day = 86_400 / WINDOW_SECONDS;
     let mut out = Vec::with_capacity(files);
     for f in 0..files {
-        let account = f % ACCOUNTS.len();
-        let day = (f / ACCOUNTS.len()) % DAYS;
+        let account = f % accounts;
+        let day = (f / accounts) % DAYS;
         let k = (f / units) as i64;
         let Some(midnight) = first
             .checked_add_days(chrono::Days::new(day as u64))
@@ -227,7 +232,7 @@ pub fn write(options: &BenchOptions) -> Result<BenchSummary> {
         bail!("--files and --rows-per-file must be at least 1");
     }
     refuse_testdata(&options.dir)?;
-    let planned = plan(options.files)?;
+    let planned = plan(options.files, options.accounts)?;
     let root = options.dir.join(BUCKET_NAME);
     if root.exists() {
         fs::remove_dir_all(&root).with_context(|| format!("removing {}", root.display()))?;
@@ -241,7 +246,10 @@ pub fn write(options: &BenchOptions) -> Result<BenchSummary> {
     let bytes = AtomicUsize::new(0);
     let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let done = AtomicUsize::new(0);
+    let started = std::time::Instant::now();
     std::thread::scope(|scope| {
+        scope.spawn(|| report_progress(&done, planned.len(), options.rows_per_file, started));
         for _ in 0..workers {
             scope.spawn(|| {
                 loop {
@@ -251,12 +259,14 @@ pub fn write(options: &BenchOptions) -> Result<BenchSummary> {
                     match result {
                         Ok(n) => {
                             bytes.fetch_add(n, Ordering::Relaxed);
+                            done.fetch_add(1, Ordering::Relaxed);
                         }
                         Err(e) => {
                             if let Ok(mut slot) = failure.lock() {
                                 slot.get_or_insert(e);
                             }
                             next.store(planned.len(), Ordering::Relaxed);
+                            done.store(planned.len(), Ordering::Relaxed);
                             break;
                         }
                     }
@@ -272,6 +282,32 @@ pub fn write(options: &BenchOptions) -> Result<BenchSummary> {
         rows: planned.len() * options.rows_per_file,
         bytes: bytes.into_inner() as u64,
     })
+}
+
+/// Prints `files written/total, records per second` to stderr every two seconds until every
+/// file is done (or the writers gave up).
+fn report_progress(
+    done: &AtomicUsize,
+    total: usize,
+    rows_per_file: usize,
+    started: std::time::Instant,
+) {
+    let mut last_print = std::time::Instant::now();
+    loop {
+        let n = done.load(Ordering::Relaxed);
+        if n >= total {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        if last_print.elapsed().as_secs() >= 2 {
+            last_print = std::time::Instant::now();
+            let seconds = started.elapsed().as_secs_f64().max(1e-9);
+            eprintln!(
+                "gen-testdata: {n}/{total} files, {:.0} records/s",
+                (n * rows_per_file) as f64 / seconds
+            );
+        }
+    }
 }
 
 fn write_one(root: &Path, fleet: &Fleet, p: &Planned, rows: usize) -> Result<usize> {
@@ -292,7 +328,7 @@ mod tests {
 
     #[test]
     fn plan_spreads_files_over_accounts_days_and_hours() {
-        let p = plan(DEFAULT_FILES).expect("plan");
+        let p = plan(DEFAULT_FILES, ACCOUNTS.len()).expect("plan");
         assert_eq!(p.len(), DEFAULT_FILES);
         let keys: HashSet<&str> = p.iter().map(|f| f.key.as_str()).collect();
         assert_eq!(keys.len(), p.len(), "keys are unique");
@@ -336,8 +372,24 @@ mod tests {
     }
 
     #[test]
+    fn fewer_accounts_take_every_file() {
+        let p = plan(3 * DAYS * 48, 3).expect("plan");
+        assert!(
+            p.iter()
+                .all(|f| ACCOUNTS[..3].iter().any(|a| f.key.contains(a)))
+        );
+        let first_day = p
+            .iter()
+            .filter(|f| f.key.contains("/111111111111/") && f.key.contains("/2026/11/14/"))
+            .count();
+        assert_eq!(first_day, 48);
+        assert!(plan(10, 0).is_err());
+        assert!(plan(10, 9).is_err());
+    }
+
+    #[test]
     fn records_fill_the_window_and_are_repeatable() {
-        let p = plan(3).expect("plan");
+        let p = plan(3, ACCOUNTS.len()).expect("plan");
         let fleet = fleet_like(ACCOUNTS[p[1].account], p[1].account).expect("fleet");
         let a = records(&fleet, &p[1].key, p[1].window, 2_000).expect("records");
         assert_eq!(a.len(), 2_000);
@@ -365,11 +417,12 @@ mod tests {
             dir: dir.path().to_path_buf(),
             files: 9,
             rows_per_file: 10,
+            accounts: ACCOUNTS.len(),
         };
         let summary = write(&options).expect("write");
         assert_eq!(summary.files, 9);
         assert_eq!(summary.rows, 90);
-        let first = plan(9).expect("plan").remove(0);
+        let first = plan(9, ACCOUNTS.len()).expect("plan").remove(0);
         let path = dir.path().join(BUCKET_NAME).join(&first.key);
         let bytes = fs::read(&path).expect("first file");
         assert_eq!(&bytes[..4], b"PAR1");

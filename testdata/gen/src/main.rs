@@ -4,7 +4,7 @@
 //! ```text
 //! gen-testdata --out DIR     write DIR/s3/<bucket>/… and DIR/records.csv
 //! gen-testdata --check DIR   regenerate and compare byte for byte with DIR (exit 1 on difference)
-//! gen-testdata --bench DIR [--files N] [--rows-per-file M]
+//! gen-testdata --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K]
 //!                            write the benchmark data set under DIR/flowlog-bench/ (see `bench`)
 //! ```
 //! Run from the workspace root: `cargo run -p flowlog-testdata -- --out testdata`, or
@@ -28,8 +28,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-const USAGE: &str =
-    "usage: gen-testdata --out DIR | --check DIR | --bench DIR [--files N] [--rows-per-file M]";
+const USAGE: &str = "usage: gen-testdata --out DIR | --check DIR | --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K]";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +49,9 @@ fn parse_args(args: &[String]) -> Result<Command> {
                 dir: PathBuf::from(dir),
                 files: bench::DEFAULT_FILES,
                 rows_per_file: bench::DEFAULT_ROWS_PER_FILE,
+                accounts: bench::ACCOUNTS.len(),
             };
+            let mut total_rows = None;
             for pair in rest.chunks(2) {
                 let [name, value] = pair else {
                     bail!("{} needs a value; {USAGE}", pair[0]);
@@ -62,8 +63,14 @@ fn parse_args(args: &[String]) -> Result<Command> {
                 match name.as_str() {
                     "--files" => options.files = number,
                     "--rows-per-file" => options.rows_per_file = number,
+                    "--total-rows" => total_rows = Some(number),
+                    "--accounts" => options.accounts = number,
                     _ => bail!("unknown option {name}; {USAGE}"),
                 }
+            }
+            if let Some(rows) = total_rows {
+                // The total, spread evenly (rounded up) over the files.
+                options.rows_per_file = rows.div_ceil(options.files);
             }
             Ok(Command::Bench(options))
         }
@@ -167,7 +174,8 @@ mod tests {
             Command::Bench(bench::BenchOptions {
                 dir: PathBuf::from("b"),
                 files: 3,
-                rows_per_file: 7
+                rows_per_file: 7,
+                accounts: bench::ACCOUNTS.len(),
             })
         );
         assert_eq!(
@@ -175,7 +183,27 @@ mod tests {
             Command::Bench(bench::BenchOptions {
                 dir: PathBuf::from("b"),
                 files: bench::DEFAULT_FILES,
-                rows_per_file: bench::DEFAULT_ROWS_PER_FILE
+                rows_per_file: bench::DEFAULT_ROWS_PER_FILE,
+                accounts: bench::ACCOUNTS.len(),
+            })
+        );
+        assert_eq!(
+            parse_args(&args(&[
+                "--bench",
+                "b",
+                "--files",
+                "1008",
+                "--total-rows",
+                "30000000",
+                "--accounts",
+                "3"
+            ]))
+            .expect("bench total rows"),
+            Command::Bench(bench::BenchOptions {
+                dir: PathBuf::from("b"),
+                files: 1008,
+                rows_per_file: 29_762,
+                accounts: 3,
             })
         );
         assert!(parse_args(&args(&["--bench", "b", "--files"])).is_err());

@@ -21,6 +21,8 @@ use crate::functions::support::{DATETIME, doc};
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
+use super::format_cache::{Granularity, format_column};
+
 /// The `format_datetime` function (Trino semantics, Joda-Time patterns).
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct FormatDatetime {
@@ -115,6 +117,19 @@ impl ScalarUDFImpl for FormatDatetime {
             Some(Some(p)) => Some(compile(p, zone.is_none())?),
             _ => None,
         };
+        if let (Some(Some(text)), Some(pattern)) = (&constant, &compiled)
+            && let Some(granularity) = Granularity::of_pattern(text)
+            && !pattern.has_zone_field()
+            && !all_scalar
+        {
+            let array = format_column(
+                &millis,
+                pattern,
+                granularity,
+                zone.as_ref().unwrap_or(&TrinoZone::Utc),
+            );
+            return Ok(ColumnarValue::Array(array));
+        }
         let patterns = args.args[1].to_array(n)?;
         let patterns = patterns.as_string::<i32>();
         let utc = TrinoZone::Utc;

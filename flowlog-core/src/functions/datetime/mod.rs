@@ -34,6 +34,7 @@ pub mod arithmetic;
 pub mod cast;
 pub mod current;
 pub mod extract;
+pub mod format_cache;
 pub mod format_datetime;
 pub mod from_unixtime;
 pub mod iso8601;
