@@ -14,7 +14,7 @@ use arrow::datatypes::{DataType, Int64Type};
 use datafusion::common::exec_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use super::value::{
@@ -121,18 +121,9 @@ fn truncate(w: i128, unit: Unit) -> i128 {
     }
 }
 
-/// `date_trunc(unit, x)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateTrunc {
-    signature: Signature,
-}
-
-impl Default for DateTrunc {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_trunc(unit, x)`.
+    pub struct DateTrunc;
 }
 
 impl ScalarUDFImpl for DateTrunc {
@@ -194,18 +185,9 @@ impl ScalarUDFImpl for DateTrunc {
     }
 }
 
-/// `date_add(unit, value, x)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateAdd {
-    signature: Signature,
-}
-
-impl Default for DateAdd {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_add(unit, value, x)`.
+    pub struct DateAdd;
 }
 
 fn add(v: i128, unit: Unit, amount: i64, zone: Option<&crate::time::TrinoZone>) -> Option<i128> {
@@ -287,21 +269,12 @@ impl ScalarUDFImpl for DateAdd {
     }
 }
 
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, doc, scalar_udf, unexpected_parameters};
 use arrow::array::Array;
 
-/// `date_diff(unit, x1, x2)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateDiff {
-    signature: Signature,
-}
-
-impl Default for DateDiff {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_diff(unit, x1, x2)`.
+    pub struct DateDiff;
 }
 
 /// Whole months from `start` to `end` (wall clock), as Joda-Time counts them: a month is only

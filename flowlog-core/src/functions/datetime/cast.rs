@@ -37,7 +37,7 @@ use super::value::{
     NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, precision_of,
     round_half_up, strings, unit_for_precision, wall,
 };
-use crate::functions::support::{DATETIME, doc, type_list, unexpected_parameters};
+use crate::functions::support::{DATETIME, doc, scalar_udf, type_list, unexpected_parameters};
 
 /// Name of the function that TIMESTAMP literals become.
 pub const TIMESTAMP_LITERAL: &str = "$timestamp";
@@ -64,19 +64,10 @@ fn precision_arg(arg: Option<&ScalarValue>, function: &str) -> Result<u64> {
     }
 }
 
-/// `TIMESTAMP '…'`: a `timestamp(p)` or `timestamp(p) with time zone` constant whose precision
-/// is the number of fraction digits written.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct TimestampLiteral {
-    signature: Signature,
-}
-
-impl Default for TimestampLiteral {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `TIMESTAMP '…'`: a `timestamp(p)` or `timestamp(p) with time zone` constant whose precision
+    /// is the number of fraction digits written.
+    pub struct TimestampLiteral;
 }
 
 impl TimestampLiteral {
@@ -275,19 +266,10 @@ impl ScalarUDFImpl for CastTimestamp {
     }
 }
 
-/// `date(x)`, also `DATE '…'` and `CAST(x AS DATE)`: the date of a timestamp (in its own zone for
-/// `timestamp with time zone`) or of a `yyyy-MM-dd` string.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateCast {
-    signature: Signature,
-}
-
-impl Default for DateCast {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date(x)`, also `DATE '…'` and `CAST(x AS DATE)`: the date of a timestamp (in its own zone for
+    /// `timestamp with time zone`) or of a `yyyy-MM-dd` string.
+    pub struct DateCast;
 }
 
 impl ScalarUDFImpl for DateCast {

@@ -14,25 +14,16 @@ use arrow::datatypes::{
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
-use crate::functions::support::{DATETIME, doc};
+use crate::functions::support::{DATETIME, doc, scalar_udf};
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
-/// The `format_datetime` function (Trino semantics, Joda-Time patterns).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct FormatDatetime {
-    signature: Signature,
-}
-
-impl Default for FormatDatetime {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// The `format_datetime` function (Trino semantics, Joda-Time patterns).
+    pub struct FormatDatetime;
 }
 
 impl ScalarUDFImpl for FormatDatetime {

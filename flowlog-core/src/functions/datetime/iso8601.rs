@@ -31,20 +31,11 @@ use super::value::{
     NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, finish, instant, is_string,
     nanos, precision_of, strings, wall,
 };
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, doc, scalar_udf, unexpected_parameters};
 
-/// `to_iso8601(x)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ToIso8601 {
-    signature: Signature,
-}
-
-impl Default for ToIso8601 {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `to_iso8601(x)`.
+    pub struct ToIso8601;
 }
 
 fn iso(v: i128, t: &Temporal) -> String {

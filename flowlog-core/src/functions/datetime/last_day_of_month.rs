@@ -6,26 +6,17 @@ use std::sync::OnceLock;
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use crate::time::calendar::days_in_month;
 
 use super::value::{Civil, NANOS_PER_DAY, Temporal, build, finish, nanos, wall};
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, doc, scalar_udf, unexpected_parameters};
 
-/// `last_day_of_month(x)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct LastDayOfMonth {
-    signature: Signature,
-}
-
-impl Default for LastDayOfMonth {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `last_day_of_month(x)`.
+    pub struct LastDayOfMonth;
 }
 
 impl ScalarUDFImpl for LastDayOfMonth {

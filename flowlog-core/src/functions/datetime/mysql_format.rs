@@ -18,14 +18,14 @@ use arrow::datatypes::{DataType, TimeUnit};
 use datafusion::common::exec_err;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
 use super::value::{Temporal, build, finish, is_string, nanos, round_half_up, strings};
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, doc, scalar_udf, unexpected_parameters};
 
 /// The Joda-Time pattern for a MySQL format, as Trino builds it. `%f` is Joda's
 /// `appendFractionOfSecond(6, 9)`: six digits printed, up to nine parsed (`parsing`).
@@ -101,18 +101,9 @@ fn compile(format: &str, function: &str) -> Result<JodaPattern> {
     }
 }
 
-/// `date_format(timestamp, format)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateFormat {
-    signature: Signature,
-}
-
-impl Default for DateFormat {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_format(timestamp, format)`.
+    pub struct DateFormat;
 }
 
 impl ScalarUDFImpl for DateFormat {
@@ -182,18 +173,9 @@ impl ScalarUDFImpl for DateFormat {
     }
 }
 
-/// `date_parse(string, format)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateParse {
-    signature: Signature,
-}
-
-impl Default for DateParse {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_parse(string, format)`.
+    pub struct DateParse;
 }
 
 impl ScalarUDFImpl for DateParse {

@@ -12,29 +12,19 @@ use datafusion::common::{exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
-    Volatility,
 };
 
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
 use super::value::{Temporal, build, constant_str, finish, is_string, strings};
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, doc, scalar_udf, unexpected_parameters};
 
-/// `parse_datetime(string, format)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ParseDatetime {
-    signature: Signature,
-    session_zone: TrinoZone,
-}
-
-impl ParseDatetime {
-    /// Texts without a zone are read in `session_zone`.
-    pub fn new(session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            session_zone,
-        }
+scalar_udf! {
+    /// `parse_datetime(string, format)`.
+    pub struct ParseDatetime {
+        /// Texts without a zone are read in `session_zone`.
+        fn new(session_zone: TrinoZone);
     }
 }
 

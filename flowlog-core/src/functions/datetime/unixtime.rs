@@ -11,28 +11,19 @@ use arrow::array::{AsArray, Float64Array};
 use arrow::datatypes::{DataType, Decimal128Type, Int64Type, TimeUnit};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use crate::time::TrinoZone;
 
 use super::value::{NANOS_PER_SECOND, Temporal, build, finish, instant, nanos};
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, doc, scalar_udf, unexpected_parameters};
 
-/// `to_unixtime(timestamp)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ToUnixtime {
-    signature: Signature,
-    session_zone: TrinoZone,
-}
-
-impl ToUnixtime {
-    /// Plain timestamps are read in `session_zone`.
-    pub fn new(session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            session_zone,
-        }
+scalar_udf! {
+    /// `to_unixtime(timestamp)`.
+    pub struct ToUnixtime {
+        /// Plain timestamps are read in `session_zone`.
+        fn new(session_zone: TrinoZone);
     }
 }
 
@@ -91,20 +82,11 @@ impl ScalarUDFImpl for ToUnixtime {
     }
 }
 
-/// `from_unixtime_nanos(unixtime)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct FromUnixtimeNanos {
-    signature: Signature,
-    session_zone: TrinoZone,
-}
-
-impl FromUnixtimeNanos {
-    /// The result is in `session_zone`.
-    pub fn new(session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            session_zone,
-        }
+scalar_udf! {
+    /// `from_unixtime_nanos(unixtime)`.
+    pub struct FromUnixtimeNanos {
+        /// The result is in `session_zone`.
+        fn new(session_zone: TrinoZone);
     }
 }
 
