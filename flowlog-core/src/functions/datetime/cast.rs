@@ -25,8 +25,8 @@ use datafusion::error::Result;
 use datafusion::logical_expr::expr::{Cast, ScalarFunction, TryCast};
 use datafusion::logical_expr::expr_rewriter::FunctionRewrite;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, Expr, ExprSchemable, ReturnFieldArgs, ScalarFunctionArgs,
-    ScalarUDF, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Expr, ExprSchemable, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDF,
+    ScalarUDFImpl, Signature, Volatility,
 };
 
 use crate::time::TrinoZone;
@@ -37,7 +37,9 @@ use super::value::{
     NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, precision_of,
     round_half_up, strings, unit_for_precision, wall,
 };
-use crate::functions::support::{DATETIME, doc, scalar_udf, type_list, unexpected_parameters};
+use crate::functions::support::{
+    DATETIME, documented, scalar_udf, type_list, unexpected_parameters,
+};
 
 /// Name of the function that TIMESTAMP literals become.
 pub const TIMESTAMP_LITERAL: &str = "$timestamp";
@@ -322,17 +324,12 @@ impl ScalarUDFImpl for DateCast {
         };
         finish(build(&values, &Temporal::Date, "date")?, &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "date(x)",
-                "This is an alias for CAST(x AS date).",
-                "SELECT date('2001-08-22'); -- 2001-08-22",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "date(x)",
+        "This is an alias for CAST(x AS date).",
+        "SELECT date('2001-08-22'); -- 2001-08-22"
+    );
 }
 
 /// The text of a date/time value as Trino's `CAST(x AS VARCHAR)` writes it.

@@ -15,11 +15,10 @@ use arrow::datatypes::{DataType, Field, FieldRef, Float64Type, TimeUnit};
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
-    Volatility,
+    ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 
-use crate::functions::support::{DATETIME, doc};
+use crate::functions::support::{DATETIME, documented};
 use crate::time::TrinoZone;
 
 /// The `from_unixtime` function (Trino semantics).
@@ -93,17 +92,12 @@ impl ScalarUDFImpl for FromUnixtime {
         "from_unixtime"
     }
 
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: std::sync::OnceLock<Documentation> = std::sync::OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "from_unixtime(unixtime [, zone | , hours, minutes])",
-                "Returns the UNIX timestamp unixtime as a timestamp with time zone, in the session time zone, in zone, or at the offset hours and minutes.",
-                "SELECT from_unixtime(7200, 'Asia/Tokyo'); -- 1970-01-01 11:00:00.000 Asia/Tokyo",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "from_unixtime(unixtime [, zone | , hours, minutes])",
+        "Returns the UNIX timestamp unixtime as a timestamp with time zone, in the session time zone, in zone, or at the offset hours and minutes.",
+        "SELECT from_unixtime(7200, 'Asia/Tokyo'); -- 1970-01-01 11:00:00.000 Asia/Tokyo"
+    );
 
     fn signature(&self) -> &Signature {
         &self.signature

@@ -5,20 +5,20 @@
 //! zone. When both arguments are constants the result carries the parsed zone exactly; a column
 //! of texts is typed with the session zone (exact instants, see `DEVIATIONS.md`).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use arrow::datatypes::{DataType, Field, FieldRef, TimeUnit};
 use datafusion::common::{exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
+    ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
 use super::value::{Temporal, build, constant_str, finish, is_string, strings};
-use crate::functions::support::{DATETIME, doc, scalar_udf, unexpected_parameters};
+use crate::functions::support::{DATETIME, documented, scalar_udf, unexpected_parameters};
 
 scalar_udf! {
     /// `parse_datetime(string, format)`.
@@ -97,15 +97,10 @@ impl ScalarUDFImpl for ParseDatetime {
         }
         finish(build(&values, &target, self.name())?, &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "parse_datetime(string, format)",
-                "Parses string into a timestamp with time zone using format (JodaTime's DateTimeFormat pattern).",
-                "SELECT parse_datetime('1960/01/22 03:04 +0500', 'yyyy/MM/dd HH:mm Z'); -- 1960-01-22 03:04:00.000 +05:00",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "parse_datetime(string, format)",
+        "Parses string into a timestamp with time zone using format (JodaTime's DateTimeFormat pattern).",
+        "SELECT parse_datetime('1960/01/22 03:04 +0500', 'yyyy/MM/dd HH:mm Z'); -- 1960-01-22 03:04:00.000 +05:00"
+    );
 }
