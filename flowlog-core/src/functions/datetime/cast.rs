@@ -132,26 +132,17 @@ impl ScalarUDFImpl for TimestampLiteral {
     }
 }
 
-/// `CAST(x AS timestamp(p))` and `CAST(x AS timestamp(p) with time zone)` as Trino casts:
-/// a `timestamp with time zone` becomes its wall-clock time, a `timestamp` or DATE is read in the
-/// session zone, and a shorter precision rounds half up.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct CastTimestamp {
-    signature: Signature,
-    with_zone: bool,
-    session_zone: TrinoZone,
+scalar_udf! {
+    /// `CAST(x AS timestamp(p))` and `CAST(x AS timestamp(p) with time zone)` as Trino casts:
+    /// a `timestamp with time zone` becomes its wall-clock time, a `timestamp` or DATE is read
+    /// in the session zone, and a shorter precision rounds half up.
+    pub struct CastTimestamp {
+        /// The cast to `timestamp(p)` (`with_zone` false) or `timestamp(p) with time zone`.
+        fn new(with_zone: bool, session_zone: TrinoZone);
+    }
 }
 
 impl CastTimestamp {
-    /// The cast to `timestamp(p)` (`with_zone` false) or `timestamp(p) with time zone`.
-    pub fn new(with_zone: bool, session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            with_zone,
-            session_zone,
-        }
-    }
-
     fn target(&self, args: &[Option<&ScalarValue>], types: &[DataType]) -> Result<Temporal> {
         let p = precision_arg(args.get(1).copied().flatten(), self.name())?;
         let unit = unit_for_precision(p);

@@ -15,28 +15,21 @@ use arrow::datatypes::{DataType, Field, FieldRef, Float64Type, TimeUnit};
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
-use crate::functions::support::{DATETIME, documented};
+use crate::functions::support::{DATETIME, documented, scalar_udf};
 use crate::time::TrinoZone;
 
-/// The `from_unixtime` function (Trino semantics).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct FromUnixtime {
-    signature: Signature,
-    session_zone: TrinoZone,
+scalar_udf! {
+    /// The `from_unixtime` function (Trino semantics).
+    pub struct FromUnixtime {
+        /// `session_zone` is the zone of the one-argument form.
+        fn new(session_zone: TrinoZone);
+    }
 }
 
 impl FromUnixtime {
-    /// `session_zone` is the zone of the one-argument form.
-    pub fn new(session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            session_zone,
-        }
-    }
-
     fn zone(&self, args: &[Option<&ScalarValue>], types: &[&DataType]) -> Result<TrinoZone> {
         match args.len() {
             1 => Ok(self.session_zone),
