@@ -194,12 +194,20 @@ macro_rules! documented {
 pub(crate) use documented;
 
 /// Declares a scalar function's type: a struct holding its [`Signature`] (argument types
-/// checked by the function's own `coerce_types`, immutable), with `new()` and `Default`.
+/// checked by the function's own `coerce_types`, immutable), with `new()` and `Default`;
+/// or, given a constructor's arguments, a struct also holding them, with that `new`.
 ///
 /// ```text
 /// scalar_udf! {
 ///     /// `strpos`: the position of a substring.
 ///     pub struct Strpos;
+/// }
+/// scalar_udf! {
+///     /// `to_unixtime`.
+///     pub struct ToUnixtime {
+///         /// Plain timestamps are read in `session_zone`.
+///         fn new(session_zone: TrinoZone);
+///     }
 /// }
 /// ```
 ///
@@ -226,6 +234,28 @@ macro_rules! scalar_udf {
         impl Default for $name {
             fn default() -> Self {
                 Self::new()
+            }
+        }
+    };
+    ($(#[$meta:meta])* pub struct $name:ident {
+        $(#[$new_meta:meta])* fn new($($field:ident: $ty:ty),+ $(,)?);
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, PartialEq, Eq, Hash)]
+        pub struct $name {
+            signature: datafusion::logical_expr::Signature,
+            $($field: $ty,)+
+        }
+
+        impl $name {
+            $(#[$new_meta])*
+            pub fn new($($field: $ty),+) -> Self {
+                Self {
+                    signature: datafusion::logical_expr::Signature::user_defined(
+                        datafusion::logical_expr::Volatility::Immutable,
+                    ),
+                    $($field,)+
+                }
             }
         }
     };

@@ -120,34 +120,6 @@ pub enum PartitionKind {
 }
 
 impl PartitionKind {
-    /// Maps a Hive type name to a kind, ignoring case, whitespace and a length suffix.
-    /// Returns `None` for types projection does not handle (`timestamp`, `double`, ...).
-    ///
-    /// ```
-    /// # use flowlog_core::projection::PartitionKind;
-    /// assert_eq!(PartitionKind::from_hive_type("STRING"), Some(PartitionKind::String));
-    /// assert_eq!(PartitionKind::from_hive_type("varchar(64)"), Some(PartitionKind::String));
-    /// assert_eq!(PartitionKind::from_hive_type("bigint"), Some(PartitionKind::Integer));
-    /// assert_eq!(PartitionKind::from_hive_type("date"), Some(PartitionKind::Date));
-    /// assert_eq!(PartitionKind::from_hive_type("timestamp"), None);
-    /// ```
-    pub fn from_hive_type(hive_type: &str) -> Option<Self> {
-        let lower = hive_type.trim().to_ascii_lowercase();
-        let base = match lower.split_once('(') {
-            Some((base, rest)) if rest.trim_end().ends_with(')') => base.trim_end(),
-            Some(_) => return None,
-            None => lower.as_str(),
-        };
-        match base {
-            "string" | "varchar" | "char" => Some(PartitionKind::String),
-            "tinyint" | "smallint" | "int" | "integer" | "bigint" if base == lower => {
-                Some(PartitionKind::Integer)
-            }
-            "date" if base == lower => Some(PartitionKind::Date),
-            _ => None,
-        }
-    }
-
     /// Lower-case name for messages (`string`, `integer`, `date`).
     pub fn as_str(self) -> &'static str {
         match self {

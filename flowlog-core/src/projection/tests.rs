@@ -470,22 +470,21 @@ fn other_error_displays() {
 
 #[test]
 fn partition_kind_from_hive_types() {
+    use crate::ddl::HiveType;
+    use crate::schema::partition_kind;
     for (t, k) in [
-        ("string", Some(PartitionKind::String)),
-        ("VARCHAR(10)", Some(PartitionKind::String)),
-        ("char(2)", Some(PartitionKind::String)),
-        ("tinyint", Some(PartitionKind::Integer)),
-        ("smallint", Some(PartitionKind::Integer)),
-        ("int", Some(PartitionKind::Integer)),
-        ("integer", Some(PartitionKind::Integer)),
-        (" BIGINT ", Some(PartitionKind::Integer)),
-        ("date", Some(PartitionKind::Date)),
-        ("int(3)", None),
-        ("varchar(10", None),
-        ("timestamp", None),
-        ("decimal(10,2)", None),
+        (HiveType::String, Some(PartitionKind::String)),
+        (HiveType::Varchar(10), Some(PartitionKind::String)),
+        (HiveType::Char(2), Some(PartitionKind::String)),
+        (HiveType::TinyInt, Some(PartitionKind::Integer)),
+        (HiveType::SmallInt, Some(PartitionKind::Integer)),
+        (HiveType::Int, Some(PartitionKind::Integer)),
+        (HiveType::BigInt, Some(PartitionKind::Integer)),
+        (HiveType::Date, Some(PartitionKind::Date)),
+        (HiveType::Timestamp, None),
+        (HiveType::Double, None),
     ] {
-        assert_eq!(PartitionKind::from_hive_type(t), k, "{t}");
+        assert_eq!(partition_kind(&t), k, "{t}");
     }
     assert_eq!(PartitionKind::Integer.to_string(), "integer");
 }

@@ -12,6 +12,7 @@
 //! DOUBLE otherwise. Rows with a NULL value or weight are skipped; none left gives NULL.
 //! Weights must be finite and at least 1; the percentile between 0 and 1.
 
+use crate::functions::support::scalar_udf;
 use std::sync::Arc;
 
 use arrow::array::{Array, ArrayRef, AsArray, Float64Array};
@@ -19,32 +20,14 @@ use arrow::datatypes::{DataType, Field, FieldRef, Float64Type};
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
-use datafusion::logical_expr::{
-    Accumulator, AggregateUDF, AggregateUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{Accumulator, AggregateUDF, AggregateUDFImpl, Signature};
 
 /// Name the rewrite calls.
 pub const APPROX_PERCENTILE_WEIGHTED: &str = "$approx_percentile_weighted";
 
-/// The weighted `approx_percentile`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ApproxPercentileWeighted {
-    signature: Signature,
-}
-
-impl ApproxPercentileWeighted {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for ApproxPercentileWeighted {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// The weighted `approx_percentile`.
+    pub struct ApproxPercentileWeighted;
 }
 
 /// The type Trino computes and returns for an input of type `t`.

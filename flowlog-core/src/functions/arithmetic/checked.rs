@@ -6,11 +6,11 @@ use arrow::error::ArrowError;
 use datafusion::common::{exec_err, plan_err};
 use datafusion::error::{DataFusionError, Result};
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use super::common_integer;
-use crate::functions::support::{doc, trino_type_name, unexpected_parameters};
+use crate::functions::support::{doc, scalar_udf, trino_type_name, unexpected_parameters};
 
 /// One of the checked operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,20 +44,11 @@ impl Op {
     }
 }
 
-/// `checked_add(x, y)` etc.: what integer `x + y` is planned as.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct CheckedArithmetic {
-    op: Op,
-    signature: Signature,
-}
-
-impl CheckedArithmetic {
-    /// The function for `op`.
-    pub fn new(op: Op) -> Self {
-        Self {
-            op,
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
+scalar_udf! {
+    /// `checked_add(x, y)` etc.: what integer `x + y` is planned as.
+    pub struct CheckedArithmetic {
+        /// The function for `op`.
+        fn new(op: Op);
     }
 }
 

@@ -6,16 +6,14 @@
 //! days and longer units work on the wall-clock time of its zone (month arithmetic clamps to the
 //! month end); shorter units on the instant.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use arrow::array::AsArray;
 use arrow::array::Int64Array;
 use arrow::datatypes::{DataType, Int64Type};
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::value::{
     Civil, NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, finish, instant, is_string, nanos,
@@ -121,18 +119,9 @@ fn truncate(w: i128, unit: Unit) -> i128 {
     }
 }
 
-/// `date_trunc(unit, x)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateTrunc {
-    signature: Signature,
-}
-
-impl Default for DateTrunc {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_trunc(unit, x)`.
+    pub struct DateTrunc;
 }
 
 impl ScalarUDFImpl for DateTrunc {
@@ -181,31 +170,17 @@ impl ScalarUDFImpl for DateTrunc {
             .collect();
         finish(build(&values, &t, self.name())?, &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "date_trunc(unit, x)",
-                "Returns x truncated to unit (millisecond, second, minute, hour, day, week, month, quarter or year).",
-                "SELECT date_trunc('month', TIMESTAMP '2001-08-22 03:04:05.321'); -- 2001-08-01 00:00:00.000",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "date_trunc(unit, x)",
+        "Returns x truncated to unit (millisecond, second, minute, hour, day, week, month, quarter or year).",
+        "SELECT date_trunc('month', TIMESTAMP '2001-08-22 03:04:05.321'); -- 2001-08-01 00:00:00.000"
+    );
 }
 
-/// `date_add(unit, value, x)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateAdd {
-    signature: Signature,
-}
-
-impl Default for DateAdd {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_add(unit, value, x)`.
+    pub struct DateAdd;
 }
 
 fn add(v: i128, unit: Unit, amount: i64, zone: Option<&crate::time::TrinoZone>) -> Option<i128> {
@@ -274,34 +249,20 @@ impl ScalarUDFImpl for DateAdd {
         }
         finish(build(&values, &t, self.name())?, &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "date_add(unit, value, timestamp)",
-                "Adds an interval value of type unit to timestamp. Subtraction can be performed by using a negative value.",
-                "SELECT date_add('month', 1, DATE '2012-10-31'); -- 2012-11-30",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "date_add(unit, value, timestamp)",
+        "Adds an interval value of type unit to timestamp. Subtraction can be performed by using a negative value.",
+        "SELECT date_add('month', 1, DATE '2012-10-31'); -- 2012-11-30"
+    );
 }
 
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, documented, scalar_udf, unexpected_parameters};
 use arrow::array::Array;
 
-/// `date_diff(unit, x1, x2)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateDiff {
-    signature: Signature,
-}
-
-impl Default for DateDiff {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_diff(unit, x1, x2)`.
+    pub struct DateDiff;
 }
 
 /// Whole months from `start` to `end` (wall clock), as Joda-Time counts them: a month is only
@@ -387,17 +348,12 @@ impl ScalarUDFImpl for DateDiff {
             .collect();
         finish(Arc::new(out), &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "date_diff(unit, timestamp1, timestamp2)",
-                "Returns timestamp2 - timestamp1 expressed in terms of unit.",
-                "SELECT date_diff('day', DATE '2020-03-01', DATE '2020-03-02'); -- 1",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "date_diff(unit, timestamp1, timestamp2)",
+        "Returns timestamp2 - timestamp1 expressed in terms of unit.",
+        "SELECT date_diff('day', DATE '2020-03-01', DATE '2020-03-02'); -- 1"
+    );
 }
 
 #[cfg(test)]

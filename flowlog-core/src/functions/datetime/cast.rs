@@ -25,8 +25,8 @@ use datafusion::error::Result;
 use datafusion::logical_expr::expr::{Cast, ScalarFunction, TryCast};
 use datafusion::logical_expr::expr_rewriter::FunctionRewrite;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, Expr, ExprSchemable, ReturnFieldArgs, ScalarFunctionArgs,
-    ScalarUDF, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Expr, ExprSchemable, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDF,
+    ScalarUDFImpl, Signature, Volatility,
 };
 
 use crate::time::TrinoZone;
@@ -37,7 +37,9 @@ use super::value::{
     NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, precision_of,
     round_half_up, strings, unit_for_precision, wall,
 };
-use crate::functions::support::{DATETIME, doc, type_list, unexpected_parameters};
+use crate::functions::support::{
+    DATETIME, documented, scalar_udf, type_list, unexpected_parameters,
+};
 
 /// Name of the function that TIMESTAMP literals become.
 pub const TIMESTAMP_LITERAL: &str = "$timestamp";
@@ -64,19 +66,10 @@ fn precision_arg(arg: Option<&ScalarValue>, function: &str) -> Result<u64> {
     }
 }
 
-/// `TIMESTAMP '…'`: a `timestamp(p)` or `timestamp(p) with time zone` constant whose precision
-/// is the number of fraction digits written.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct TimestampLiteral {
-    signature: Signature,
-}
-
-impl Default for TimestampLiteral {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `TIMESTAMP '…'`: a `timestamp(p)` or `timestamp(p) with time zone` constant whose precision
+    /// is the number of fraction digits written.
+    pub struct TimestampLiteral;
 }
 
 impl TimestampLiteral {
@@ -139,26 +132,17 @@ impl ScalarUDFImpl for TimestampLiteral {
     }
 }
 
-/// `CAST(x AS timestamp(p))` and `CAST(x AS timestamp(p) with time zone)` as Trino casts:
-/// a `timestamp with time zone` becomes its wall-clock time, a `timestamp` or DATE is read in the
-/// session zone, and a shorter precision rounds half up.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct CastTimestamp {
-    signature: Signature,
-    with_zone: bool,
-    session_zone: TrinoZone,
+scalar_udf! {
+    /// `CAST(x AS timestamp(p))` and `CAST(x AS timestamp(p) with time zone)` as Trino casts:
+    /// a `timestamp with time zone` becomes its wall-clock time, a `timestamp` or DATE is read
+    /// in the session zone, and a shorter precision rounds half up.
+    pub struct CastTimestamp {
+        /// The cast to `timestamp(p)` (`with_zone` false) or `timestamp(p) with time zone`.
+        fn new(with_zone: bool, session_zone: TrinoZone);
+    }
 }
 
 impl CastTimestamp {
-    /// The cast to `timestamp(p)` (`with_zone` false) or `timestamp(p) with time zone`.
-    pub fn new(with_zone: bool, session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            with_zone,
-            session_zone,
-        }
-    }
-
     fn target(&self, args: &[Option<&ScalarValue>], types: &[DataType]) -> Result<Temporal> {
         let p = precision_arg(args.get(1).copied().flatten(), self.name())?;
         let unit = unit_for_precision(p);
@@ -275,19 +259,10 @@ impl ScalarUDFImpl for CastTimestamp {
     }
 }
 
-/// `date(x)`, also `DATE '…'` and `CAST(x AS DATE)`: the date of a timestamp (in its own zone for
-/// `timestamp with time zone`) or of a `yyyy-MM-dd` string.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateCast {
-    signature: Signature,
-}
-
-impl Default for DateCast {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date(x)`, also `DATE '…'` and `CAST(x AS DATE)`: the date of a timestamp (in its own zone for
+    /// `timestamp with time zone`) or of a `yyyy-MM-dd` string.
+    pub struct DateCast;
 }
 
 impl ScalarUDFImpl for DateCast {
@@ -340,17 +315,12 @@ impl ScalarUDFImpl for DateCast {
         };
         finish(build(&values, &Temporal::Date, "date")?, &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "date(x)",
-                "This is an alias for CAST(x AS date).",
-                "SELECT date('2001-08-22'); -- 2001-08-22",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "date(x)",
+        "This is an alias for CAST(x AS date).",
+        "SELECT date('2001-08-22'); -- 2001-08-22"
+    );
 }
 
 /// The text of a date/time value as Trino's `CAST(x AS VARCHAR)` writes it.

@@ -11,13 +11,13 @@ use arrow::array::Int64Array;
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use crate::time::TrinoZone;
 
 use super::value::{Civil, NANOS_PER_SECOND, Temporal, finish, instant, nanos, wall};
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, doc, scalar_udf, unexpected_parameters};
 
 /// A field that can be extracted from a date/time value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -200,22 +200,11 @@ impl DateField {
     }
 }
 
-/// One extraction function (see [`DateField`]).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Extract {
-    signature: Signature,
-    field: DateField,
-    session_zone: TrinoZone,
-}
-
-impl Extract {
-    /// The function for `field`, in a session whose zone is `session_zone`.
-    pub fn new(field: DateField, session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            field,
-            session_zone,
-        }
+scalar_udf! {
+    /// One extraction function (see [`DateField`]).
+    pub struct Extract {
+        /// The function for `field`, in a session whose zone is `session_zone`.
+        fn new(field: DateField, session_zone: TrinoZone);
     }
 }
 

@@ -13,28 +13,17 @@ use arrow::datatypes::{
 };
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use crate::functions::support::{DATETIME, doc};
+use crate::functions::support::{DATETIME, documented, scalar_udf};
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
 use super::format_cache::{Granularity, format_column};
 
-/// The `format_datetime` function (Trino semantics, Joda-Time patterns).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct FormatDatetime {
-    signature: Signature,
-}
-
-impl Default for FormatDatetime {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// The `format_datetime` function (Trino semantics, Joda-Time patterns).
+    pub struct FormatDatetime;
 }
 
 impl ScalarUDFImpl for FormatDatetime {
@@ -42,17 +31,12 @@ impl ScalarUDFImpl for FormatDatetime {
         "format_datetime"
     }
 
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: std::sync::OnceLock<Documentation> = std::sync::OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "format_datetime(timestamp, format)",
-                "Formats timestamp as a string using format (JodaTime's DateTimeFormat pattern).",
-                "SELECT format_datetime(from_unixtime(1418530010, 9, 0), 'yyyy-MM-dd HH:mm:ss'); -- 2014-12-14 13:06:50",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "format_datetime(timestamp, format)",
+        "Formats timestamp as a string using format (JodaTime's DateTimeFormat pattern).",
+        "SELECT format_datetime(from_unixtime(1418530010, 9, 0), 'yyyy-MM-dd HH:mm:ss'); -- 2014-12-14 13:06:50"
+    );
 
     fn signature(&self) -> &Signature {
         &self.signature

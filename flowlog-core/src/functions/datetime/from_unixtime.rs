@@ -15,29 +15,21 @@ use arrow::datatypes::{DataType, Field, FieldRef, Float64Type, TimeUnit};
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
-    Volatility,
+    ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
-use crate::functions::support::{DATETIME, doc};
+use crate::functions::support::{DATETIME, documented, scalar_udf};
 use crate::time::TrinoZone;
 
-/// The `from_unixtime` function (Trino semantics).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct FromUnixtime {
-    signature: Signature,
-    session_zone: TrinoZone,
+scalar_udf! {
+    /// The `from_unixtime` function (Trino semantics).
+    pub struct FromUnixtime {
+        /// `session_zone` is the zone of the one-argument form.
+        fn new(session_zone: TrinoZone);
+    }
 }
 
 impl FromUnixtime {
-    /// `session_zone` is the zone of the one-argument form.
-    pub fn new(session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            session_zone,
-        }
-    }
-
     fn zone(&self, args: &[Option<&ScalarValue>], types: &[&DataType]) -> Result<TrinoZone> {
         match args.len() {
             1 => Ok(self.session_zone),
@@ -93,17 +85,12 @@ impl ScalarUDFImpl for FromUnixtime {
         "from_unixtime"
     }
 
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: std::sync::OnceLock<Documentation> = std::sync::OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "from_unixtime(unixtime [, zone | , hours, minutes])",
-                "Returns the UNIX timestamp unixtime as a timestamp with time zone, in the session time zone, in zone, or at the offset hours and minutes.",
-                "SELECT from_unixtime(7200, 'Asia/Tokyo'); -- 1970-01-01 11:00:00.000 Asia/Tokyo",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "from_unixtime(unixtime [, zone | , hours, minutes])",
+        "Returns the UNIX timestamp unixtime as a timestamp with time zone, in the session time zone, in zone, or at the offset hours and minutes.",
+        "SELECT from_unixtime(7200, 'Asia/Tokyo'); -- 1970-01-01 11:00:00.000 Asia/Tokyo"
+    );
 
     fn signature(&self) -> &Signature {
         &self.signature

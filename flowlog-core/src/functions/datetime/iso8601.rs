@@ -31,20 +31,11 @@ use super::value::{
     NANOS_PER_DAY, NANOS_PER_SECOND, Temporal, build, constant_str, finish, instant, is_string,
     nanos, precision_of, strings, wall,
 };
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, doc, documented, scalar_udf, unexpected_parameters};
 
-/// `to_iso8601(x)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ToIso8601 {
-    signature: Signature,
-}
-
-impl Default for ToIso8601 {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `to_iso8601(x)`.
+    pub struct ToIso8601;
 }
 
 fn iso(v: i128, t: &Temporal) -> String {
@@ -105,17 +96,12 @@ impl ScalarUDFImpl for ToIso8601 {
         }
         finish(Arc::new(out.finish()), &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "to_iso8601(x)",
-                "Formats x as an ISO 8601 string. x can be date, timestamp, or timestamp with time zone.",
-                "SELECT to_iso8601(from_unixtime(0)); -- 1970-01-01T00:00:00.000Z",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "to_iso8601(x)",
+        "Formats x as an ISO 8601 string. x can be date, timestamp, or timestamp with time zone.",
+        "SELECT to_iso8601(from_unixtime(0)); -- 1970-01-01T00:00:00.000Z"
+    );
 }
 
 /// An ISO 8601 text: wall-clock nanoseconds and the offset written, if any.

@@ -1,31 +1,18 @@
 //! `last_day_of_month(x)`: the last day of the month of a date or timestamp, as a DATE (in the
 //! value's own zone for `timestamp with time zone`).
 
-use std::sync::OnceLock;
-
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use crate::time::calendar::days_in_month;
 
 use super::value::{Civil, NANOS_PER_DAY, Temporal, build, finish, nanos, wall};
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, documented, scalar_udf, unexpected_parameters};
 
-/// `last_day_of_month(x)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct LastDayOfMonth {
-    signature: Signature,
-}
-
-impl Default for LastDayOfMonth {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `last_day_of_month(x)`.
+    pub struct LastDayOfMonth;
 }
 
 impl ScalarUDFImpl for LastDayOfMonth {
@@ -72,15 +59,10 @@ impl ScalarUDFImpl for LastDayOfMonth {
             .collect();
         finish(build(&values, &Temporal::Date, self.name())?, &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "last_day_of_month(x)",
-                "Returns the last day of the month.",
-                "SELECT last_day_of_month(DATE '2020-02-10'); -- 2020-02-29",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "last_day_of_month(x)",
+        "Returns the last day of the month.",
+        "SELECT last_day_of_month(DATE '2020-02-10'); -- 2020-02-29"
+    );
 }

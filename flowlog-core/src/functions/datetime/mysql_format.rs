@@ -11,21 +11,19 @@
 //! `date_parse` returns a `timestamp(3)`; missing fields default to 1970-01-01 00:00:00.000, and
 //! two-digit years fall in 1970-2069.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use arrow::array::StringBuilder;
 use arrow::datatypes::{DataType, TimeUnit};
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
 use super::value::{Temporal, build, finish, is_string, nanos, round_half_up, strings};
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, documented, scalar_udf, unexpected_parameters};
 
 /// The Joda-Time pattern for a MySQL format, as Trino builds it. `%f` is Joda's
 /// `appendFractionOfSecond(6, 9)`: six digits printed, up to nine parsed (`parsing`).
@@ -101,18 +99,9 @@ fn compile(format: &str, function: &str) -> Result<JodaPattern> {
     }
 }
 
-/// `date_format(timestamp, format)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateFormat {
-    signature: Signature,
-}
-
-impl Default for DateFormat {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_format(timestamp, format)`.
+    pub struct DateFormat;
 }
 
 impl ScalarUDFImpl for DateFormat {
@@ -169,31 +158,17 @@ impl ScalarUDFImpl for DateFormat {
         }
         finish(Arc::new(out.finish()), &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "date_format(timestamp, format)",
-                "Formats timestamp as a string using format (MySQL-compatible specifiers: %i is minutes, %s seconds).",
-                "SELECT date_format(TIMESTAMP '2022-10-20 05:10:00', '%m-%d-%Y %H'); -- 10-20-2022 05",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "date_format(timestamp, format)",
+        "Formats timestamp as a string using format (MySQL-compatible specifiers: %i is minutes, %s seconds).",
+        "SELECT date_format(TIMESTAMP '2022-10-20 05:10:00', '%m-%d-%Y %H'); -- 10-20-2022 05"
+    );
 }
 
-/// `date_parse(string, format)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct DateParse {
-    signature: Signature,
-}
-
-impl Default for DateParse {
-    fn default() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
+scalar_udf! {
+    /// `date_parse(string, format)`.
+    pub struct DateParse;
 }
 
 impl ScalarUDFImpl for DateParse {
@@ -244,17 +219,12 @@ impl ScalarUDFImpl for DateParse {
         };
         finish(build(&values, &target, self.name())?, &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "date_parse(string, format)",
-                "Parses string into a timestamp using format (MySQL-compatible specifiers).",
-                "SELECT date_parse('2022/10/20/05', '%Y/%m/%d/%H'); -- 2022-10-20 05:00:00.000",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "date_parse(string, format)",
+        "Parses string into a timestamp using format (MySQL-compatible specifiers).",
+        "SELECT date_parse('2022/10/20/05', '%Y/%m/%d/%H'); -- 2022-10-20 05:00:00.000"
+    );
 }
 
 #[cfg(test)]

@@ -5,36 +5,26 @@
 //! zone. When both arguments are constants the result carries the parsed zone exactly; a column
 //! of texts is typed with the session zone (exact instants, see `DEVIATIONS.md`).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use arrow::datatypes::{DataType, Field, FieldRef, TimeUnit};
 use datafusion::common::{exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
-    Volatility,
+    ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use crate::time::TrinoZone;
 use crate::time::joda::JodaPattern;
 
 use super::value::{Temporal, build, constant_str, finish, is_string, strings};
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, documented, scalar_udf, unexpected_parameters};
 
-/// `parse_datetime(string, format)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ParseDatetime {
-    signature: Signature,
-    session_zone: TrinoZone,
-}
-
-impl ParseDatetime {
-    /// Texts without a zone are read in `session_zone`.
-    pub fn new(session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            session_zone,
-        }
+scalar_udf! {
+    /// `parse_datetime(string, format)`.
+    pub struct ParseDatetime {
+        /// Texts without a zone are read in `session_zone`.
+        fn new(session_zone: TrinoZone);
     }
 }
 
@@ -107,15 +97,10 @@ impl ScalarUDFImpl for ParseDatetime {
         }
         finish(build(&values, &target, self.name())?, &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "parse_datetime(string, format)",
-                "Parses string into a timestamp with time zone using format (JodaTime's DateTimeFormat pattern).",
-                "SELECT parse_datetime('1960/01/22 03:04 +0500', 'yyyy/MM/dd HH:mm Z'); -- 1960-01-22 03:04:00.000 +05:00",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "parse_datetime(string, format)",
+        "Parses string into a timestamp with time zone using format (JodaTime's DateTimeFormat pattern).",
+        "SELECT parse_datetime('1960/01/22 03:04 +0500', 'yyyy/MM/dd HH:mm Z'); -- 1960-01-22 03:04:00.000 +05:00"
+    );
 }

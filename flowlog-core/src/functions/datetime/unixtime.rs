@@ -5,34 +5,23 @@
 //! * `from_unixtime_nanos` takes BIGINT (or DECIMAL, rounded half up) nanoseconds and returns a
 //!   `timestamp(9) with time zone` in the session zone.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use arrow::array::{AsArray, Float64Array};
 use arrow::datatypes::{DataType, Decimal128Type, Int64Type, TimeUnit};
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use crate::time::TrinoZone;
 
 use super::value::{NANOS_PER_SECOND, Temporal, build, finish, instant, nanos};
-use crate::functions::support::{DATETIME, doc, unexpected_parameters};
+use crate::functions::support::{DATETIME, documented, scalar_udf, unexpected_parameters};
 
-/// `to_unixtime(timestamp)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ToUnixtime {
-    signature: Signature,
-    session_zone: TrinoZone,
-}
-
-impl ToUnixtime {
-    /// Plain timestamps are read in `session_zone`.
-    pub fn new(session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            session_zone,
-        }
+scalar_udf! {
+    /// `to_unixtime(timestamp)`.
+    pub struct ToUnixtime {
+        /// Plain timestamps are read in `session_zone`.
+        fn new(session_zone: TrinoZone);
     }
 }
 
@@ -78,33 +67,19 @@ impl ScalarUDFImpl for ToUnixtime {
             .collect();
         finish(Arc::new(out), &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "to_unixtime(timestamp)",
-                "Returns timestamp as a UNIX timestamp.",
-                "SELECT to_unixtime(TIMESTAMP '2020-05-10 12:34:56.123 UTC'); -- 1.589114096123E9",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "to_unixtime(timestamp)",
+        "Returns timestamp as a UNIX timestamp.",
+        "SELECT to_unixtime(TIMESTAMP '2020-05-10 12:34:56.123 UTC'); -- 1.589114096123E9"
+    );
 }
 
-/// `from_unixtime_nanos(unixtime)`.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct FromUnixtimeNanos {
-    signature: Signature,
-    session_zone: TrinoZone,
-}
-
-impl FromUnixtimeNanos {
-    /// The result is in `session_zone`.
-    pub fn new(session_zone: TrinoZone) -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-            session_zone,
-        }
+scalar_udf! {
+    /// `from_unixtime_nanos(unixtime)`.
+    pub struct FromUnixtimeNanos {
+        /// The result is in `session_zone`.
+        fn new(session_zone: TrinoZone);
     }
 }
 
@@ -151,15 +126,10 @@ impl ScalarUDFImpl for FromUnixtimeNanos {
         let target = Temporal::tstz(TimeUnit::Nanosecond, self.session_zone);
         finish(build(&values, &target, self.name())?, &args.args)
     }
-    fn documentation(&self) -> Option<&Documentation> {
-        static DOC: OnceLock<Documentation> = OnceLock::new();
-        Some(DOC.get_or_init(|| {
-            doc(
-                DATETIME,
-                "from_unixtime_nanos(unixtime)",
-                "Returns the UNIX timestamp unixtime (nanoseconds since 1970-01-01 00:00:00 UTC) as a timestamp with time zone.",
-                "SELECT from_unixtime_nanos(100); -- 1970-01-01 00:00:00.000000100 UTC",
-            )
-        }))
-    }
+    documented!(
+        DATETIME,
+        "from_unixtime_nanos(unixtime)",
+        "Returns the UNIX timestamp unixtime (nanoseconds since 1970-01-01 00:00:00 UTC) as a timestamp with time zone.",
+        "SELECT from_unixtime_nanos(100); -- 1970-01-01 00:00:00.000000100 UTC"
+    );
 }

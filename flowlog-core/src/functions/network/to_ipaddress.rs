@@ -8,26 +8,17 @@ use arrow::datatypes::DataType;
 use datafusion::common::{exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use super::address::{IPADDRESS, parse};
-use crate::functions::support::{Rows, doc, trino_type_name};
+use crate::functions::support::{Rows, doc, scalar_udf, trino_type_name};
 
-/// `CAST(varchar AS IPADDRESS)`; the `try_` form gives NULL instead of an error.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ToIpAddress {
-    lenient: bool,
-    signature: Signature,
-}
-
-impl ToIpAddress {
-    /// The strict (`to_ipaddress`) or lenient (`try_to_ipaddress`) function.
-    pub fn new(lenient: bool) -> Self {
-        Self {
-            lenient,
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
+scalar_udf! {
+    /// `CAST(varchar AS IPADDRESS)`; the `try_` form gives NULL instead of an error.
+    pub struct ToIpAddress {
+        /// The strict (`to_ipaddress`) or lenient (`try_to_ipaddress`) function.
+        fn new(lenient: bool);
     }
 }
 

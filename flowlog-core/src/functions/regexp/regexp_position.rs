@@ -7,33 +7,15 @@ use arrow::array::Int32Builder;
 use arrow::datatypes::DataType;
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::pattern::{PatternCache, find_all_from};
-use crate::functions::support::{Kind, Rows, coerce, documented};
+use crate::functions::support::{Kind, Rows, coerce, documented, scalar_udf};
 
-/// `regexp_position`: the 1-based character position of the `occurrence`-th match of
-/// `pattern` in `string`, searching from character `start`; -1 when there is none.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct RegexpPosition {
-    signature: Signature,
-}
-
-impl RegexpPosition {
-    /// The function.
-    pub fn new() -> Self {
-        Self {
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
-    }
-}
-
-impl Default for RegexpPosition {
-    fn default() -> Self {
-        Self::new()
-    }
+scalar_udf! {
+    /// `regexp_position`: the 1-based character position of the `occurrence`-th match of
+    /// `pattern` in `string`, searching from character `start`; -1 when there is none.
+    pub struct RegexpPosition;
 }
 
 /// The position of the `occurrence`-th match of `re` in `s` at or after character

@@ -4,11 +4,11 @@
 use arrow::datatypes::DataType;
 use datafusion::error::Result;
 use datafusion::logical_expr::{
-    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
 };
 
 use super::uri::{Uri, parse};
-use crate::functions::support::{Kind, Rows, bigints, coerce, doc, strings};
+use crate::functions::support::{Kind, Rows, bigints, coerce, doc, scalar_udf, strings};
 
 /// Which component a `url_extract_*` function returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,21 +90,12 @@ impl Component {
     }
 }
 
-/// `url_extract_<component>(url)`: NULL when `url` is not a valid URI, `''` when the
-/// component is absent (NULL for the port).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct UrlExtract {
-    component: Component,
-    signature: Signature,
-}
-
-impl UrlExtract {
-    /// The function returning `component`.
-    pub fn new(component: Component) -> Self {
-        Self {
-            component,
-            signature: Signature::user_defined(Volatility::Immutable),
-        }
+scalar_udf! {
+    /// `url_extract_<component>(url)`: NULL when `url` is not a valid URI, `''` when the
+    /// component is absent (NULL for the port).
+    pub struct UrlExtract {
+        /// The function returning `component`.
+        fn new(component: Component);
     }
 }
 
