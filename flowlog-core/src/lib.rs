@@ -3,20 +3,34 @@
 //! Amazon Athena's SQL over AWS VPC Flow Logs, on Apache DataFusion: the same DDL, the
 //! same query, the same answer — on a local copy of the logs or directly on S3.
 //!
-//! The crate follows the data:
+//! The crate follows the data. A `flowlog query --ddl F --mirror … -f q.sql` call walks it
+//! from the top down:
 //!
 //! ```text
-//! time        calendar, Trino zones, date/time text, Joda/java.time patterns (no DataFusion)
-//! layout      S3 key ⇄ account / region / date / hour
-//! projection  Athena partition projection (enum, integer, date, injected, template)
-//! ddl         Athena CREATE EXTERNAL TABLE, parsed
-//! table       DataFusion TableProvider: prune → list → reconcile → Parquet scan
-//! dialect     Trino syntax rewritten before DataFusion plans it
-//! functions   Trino functions whose DataFusion namesakes differ (from_unixtime, …)
-//! render      values as Athena prints them; Athena's CSV result format
-//! storage     locations → object stores: S3 (AWS credential chain), mirrors, local; counters
-//! session     a DataFusion session wired with all of the above
-//! provision   bucket policy, flow-log settings and DDL from one description; check
+//! flowlog-cli        clap → validated settings (Mirror, TrinoZone, --now, memory) → session
+//!   │
+//! session            one DataFusion session: Athena settings, the Trino functions, the
+//!   │                query planner; scripts split into statements:
+//!   ├─ ddl           CREATE EXTERNAL TABLE (sqlparser's tokenizer, positional errors)
+//!   │    └─ table    …registered as a FlowLogTable (HiveTypes, projection, locations)
+//!   ├─ session/statements       SHOW / DESCRIBE / MSCK …, answered from the catalog
+//!   └─ SQL: dialect (Trino syntax rewritten) → session/identifiers (Trino's name rules)
+//!        → DataFusion planner → session/evaluation_order (fallible operands guarded)
+//!        → session/messages (errors in Athena's words)
+//!
+//! table              the TableProvider: prune (partition filters over projection)
+//!   ├─ projection    Athena partition projection: enum, integer, date, injected, template
+//!   ├─ layout        S3 key ⇄ account / region / date / hour (key and file-name grammars)
+//!   ├─ storage       locations → object stores: S3 (AWS credential chain), mirrors, local
+//!   └─ listing → reconcile (file columns → table columns) → DataFusion's Parquet scan
+//!
+//! functions          Trino functions whose DataFusion namesakes differ, by family
+//! time               calendar, Trino zones, date/time text, Joda/java.time patterns
+//!                    (plain Rust, shared by layout, projection, functions and render)
+//! render             values as Athena prints them; Athena's CSV result format
+//! memory             the memory limit and spill directory of a session
+//! provision          bucket policy, flow-log settings and DDL from one description; check
+//! error              the one public error type, typed variants with named fields
 //! ```
 //!
 //! ```no_run
