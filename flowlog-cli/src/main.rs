@@ -1,13 +1,15 @@
 //! `flowlog`: Amazon Athena's SQL over AWS VPC Flow Logs, on your machine.
 //!
 //! A thin client of `flowlog-core`: parse arguments, run the command, print one line
-//! on error and exit 2.
+//! on error and exit 2 (128 + the signal's number when a signal stopped it).
 
 mod args;
 mod args_provision;
 mod commands;
 mod logger;
 mod output;
+mod output_path;
+mod signals;
 
 use std::process::ExitCode;
 
@@ -29,6 +31,12 @@ fn main() -> ExitCode {
     match runtime.block_on(commands::run(args)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if err.downcast_ref::<signals::Interrupted>().is_some() => {
+            let signal = *err.downcast_ref::<signals::Interrupted>().expect("checked");
+            eprintln!("flowlog: {signal}");
+            // Exit at once: engine tasks still winding down need not be waited for.
+            std::process::exit(i32::from(signal.exit_status()));
+        }
         Err(err) => {
             eprintln!("flowlog: {}", one_line(&err));
             ExitCode::from(2)
