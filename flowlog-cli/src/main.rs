@@ -15,11 +15,36 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// The stack of the thread that parses and plans the query and of the runtime's
+/// workers. The engine walks expressions recursively, so a statement with thousands of
+/// `OR` or `+` terms needs far more than the default 8 MiB; the memory is only
+/// reserved, and touched as deep as a statement actually goes.
+const STACK_BYTES: usize = 1024 * 1024 * 1024;
+
 fn main() -> ExitCode {
     let args = args::Cli::parse();
     logger::init(args.verbose, args.quiet);
+    let thread = std::thread::Builder::new()
+        .name("flowlog".into())
+        .stack_size(STACK_BYTES)
+        .spawn(move || run(args));
+    match thread.map(|t| t.join()) {
+        Ok(Ok(code)) => code,
+        // The panic was printed by the panic hook; exit as an uncaught panic does.
+        Ok(Err(_)) => ExitCode::from(101),
+        Err(err) => {
+            eprintln!("flowlog: cannot start the main thread: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the command on a multi-threaded runtime and turns its outcome into the exit
+/// status.
+fn run(args: args::Cli) -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .thread_stack_size(STACK_BYTES)
         .build()
     {
         Ok(rt) => rt,

@@ -258,7 +258,10 @@ fn remove_stale_temps(dir: &Path, name: &str) {
 fn process_alive(pid: u32) -> bool {
     #[cfg(unix)]
     {
-        let Some(pid) = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw) else {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
             return true;
         };
         // Signal 0 sends nothing; it only asks whether the process exists.

@@ -1,6 +1,9 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
+mod deep_sql;
 mod functions;
+#[cfg(unix)]
+mod output_safety;
 mod provision;
 mod query;
 mod s3;

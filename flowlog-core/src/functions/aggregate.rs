@@ -5,6 +5,7 @@
 pub mod histogram;
 pub mod map_agg;
 mod map_value;
+pub mod sum;
 
 use std::sync::Arc;
 
@@ -12,5 +13,5 @@ use datafusion::logical_expr::AggregateUDF;
 
 /// The aggregate functions of this family.
 pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
-    vec![map_agg::udaf(), histogram::udaf()]
+    vec![map_agg::udaf(), histogram::udaf(), sum::udaf()]
 }
