@@ -1,14 +1,16 @@
 //! `flowlog`: Amazon Athena's SQL over AWS VPC Flow Logs, on your machine.
 //!
 //! A thin client of `flowlog-core`: parse arguments, run the command, print one line
-//! on error and exit 2.
+//! on error and exit 2 (128 + the signal's number when a signal stopped it).
 
 mod args;
 mod args_provision;
 mod commands;
 mod logger;
 mod output;
+mod output_path;
 mod settings;
+mod signals;
 
 use std::process::ExitCode;
 
@@ -19,6 +21,11 @@ use clap::Parser;
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+/// The stack of the thread that parses and plans the query and of the runtime's
+/// workers. The engine walks expressions recursively, so a statement with thousands of
+/// `OR` or `+` terms needs far more than the default 8 MiB; the memory is only
+/// reserved, and touched as deep as a statement actually goes.
+const STACK_BYTES: usize = 1024 * 1024 * 1024;
 
 fn main() -> ExitCode {
     let args = match args::Cli::try_parse() {
@@ -26,8 +33,27 @@ fn main() -> ExitCode {
         Err(err) => return flag_error(err),
     };
     logger::init(args.verbose, args.quiet);
+    let thread = std::thread::Builder::new()
+        .name("flowlog".into())
+        .stack_size(STACK_BYTES)
+        .spawn(move || run(args));
+    match thread.map(|t| t.join()) {
+        Ok(Ok(code)) => code,
+        // The panic was printed by the panic hook; exit as an uncaught panic does.
+        Ok(Err(_)) => ExitCode::from(101),
+        Err(err) => {
+            eprintln!("flowlog: cannot start the main thread: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the command on a multi-threaded runtime and turns its outcome into the exit
+/// status.
+fn run(args: args::Cli) -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .thread_stack_size(STACK_BYTES)
         .build()
     {
         Ok(rt) => rt,
@@ -39,6 +65,12 @@ fn main() -> ExitCode {
     match runtime.block_on(commands::run(args)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if err.downcast_ref::<signals::Interrupted>().is_some() => {
+            let signal = *err.downcast_ref::<signals::Interrupted>().expect("checked");
+            eprintln!("flowlog: {signal}");
+            // Exit at once: engine tasks still winding down need not be waited for.
+            std::process::exit(i32::from(signal.exit_status()));
+        }
         Err(err) => {
             eprintln!("flowlog: {}", one_line(&err));
             ExitCode::from(2)

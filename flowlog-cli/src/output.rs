@@ -182,10 +182,7 @@ pub(crate) struct AtomicFile {
 
 impl AtomicFile {
     pub(crate) fn create(target: &Path) -> Result<Self> {
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let dir = crate::output_path::parent_dir(target);
         if !dir.is_dir() {
             anyhow::bail!(
                 "--output {}: directory {} does not exist",
@@ -196,11 +193,9 @@ impl AtomicFile {
         let name = target
             .file_name()
             .with_context(|| format!("--output {} names no file", target.display()))?;
-        let temp = dir.join(format!(
-            ".{}.flowlog-{}.tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
+        let name = name.to_string_lossy();
+        remove_stale_temps(&dir, &name);
+        let temp = dir.join(format!(".{name}.flowlog-{}.tmp", std::process::id()));
         Ok(Self {
             target: target.to_path_buf(),
             temp,
@@ -209,16 +204,70 @@ impl AtomicFile {
     }
 
     pub(crate) fn writer(&self) -> Result<BufWriter<File>> {
-        let file = File::create(&self.temp)
+        let file = File::create_new(&self.temp)
             .with_context(|| format!("cannot create {}", self.temp.display()))?;
         Ok(BufWriter::new(file))
     }
 
     pub(crate) fn commit(mut self) -> Result<()> {
+        // What appeared at the target while the query ran is checked again.
+        crate::output_path::refuse_special(&self.target)?;
         std::fs::rename(&self.temp, &self.target)
             .with_context(|| format!("cannot move the result into {}", self.target.display()))?;
         self.committed = true;
         Ok(())
+    }
+}
+
+/// Removes the temporary files a killed run left for the same output
+/// (`.NAME.flowlog-PID.tmp` whose process is gone). Best effort: a file that cannot be
+/// read or removed is left alone.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.flowlog-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|f| f.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && pid != std::process::id() && !process_alive(pid) {
+            let path = entry.path();
+            match std::fs::remove_file(&path) {
+                Ok(()) => log::info!("removed {}, left by a stopped run", path.display()),
+                Err(err) => log::warn!("cannot remove {}: {err}", path.display()),
+            }
+        }
+    }
+}
+
+/// Whether a process with this id exists (on doubt, yes: its file is kept).
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
+            return true;
+        };
+        // Signal 0 sends nothing; it only asks whether the process exists.
+        !matches!(
+            rustix::process::test_kill_process(pid),
+            Err(rustix::io::Errno::SRCH)
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
     }
 }
 

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Utc;
 use flowlog_core::memory::{MemoryOptions, default_limit};
-use flowlog_core::storage::{S3Options, absolute_path};
+use flowlog_core::storage::S3Options;
 use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
 
 use crate::args::QueryArgs;
 use crate::output::{AtomicFile, ResultWriter};
+use crate::signals::Signals;
 
 pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     let mirrors = args.mirror.clone();
@@ -35,7 +36,8 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         log_dirs.push(PathBuf::from(logs));
     }
     if let Some(out) = &args.output {
-        refuse_inside_logs(out, &log_dirs)?;
+        let inputs: Vec<PathBuf> = args.ddl.iter().chain(&args.file).cloned().collect();
+        crate::output_path::check_output(out, &log_dirs, &inputs)?;
     }
 
     let session = FlowLogSession::new(SessionOptions {
@@ -73,6 +75,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         .await
         .map_err(|e| session.explain_error(e))?;
 
+    let mut signals = Signals::listen().context("cannot listen for signals")?;
     let mut atomic = match &args.output {
         Some(path) => Some(AtomicFile::create(path)?),
         None => None,
@@ -83,8 +86,6 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         None => Box::new(std::io::BufWriter::new(stdout.lock())),
     };
     let mut writer = ResultWriter::new(args.format, sink, &schema);
-    let interrupted = tokio::signal::ctrl_c();
-    tokio::pin!(interrupted);
     loop {
         tokio::select! {
             batch = stream.next() => match batch {
@@ -94,7 +95,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
                 }
                 None => break,
             },
-            _ = &mut interrupted => bail!("interrupted; no output was written"),
+            signal = signals.recv() => return Err(signal.into()),
         }
     }
     writer.finish()?;
@@ -130,21 +131,4 @@ fn read_sql(args: &QueryArgs) -> Result<String> {
             .with_context(|| format!("cannot read -f {}", path.display())),
         (None, None) => bail!("give the SQL as an argument or with -f FILE"),
     }
-}
-
-fn refuse_inside_logs(output: &Path, log_dirs: &[PathBuf]) -> Result<()> {
-    let out = absolute_path(output).with_context(|| format!("--output {}", output.display()))?;
-    for dir in log_dirs {
-        let Ok(dir) = absolute_path(dir) else {
-            continue;
-        };
-        if out.starts_with(&dir) {
-            bail!(
-                "--output {} is inside the log tree {}; flowlog never writes there, choose another place",
-                output.display(),
-                dir.display()
-            );
-        }
-    }
-    Ok(())
 }

@@ -1,7 +1,10 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
+mod deep_sql;
 mod functions;
 mod memory;
+#[cfg(unix)]
+mod output_safety;
 mod provision;
 mod query;
 mod s3;

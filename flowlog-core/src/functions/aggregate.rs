@@ -6,6 +6,7 @@ pub mod approx_percentile_weighted;
 pub mod histogram;
 pub mod map_agg;
 mod map_value;
+pub mod sum;
 
 use std::sync::Arc;
 
@@ -17,5 +18,6 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
         map_agg::udaf(),
         histogram::udaf(),
         approx_percentile_weighted::udaf(),
+        sum::udaf(),
     ]
 }

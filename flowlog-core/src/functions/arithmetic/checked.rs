@@ -27,6 +27,11 @@ impl Op {
     /// Every operator.
     pub const ALL: [Op; 3] = [Op::Add, Op::Subtract, Op::Multiply];
 
+    /// The operation a function of this family implements, from the function's name.
+    pub fn of_function(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|op| op.function_name() == name)
+    }
+
     fn function_name(self) -> &'static str {
         match self {
             Op::Add => "checked_add",
