@@ -84,6 +84,29 @@ pub fn arrow_type(t: &HiveType) -> DataType {
     }
 }
 
+/// The Arrow type a table's data column is scanned as: [`arrow_type`], except that
+/// top-level strings are read as string views (`Utf8View`).
+///
+/// A view keeps strings of up to 12 bytes (most IPv4 addresses, ports, `ACCEPT`, `OK`)
+/// inline beside their length, so comparisons, hashing and `GROUP BY` on them never
+/// follow a pointer, and Parquet's dictionary pages are read without copying every value.
+/// The values, and everything Athena shows, are the same as for `Utf8`. Nested strings
+/// (inside `array`, `map`, `struct`) and partition values keep `Utf8`.
+///
+/// ```
+/// use arrow::datatypes::DataType;
+/// use flowlog_core::ddl::HiveType;
+/// use flowlog_core::schema::scan_type;
+/// assert_eq!(scan_type(&HiveType::String), DataType::Utf8View);
+/// assert_eq!(scan_type(&HiveType::BigInt), DataType::Int64);
+/// ```
+pub fn scan_type(t: &HiveType) -> DataType {
+    match arrow_type(t) {
+        DataType::Utf8 => DataType::Utf8View,
+        other => other,
+    }
+}
+
 /// Whether a file column of type `file` can be read as a table column of type `table`:
 /// the same type, a widening (int → bigint, float → double, …), or the same values in
 /// another Arrow encoding (string views, large strings).

@@ -9,7 +9,7 @@ use super::{FlowLogTable, PartitionSource};
 use crate::ddl::{CreateTable, FileFormat, HiveType};
 use crate::error::{Error, Result};
 use crate::projection::{PartitionColumn, Projection, find_unfilled_placeholder};
-use crate::schema::{arrow_type, partition_kind, runbook_columns};
+use crate::schema::{arrow_type, partition_kind, runbook_columns, scan_type};
 use crate::storage::StoreResolver;
 
 /// Limits that keep a scan's planning bounded.
@@ -171,7 +171,7 @@ impl FlowLogTable {
     ) -> Self {
         let file_fields: Vec<Field> = columns
             .iter()
-            .map(|(n, t)| Field::new(n, arrow_type(t), true))
+            .map(|(n, t)| Field::new(n, scan_type(t), true))
             .collect();
         let file_schema = Arc::new(Schema::new(file_fields));
         let mut all: Vec<FieldRef> = file_schema.fields().iter().cloned().collect();

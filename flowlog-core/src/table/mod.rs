@@ -14,6 +14,7 @@
 
 mod definition;
 mod discover;
+mod late_materialization;
 mod listing;
 mod prune;
 mod reconcile;
@@ -340,7 +341,16 @@ impl TableProvider for FlowLogTable {
         if files.is_empty() {
             return Ok(Arc::new(EmptyExec::new(projected_schema)));
         }
-        let predicate = self.file_predicate(state, filters);
+        // When the reader filters while decoding, it applies the FilterExec's predicates
+        // (lazy where they must be, see late_materialization); a predicate of our own would
+        // be applied eagerly, so it is given only for row-group pruning otherwise.
+        let filter_while_decoding =
+            late_materialization::pays(&self.file_schema, projection.map(Vec::as_slice), filters);
+        let predicate = if filter_while_decoding {
+            None
+        } else {
+            self.file_predicate(state, filters)
+        };
         let target_partitions = state.config().target_partitions().max(1);
 
         // One scan per store (a single local store today; several buckets later).
@@ -360,10 +370,11 @@ impl TableProvider for FlowLogTable {
             let table_schema = TableSchema::builder(Arc::clone(&self.file_schema))
                 .with_table_partition_cols(self.partition_fields.clone())
                 .build();
-            let parquet_options = TableParquetOptions {
+            let mut parquet_options = TableParquetOptions {
                 global: state.config().options().execution.parquet.clone(),
                 ..TableParquetOptions::default()
             };
+            parquet_options.global.pushdown_filters |= filter_while_decoding;
             let mut source =
                 ParquetSource::new(table_schema).with_table_parquet_options(parquet_options);
             if let Some(p) = &predicate {

@@ -163,11 +163,11 @@ async fn explain_shows_the_guarded_plan() {
     .await
     .unwrap();
     assert!(
-        out.contains("Filter: CASE vpc_flow_logs.type = Utf8(\"\"IPv4\"\") WHEN Boolean(false) THEN Boolean(false) WHEN Boolean(true) THEN contains("),
+        out.contains("Filter: CASE vpc_flow_logs.type = Utf8View(\"\"IPv4\"\") WHEN Boolean(false) THEN Boolean(false) WHEN Boolean(true) THEN contains("),
         "{out}"
     );
     assert!(
-        out.contains("partial_filters=[vpc_flow_logs.type = Utf8(\"\"IPv4\"\")]"),
+        out.contains("partial_filters=[vpc_flow_logs.type = Utf8View(\"\"IPv4\"\")]"),
         "{out}"
     );
 }

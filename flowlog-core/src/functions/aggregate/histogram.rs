@@ -11,7 +11,10 @@ use datafusion::error::Result;
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::{Accumulator, AggregateUDFImpl, Signature, Volatility};
 
-use super::map_value::{list_entries, list_field, list_state, map_scalar, map_type, scalars_size};
+use super::map_value::{
+    list_entries, list_field, list_state, map_scalar, map_type, plain_string_arguments,
+    scalars_size,
+};
 use crate::functions::support::documented;
 
 /// `histogram`: NULL values are not counted; no counted value gives NULL.
@@ -24,7 +27,7 @@ impl Histogram {
     /// The function.
     pub fn new() -> Self {
         Self {
-            signature: Signature::any(1, Volatility::Immutable),
+            signature: Signature::user_defined(Volatility::Immutable),
         }
     }
 }
@@ -42,6 +45,13 @@ impl AggregateUDFImpl for Histogram {
 
     fn signature(&self) -> &Signature {
         &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        if arg_types.len() != 1 {
+            return plan_err!("histogram takes one argument, got {}", arg_types.len());
+        }
+        Ok(plain_string_arguments(arg_types))
     }
 
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {

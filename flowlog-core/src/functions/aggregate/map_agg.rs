@@ -10,7 +10,10 @@ use datafusion::error::Result;
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::{Accumulator, AggregateUDFImpl, Signature, Volatility};
 
-use super::map_value::{list_entries, list_field, list_state, map_scalar, map_type, scalars_size};
+use super::map_value::{
+    list_entries, list_field, list_state, map_scalar, map_type, plain_string_arguments,
+    scalars_size,
+};
 use crate::functions::support::documented;
 
 /// `map_agg`: rows whose key is NULL are skipped; when a key occurs more than once, the
@@ -24,7 +27,7 @@ impl MapAgg {
     /// The function.
     pub fn new() -> Self {
         Self {
-            signature: Signature::any(2, Volatility::Immutable),
+            signature: Signature::user_defined(Volatility::Immutable),
         }
     }
 }
@@ -42,6 +45,13 @@ impl AggregateUDFImpl for MapAgg {
 
     fn signature(&self) -> &Signature {
         &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        if arg_types.len() != 2 {
+            return plan_err!("map_agg takes two arguments, got {}", arg_types.len());
+        }
+        Ok(plain_string_arguments(arg_types))
     }
 
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {

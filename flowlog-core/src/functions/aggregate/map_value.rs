@@ -17,6 +17,19 @@ fn entry_fields(key: &DataType, value: &DataType) -> Fields {
     ])
 }
 
+/// The argument types a map-building aggregate accepts: string views and large strings
+/// are taken as plain strings, so that the map's keys and values have Trino's one
+/// `varchar` type and `element_at(m, 'x')` finds a key written as a literal.
+pub(crate) fn plain_string_arguments(arg_types: &[DataType]) -> Vec<DataType> {
+    arg_types
+        .iter()
+        .map(|t| match t {
+            DataType::Utf8View | DataType::LargeUtf8 => DataType::Utf8,
+            other => other.clone(),
+        })
+        .collect()
+}
+
 /// The Arrow type of Trino's `map(key, value)`.
 pub(crate) fn map_type(key: &DataType, value: &DataType) -> DataType {
     DataType::Map(
