@@ -238,8 +238,9 @@ V5_COLUMNS = [
     "sublocation_type", "sublocation_id", "pkt_src_aws_service", "pkt_dst_aws_service",
     "flow_direction", "traffic_path",
 ]
-#: The selective filter of the wide query: accepted flows to one port.
-WIDE_PORT = 3389
+#: The selective filter of the wide query: accepted flows to one port. 8080 holds about 0.5%
+#: of the generated rows (160k of 30M), so the answer is small but not empty.
+WIDE_PORT = 8080
 
 WIDE_SQL = (
     "select "
@@ -350,7 +351,7 @@ WORKLOADS: list[Workload] = [
     ),
     Workload(
         name="wide_select",
-        description="All 28 data columns of the accepted flows to port 3389 over every file "
+        description="All 28 data columns of the accepted flows to port 8080 over every file "
         "(a wide SELECT * with a selective filter)",
         scope=ALL_FILES,
         flowlog_args=_logs_args,
