@@ -205,7 +205,9 @@ fn write_record<W: Write>(out: &mut W, fields: &[Option<&str>]) -> io::Result<()
 fn push_quoted(line: &mut String, value: &str) {
     line.push('"');
     let mut rest = value;
-    while let Some(at) = rest.find('"') {
+    // `"` is one byte in UTF-8 and never part of another character, so a byte search
+    // (vectorised by memchr) finds exactly the quotes, at character boundaries.
+    while let Some(at) = memchr::memchr(b'"', rest.as_bytes()) {
         line.push_str(&rest[..=at]);
         line.push('"');
         rest = &rest[at + 1..];
@@ -214,16 +216,29 @@ fn push_quoted(line: &mut String, value: &str) {
     line.push('"');
 }
 
+/// An integer's decimal text, written without the formatting machinery.
+trait IntegerText {
+    fn text<'b>(&self, buffer: &'b mut itoa::Buffer) -> &'b str;
+}
+
+impl<T: itoa::Integer + Copy> IntegerText for T {
+    fn text<'b>(&self, buffer: &'b mut itoa::Buffer) -> &'b str {
+        buffer.format(*self)
+    }
+}
+
 /// One CSV field for `array[row]`: what `render_value` gives, quoted, or nothing for NULL;
 /// strings and integers without an intermediate `String`.
 fn push_csv_value(line: &mut String, array: &dyn Array, row: usize) {
-    use std::fmt::Write as _;
     if array.is_null(row) {
         return;
     }
     // Integers never contain `"`, so they are quoted without escaping.
-    let mut integer = |v: &dyn std::fmt::Display| {
-        let _ = write!(line, "\"{v}\"");
+    let mut buffer = itoa::Buffer::new();
+    let mut integer = |v: &dyn IntegerText| {
+        line.push('"');
+        line.push_str(v.text(&mut buffer));
+        line.push('"');
     };
     match array.data_type() {
         DataType::Utf8 => push_quoted(line, array.as_string::<i32>().value(row)),
