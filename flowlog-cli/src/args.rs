@@ -93,6 +93,11 @@ pub(crate) struct QueryArgs {
     #[arg(long = "table", value_name = "NAME", default_value = "vpc_flow_logs")]
     pub(crate) table: String,
 
+    /// With --logs on a folder holding several AWSLogs trees (say two copies of a
+    /// download), read them all as one table instead of refusing.
+    #[arg(long = "allow-multiple-roots", requires = "logs")]
+    pub(crate) allow_multiple_roots: bool,
+
     /// What NOW means in partition projection, and what current_date / current_timestamp /
     /// now() answer (RFC 3339, or a date for its midnight UTC); pin it to make results
     /// reproducible. Default: the current time.

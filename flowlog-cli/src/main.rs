@@ -6,6 +6,7 @@
 mod args;
 mod args_provision;
 mod commands;
+mod explain;
 mod logger;
 mod output;
 mod output_path;

@@ -7,11 +7,15 @@ use anyhow::{Context, Result, anyhow, bail};
 use chrono::Utc;
 use flowlog_core::memory::{MemoryOptions, default_limit};
 use flowlog_core::storage::S3Options;
+use flowlog_core::table::TableOptions;
 use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
 
+use flowlog_core::diagnose::{Finding, check_mirror};
+
 use crate::args::QueryArgs;
+use crate::explain::{self, Empty};
 use crate::output::{AtomicFile, ResultWriter};
 use crate::signals::Signals;
 
@@ -40,6 +44,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         crate::output_path::check_output(out, &log_dirs, &inputs)?;
     }
 
+    warn_about_mirrors(&mirrors);
     let session = FlowLogSession::new(SessionOptions {
         now,
         // A pinned NOW also pins current_date / current_timestamp, for reproducible results.
@@ -48,6 +53,10 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         time_zone,
         s3: s3_options(&args),
         memory,
+        table: TableOptions {
+            allow_multiple_roots: args.allow_multiple_roots,
+            ..TableOptions::default()
+        },
         ..SessionOptions::default()
     });
     for path in &args.ddl {
@@ -70,6 +79,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         .await?
         .ok_or_else(|| anyhow!("the SQL has no query to run (only DDL statements)"))?;
     let schema = df.schema().as_arrow().clone();
+    let plan = df.logical_plan().clone();
     let mut stream = df
         .execute_stream()
         .await
@@ -86,11 +96,13 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         None => Box::new(std::io::BufWriter::new(stdout.lock())),
     };
     let mut writer = ResultWriter::new(args.format, sink, &schema);
+    let mut rows: u64 = 0;
     loop {
         tokio::select! {
             batch = stream.next() => match batch {
                 Some(batch) => {
                     let batch = batch.map_err(|e| session.explain_error(e))?;
+                    rows += batch.num_rows() as u64;
                     writer.write(&batch)?;
                 }
                 None => break,
@@ -102,8 +114,41 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     if let Some(file) = atomic {
         file.commit()?;
     }
-    log::info!("{}", session.progress().snapshot());
+    let progress = session.progress().snapshot();
+    log::info!("{progress}");
+    let empty = match (progress.objects_scanned, rows) {
+        (0, _) => Some(Empty::NoObjects),
+        (_, 0) => Some(Empty::NoRows),
+        _ => None,
+    };
+    if let Some(empty) = empty
+        && log::log_enabled!(target: "flowlog", log::Level::Warn)
+    {
+        let findings = session.explain_empty(&plan).await;
+        for line in explain::lines(empty, &findings, now) {
+            eprintln!("flowlog: {line}");
+        }
+    }
     Ok(())
+}
+
+/// Warns about each `--mirror` whose directory is inside an AWSLogs tree while its URL
+/// is not (one level too deep): nothing would be found under it.
+fn warn_about_mirrors(mirrors: &[flowlog_core::storage::Mirror]) {
+    for mirror in mirrors {
+        if let Some(Finding::MirrorTooDeep {
+            url,
+            dir,
+            suggestion,
+        }) = check_mirror(mirror)
+            && log::log_enabled!(target: "flowlog", log::Level::Warn)
+        {
+            eprintln!(
+                "flowlog: {}",
+                explain::mirror_line(&url, &dir.display().to_string(), &suggestion)
+            );
+        }
+    }
 }
 
 /// The S3 flags (already checked by their value parsers).

@@ -1,6 +1,7 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
 mod deep_sql;
+mod empty_results;
 mod functions;
 mod memory;
 #[cfg(unix)]
