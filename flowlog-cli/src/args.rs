@@ -127,9 +127,25 @@ pub(crate) struct QueryArgs {
     #[arg(long = "no-sign-request", conflicts_with = "profile")]
     pub(crate) no_sign_request: bool,
 
-    /// Output format.
-    #[arg(long = "format", value_enum, default_value_t = Format::Table)]
-    pub(crate) format: Format,
+    /// Output format (default: from the --output file's extension — .csv, .tsv, .json,
+    /// .jsonl, .ndjson — else table). A --format that contradicts the extension is refused.
+    #[arg(long = "format", value_enum)]
+    pub(crate) format: Option<Format>,
+
+    /// CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, and with --output split
+    /// into numbered parts (result-1.csv, result-2.csv, …) of at most 1,048,575 rows plus
+    /// the header, the most one Excel sheet holds.
+    #[arg(long = "excel")]
+    pub(crate) excel: bool,
+
+    /// The most rows the table format prints: the first and last half and a count of the
+    /// rest (0: all rows).
+    #[arg(long = "max-rows", value_name = "N", default_value_t = 40)]
+    pub(crate) max_rows: usize,
+
+    /// Rows per Excel part (for tests; Excel's limit is the default).
+    #[arg(long = "excel-rows-per-part", hide = true, default_value_t = crate::excel::EXCEL_DATA_ROWS)]
+    pub(crate) excel_rows_per_part: u64,
 
     /// The most memory the query may use, e.g. 2GiB or 512MiB; beyond it sorts and grouping
     /// spill to disk (default: three quarters of the machine's memory).
@@ -149,10 +165,36 @@ pub(crate) struct QueryArgs {
 /// How results are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
-    /// Aligned columns for reading in a terminal.
+    /// Aligned columns for reading in a terminal (capped by --max-rows).
     Table,
     /// Athena's CSV result file: every value quoted, NULL as an empty field.
     Csv,
-    /// One JSON object per row (JSON Lines).
+    /// Tab-separated values with a header; NULL as an empty field, and tab, newline,
+    /// carriage return and backslash inside values written \t, \n, \r and \\.
+    Tsv,
+    /// One JSON object per row (JSON Lines, also called NDJSON).
+    #[value(alias = "ndjson", alias = "jsonl")]
     Json,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+        }
+    }
+
+    /// The file extension for the format.
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            Format::Table => "txt",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "jsonl",
+        }
+    }
 }

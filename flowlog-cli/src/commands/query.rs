@@ -1,6 +1,6 @@
 //! `flowlog query`: register tables (DDL or discovery), run SQL, write the result.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -14,16 +14,21 @@ use futures::StreamExt;
 
 use flowlog_core::diagnose::{Finding, check_mirror};
 
+use crate::args::Format;
 use crate::args::QueryArgs;
 use crate::explain::{self, Empty};
-use crate::output::{AtomicFile, ResultWriter};
+use crate::output::WriterOptions;
+use crate::output_format;
 use crate::signals::Signals;
+use crate::sink::{ResultSink, summary, thousands};
 
 pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     let mirrors = args.mirror.clone();
     let now = args.now.unwrap_or_else(Utc::now);
     let time_zone = args.time_zone.unwrap_or(TrinoZone::Utc);
+    let started = std::time::Instant::now();
     let sql = read_sql(&args)?;
+    let format = output_format::resolve(args.format, args.output.as_deref(), args.excel)?;
     if let Some(dir) = &args.temp_dir
         && !dir.is_dir()
     {
@@ -86,16 +91,17 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         .map_err(|e| session.explain_error(e))?;
 
     let mut signals = Signals::listen().context("cannot listen for signals")?;
-    let mut atomic = match &args.output {
-        Some(path) => Some(AtomicFile::create(path)?),
-        None => None,
+    let options = WriterOptions {
+        max_rows: args.max_rows,
+        excel: args.excel,
     };
-    let stdout = std::io::stdout();
-    let sink: Box<dyn std::io::Write> = match &mut atomic {
-        Some(file) => Box::new(file.writer()?),
-        None => Box::new(std::io::BufWriter::new(stdout.lock())),
-    };
-    let mut writer = ResultWriter::new(args.format, sink, &schema);
+    let mut sink = ResultSink::open(
+        format,
+        args.output.as_deref(),
+        &schema,
+        options,
+        args.excel_rows_per_part,
+    )?;
     let mut rows: u64 = 0;
     loop {
         tokio::select! {
@@ -103,19 +109,33 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
                 Some(batch) => {
                     let batch = batch.map_err(|e| session.explain_error(e))?;
                     rows += batch.num_rows() as u64;
-                    writer.write(&batch)?;
+                    sink.write(&batch)?;
                 }
                 None => break,
             },
             signal = signals.recv() => return Err(signal.into()),
         }
     }
-    writer.finish()?;
-    if let Some(file) = atomic {
-        file.commit()?;
+    let written = sink.finish()?;
+    if format == Format::Csv && rows > args.excel_rows_per_part && written.len() <= 1 {
+        log::warn!(
+            "the CSV has {} rows under its header; Excel opens at most {} rows, the header included, so it would open it cut short; write it with -o result.csv --excel to split it into parts",
+            thousands(rows),
+            thousands(args.excel_rows_per_part + 1)
+        );
     }
     let progress = session.progress().snapshot();
     log::info!("{progress}");
+    // After a query written to a file: one line on what was written, for a person
+    // watching (a terminal) or asking (-v); never with -q.
+    let watching =
+        std::io::stderr().is_terminal() || log::log_enabled!(target: "flowlog", log::Level::Info);
+    if !written.is_empty() && watching && log::log_enabled!(target: "flowlog", log::Level::Warn) {
+        eprintln!(
+            "flowlog: {}",
+            summary(rows, &written, started.elapsed(), &progress)
+        );
+    }
     let empty = match (progress.objects_scanned, rows) {
         (0, _) => Some(Empty::NoObjects),
         (_, 0) => Some(Empty::NoRows),

@@ -4,6 +4,7 @@ mod deep_sql;
 mod empty_results;
 mod functions;
 mod memory;
+mod output_formats;
 #[cfg(unix)]
 mod output_safety;
 mod provision;
