@@ -64,12 +64,8 @@ statements register tables, the result of the last query is printed.";
 
 #[derive(Debug, Args)]
 pub(crate) struct QueryArgs {
-    /// The SQL to run (or use -f FILE).
-    #[arg(
-        value_name = "SQL",
-        required_unless_present = "file",
-        conflicts_with = "file"
-    )]
+    /// The SQL to run (or use -f FILE, or pipe it in: `flowlog query … < query.sql`).
+    #[arg(value_name = "SQL", conflicts_with = "file")]
     pub(crate) sql: Option<String>,
 
     /// Read the SQL from FILE ('-' for stdin).

@@ -185,15 +185,24 @@ fn s3_options(args: &QueryArgs) -> S3Options {
 fn read_sql(args: &QueryArgs) -> Result<String> {
     match (&args.sql, &args.file) {
         (Some(sql), _) => Ok(sql.clone()),
-        (None, Some(path)) if path == Path::new("-") => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .context("cannot read the SQL from stdin")?;
-            Ok(s)
-        }
+        (None, Some(path)) if path == Path::new("-") => read_stdin(),
         (None, Some(path)) => std::fs::read_to_string(path)
             .with_context(|| format!("cannot read -f {}", path.display())),
-        (None, None) => bail!("give the SQL as an argument or with -f FILE"),
+        // SQL piped in (`flowlog query … < query.sql`, `echo 'select 1' | flowlog query`).
+        (None, None) if !std::io::stdin().is_terminal() => read_stdin(),
+        (None, None) => bail!(
+            "give the SQL as an argument, with -f FILE, or on stdin (flowlog query … < query.sql)"
+        ),
     }
+}
+
+fn read_stdin() -> Result<String> {
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .context("cannot read the SQL from stdin")?;
+    if s.trim().is_empty() {
+        bail!("no SQL on stdin; give the SQL as an argument or with -f FILE");
+    }
+    Ok(s)
 }

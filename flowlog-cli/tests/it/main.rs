@@ -12,3 +12,4 @@ mod query;
 mod s3;
 #[path = "../../../flowlog-core/tests/it/s3_server.rs"]
 mod s3_server;
+mod stdin_sql;
