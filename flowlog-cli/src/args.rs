@@ -39,7 +39,33 @@ pub(crate) enum Command {
     /// List the SQL functions (flowlog's Trino functions and DataFusion's) with their
     /// syntax, a description and an example.
     Functions(FunctionsArgs),
+
+    /// Print a shell completion script for bash, zsh, fish or powershell.
+    #[command(after_long_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
 }
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_name = "SHELL")]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  # bash: load now, and in every new shell
+  source <(flowlog completions bash)
+  flowlog completions bash > ~/.local/share/bash-completion/completions/flowlog
+
+  # zsh: into a directory of $fpath
+  flowlog completions zsh > ~/.zfunc/_flowlog
+
+  # fish
+  flowlog completions fish > ~/.config/fish/completions/flowlog.fish
+
+  # PowerShell: add to $PROFILE
+  flowlog completions powershell | Out-String | Invoke-Expression";
 
 #[derive(Debug, Args)]
 pub(crate) struct FunctionsArgs {
