@@ -39,7 +39,33 @@ pub(crate) enum Command {
     /// List the SQL functions (flowlog's Trino functions and DataFusion's) with their
     /// syntax, a description and an example.
     Functions(FunctionsArgs),
+
+    /// Print a shell completion script for bash, zsh, fish or powershell.
+    #[command(after_long_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
 }
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_name = "SHELL")]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  # bash: load now, and in every new shell
+  source <(flowlog completions bash)
+  flowlog completions bash > ~/.local/share/bash-completion/completions/flowlog
+
+  # zsh: into a directory of $fpath
+  flowlog completions zsh > ~/.zfunc/_flowlog
+
+  # fish
+  flowlog completions fish > ~/.config/fish/completions/flowlog.fish
+
+  # PowerShell: add to $PROFILE
+  flowlog completions powershell | Out-String | Invoke-Expression";
 
 #[derive(Debug, Args)]
 pub(crate) struct FunctionsArgs {
@@ -64,12 +90,8 @@ statements register tables, the result of the last query is printed.";
 
 #[derive(Debug, Args)]
 pub(crate) struct QueryArgs {
-    /// The SQL to run (or use -f FILE).
-    #[arg(
-        value_name = "SQL",
-        required_unless_present = "file",
-        conflicts_with = "file"
-    )]
+    /// The SQL to run (or use -f FILE, or pipe it in: `flowlog query … < query.sql`).
+    #[arg(value_name = "SQL", conflicts_with = "file")]
     pub(crate) sql: Option<String>,
 
     /// Read the SQL from FILE ('-' for stdin).
@@ -92,6 +114,11 @@ pub(crate) struct QueryArgs {
     /// The table name for --logs.
     #[arg(long = "table", value_name = "NAME", default_value = "vpc_flow_logs")]
     pub(crate) table: String,
+
+    /// With --logs on a folder holding several AWSLogs trees (say two copies of a
+    /// download), read them all as one table instead of refusing.
+    #[arg(long = "allow-multiple-roots", requires = "logs")]
+    pub(crate) allow_multiple_roots: bool,
 
     /// What NOW means in partition projection, and what current_date / current_timestamp /
     /// now() answer (RFC 3339, or a date for its midnight UTC); pin it to make results
@@ -122,9 +149,25 @@ pub(crate) struct QueryArgs {
     #[arg(long = "no-sign-request", conflicts_with = "profile")]
     pub(crate) no_sign_request: bool,
 
-    /// Output format.
-    #[arg(long = "format", value_enum, default_value_t = Format::Table)]
-    pub(crate) format: Format,
+    /// Output format (default: from the --output file's extension — .csv, .tsv, .json,
+    /// .jsonl, .ndjson — else table). A --format that contradicts the extension is refused.
+    #[arg(long = "format", value_enum)]
+    pub(crate) format: Option<Format>,
+
+    /// CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, and with --output split
+    /// into numbered parts (result-1.csv, result-2.csv, …) of at most 1,048,575 rows plus
+    /// the header, the most one Excel sheet holds.
+    #[arg(long = "excel")]
+    pub(crate) excel: bool,
+
+    /// The most rows the table format prints: the first and last half and a count of the
+    /// rest (0: all rows).
+    #[arg(long = "max-rows", value_name = "N", default_value_t = 40)]
+    pub(crate) max_rows: usize,
+
+    /// Rows per Excel part (for tests; Excel's limit is the default).
+    #[arg(long = "excel-rows-per-part", hide = true, default_value_t = crate::excel::EXCEL_DATA_ROWS)]
+    pub(crate) excel_rows_per_part: u64,
 
     /// The most memory the query may use, e.g. 2GiB or 512MiB; beyond it sorts and grouping
     /// spill to disk (default: three quarters of the machine's memory).
@@ -144,10 +187,36 @@ pub(crate) struct QueryArgs {
 /// How results are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
-    /// Aligned columns for reading in a terminal.
+    /// Aligned columns for reading in a terminal (capped by --max-rows).
     Table,
     /// Athena's CSV result file: every value quoted, NULL as an empty field.
     Csv,
-    /// One JSON object per row (JSON Lines).
+    /// Tab-separated values with a header; NULL as an empty field, and tab, newline,
+    /// carriage return and backslash inside values written \t, \n, \r and \\.
+    Tsv,
+    /// One JSON object per row (JSON Lines, also called NDJSON).
+    #[value(alias = "ndjson", alias = "jsonl")]
     Json,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+        }
+    }
+
+    /// The file extension for the format.
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            Format::Table => "txt",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "jsonl",
+        }
+    }
 }

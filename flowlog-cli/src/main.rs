@@ -6,11 +6,16 @@
 mod args;
 mod args_provision;
 mod commands;
+mod excel;
+mod explain;
 mod logger;
 mod output;
+mod output_format;
 mod output_path;
 mod settings;
 mod signals;
+mod sink;
+mod table_view;
 
 use std::process::ExitCode;
 

@@ -1,4 +1,4 @@
-//! Result writers (table, Athena CSV, JSON Lines) and the atomic output file.
+//! Result writers (table, Athena CSV, TSV, JSON Lines) and the atomic output file.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -11,21 +11,37 @@ use datafusion::arrow::record_batch::RecordBatch;
 use flowlog_core::render::{AthenaCsvWriter, render_value};
 
 use crate::args::Format;
+use crate::excel::CrlfWriter;
+use crate::table_view::TableView;
 
-/// Writes batches in the chosen format.
-pub(crate) struct ResultWriter<W: Write> {
-    format: Format,
-    names: Vec<String>,
-    numeric: Vec<bool>,
-    csv: Option<AthenaCsvWriter<W>>,
-    out: Option<W>,
-    /// Rows kept for the aligned table, which needs every width first.
-    table_rows: Vec<Vec<Option<String>>>,
+/// How a [`ResultWriter`] shapes its output.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WriterOptions {
+    /// The most rows the table format prints (0: all).
+    pub(crate) max_rows: usize,
+    /// CSV for Excel: a byte-order mark and CRLF line ends.
+    pub(crate) excel: bool,
 }
 
-impl<W: Write> ResultWriter<W> {
-    pub(crate) fn new(format: Format, out: W, schema: &Schema) -> Self {
-        let names = schema.fields().iter().map(|f| f.name().clone()).collect();
+/// Writes batches in the chosen format.
+pub(crate) struct ResultWriter {
+    format: Format,
+    names: Vec<String>,
+    csv: Option<AthenaCsvWriter<Box<dyn Write>>>,
+    out: Option<Box<dyn Write>>,
+    table: TableView,
+    header_written: bool,
+}
+
+impl ResultWriter {
+    /// A writer of `format` to `out` for rows of `schema`.
+    pub(crate) fn new(
+        format: Format,
+        out: impl Write + 'static,
+        schema: &Schema,
+        options: WriterOptions,
+    ) -> Result<Self> {
+        let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
         let numeric = schema
             .fields()
             .iter()
@@ -33,20 +49,26 @@ impl<W: Write> ResultWriter<W> {
                 f.data_type().is_numeric() && !matches!(f.data_type(), DataType::Decimal128(_, _))
             })
             .collect();
+        let out: Box<dyn Write> = if options.excel && format == Format::Csv {
+            Box::new(CrlfWriter::with_bom(out)?)
+        } else {
+            Box::new(out)
+        };
         let (csv, out) = match format {
             Format::Csv => (Some(AthenaCsvWriter::new(out)), None),
             _ => (None, Some(out)),
         };
-        Self {
+        Ok(Self {
             format,
+            table: TableView::new(names.clone(), numeric, options.max_rows),
             names,
-            numeric,
             csv,
             out,
-            table_rows: Vec::new(),
-        }
+            header_written: false,
+        })
     }
 
+    /// Write (or, for the table, keep) every row of a batch.
     pub(crate) fn write(&mut self, batch: &RecordBatch) -> Result<()> {
         match self.format {
             Format::Csv => {
@@ -56,13 +78,31 @@ impl<W: Write> ResultWriter<W> {
             }
             Format::Table => {
                 for row in 0..batch.num_rows() {
-                    self.table_rows.push(
+                    self.table.push(
                         batch
                             .columns()
                             .iter()
                             .map(|c| render_value(c.as_ref(), row))
                             .collect(),
                     );
+                }
+            }
+            Format::Tsv => {
+                self.write_tsv_header()?;
+                let out = self.out.as_mut().context("output closed")?;
+                let mut line = String::new();
+                for row in 0..batch.num_rows() {
+                    line.clear();
+                    for (i, c) in batch.columns().iter().enumerate() {
+                        if i > 0 {
+                            line.push('\t');
+                        }
+                        if let Some(v) = render_value(c.as_ref(), row) {
+                            push_tsv(&mut line, &v);
+                        }
+                    }
+                    line.push('\n');
+                    out.write_all(line.as_bytes())?;
                 }
             }
             Format::Json => {
@@ -89,12 +129,37 @@ impl<W: Write> ResultWriter<W> {
         Ok(())
     }
 
+    fn write_tsv_header(&mut self) -> Result<()> {
+        if self.header_written {
+            return Ok(());
+        }
+        let out = self.out.as_mut().context("output closed")?;
+        let mut line = String::new();
+        for (i, n) in self.names.iter().enumerate() {
+            if i > 0 {
+                line.push('\t');
+            }
+            push_tsv(&mut line, n);
+        }
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
+        self.header_written = true;
+        Ok(())
+    }
+
+    /// Write what is still held (the header of an empty result, the table) and flush.
     pub(crate) fn finish(mut self) -> Result<()> {
         match self.format {
             Format::Csv => {
                 if let Some(mut csv) = self.csv.take() {
                     csv.write_header(&self.names)?;
                     csv.finish()?;
+                }
+            }
+            Format::Tsv => {
+                self.write_tsv_header()?;
+                if let Some(mut out) = self.out.take() {
+                    out.flush()?;
                 }
             }
             Format::Json => {
@@ -104,7 +169,7 @@ impl<W: Write> ResultWriter<W> {
             }
             Format::Table => {
                 let mut out = self.out.take().context("output closed")?;
-                write_table(&mut out, &self.names, &self.numeric, &self.table_rows)?;
+                self.table.write(&mut out)?;
                 out.flush()?;
             }
         }
@@ -112,47 +177,18 @@ impl<W: Write> ResultWriter<W> {
     }
 }
 
-/// Columns padded to their widest value, numbers right-aligned, NULL spelled out.
-fn write_table<W: Write>(
-    out: &mut W,
-    names: &[String],
-    numeric: &[bool],
-    rows: &[Vec<Option<String>>],
-) -> Result<()> {
-    let width = |s: &str| s.chars().count();
-    let mut widths: Vec<usize> = names.iter().map(|n| width(n)).collect();
-    for row in rows {
-        for (i, v) in row.iter().enumerate() {
-            widths[i] = widths[i].max(width(v.as_deref().unwrap_or("NULL")));
+/// A TSV field: tab, newline, carriage return and backslash escaped as `\t`, `\n`,
+/// `\r` and `\\`, so every row is one line.
+fn push_tsv(line: &mut String, value: &str) {
+    for ch in value.chars() {
+        match ch {
+            '\t' => line.push_str("\\t"),
+            '\n' => line.push_str("\\n"),
+            '\r' => line.push_str("\\r"),
+            '\\' => line.push_str("\\\\"),
+            c => line.push(c),
         }
     }
-    let pad = |s: &str, w: usize, right: bool| {
-        let fill = " ".repeat(w.saturating_sub(width(s)));
-        if right {
-            format!("{fill}{s}")
-        } else {
-            format!("{s}{fill}")
-        }
-    };
-    let header: Vec<String> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| pad(n, widths[i], false))
-        .collect();
-    writeln!(out, " {} ", header.join(" | "))?;
-    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-    writeln!(out, "-{}-", rule.join("-+-"))?;
-    for row in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(i, v)| pad(v.as_deref().unwrap_or("NULL"), widths[i], numeric[i]))
-            .collect();
-        writeln!(out, " {} ", cells.join(" | "))?;
-    }
-    let n = rows.len();
-    writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" })?;
-    Ok(())
 }
 
 /// Whether a value is written bare in JSON, as its rendered text: booleans, integers
@@ -209,11 +245,18 @@ impl AtomicFile {
         Ok(BufWriter::new(file))
     }
 
-    pub(crate) fn commit(mut self) -> Result<()> {
+    pub(crate) fn commit(self) -> Result<()> {
+        let target = self.target.clone();
+        self.commit_as(&target)
+    }
+
+    /// Move the file into place under `target` (in the same directory as the path it
+    /// was created for: a numbered part of a split result).
+    pub(crate) fn commit_as(mut self, target: &Path) -> Result<()> {
         // What appeared at the target while the query ran is checked again.
-        crate::output_path::refuse_special(&self.target)?;
-        std::fs::rename(&self.temp, &self.target)
-            .with_context(|| format!("cannot move the result into {}", self.target.display()))?;
+        crate::output_path::refuse_special(target)?;
+        std::fs::rename(&self.temp, target)
+            .with_context(|| format!("cannot move the result into {}", target.display()))?;
         self.committed = true;
         Ok(())
     }

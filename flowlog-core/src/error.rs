@@ -47,6 +47,20 @@ pub enum Error {
         reason: String,
     },
 
+    /// `--logs` found more than one `AWSLogs` tree under its root, and merging them was
+    /// not allowed.
+    #[error(
+        "found {} AWSLogs trees under {location} ({}); point --logs at the one to query, or pass --allow-multiple-roots to read them all as one table",
+        roots.len(),
+        roots.join(", ")
+    )]
+    MultipleLogRoots {
+        /// The root as written.
+        location: String,
+        /// The `AWSLogs` directories found, as keys below the store.
+        roots: Vec<String>,
+    },
+
     /// Listing or reading an object failed.
     #[error("{}", object_store_message(key, error))]
     ObjectStore {

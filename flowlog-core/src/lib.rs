@@ -29,6 +29,7 @@
 //!                    (plain Rust, shared by layout, projection, functions and render)
 //! render             values as Athena prints them; Athena's CSV result format
 //! memory             the memory limit and spill directory of a session
+//! diagnose           why a query found nothing: projected ranges, literals, what a copy holds
 //! provision          bucket policy, flow-log settings and DDL from one description; check
 //! error              the one public error type, typed variants with named fields
 //! ```
@@ -49,6 +50,7 @@
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 
 pub mod ddl;
+pub mod diagnose;
 pub mod dialect;
 pub mod error;
 pub mod functions;

@@ -1,5 +1,6 @@
 //! One file per subcommand.
 
+mod completions;
 mod functions;
 mod provision;
 mod query;
@@ -12,5 +13,6 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Query(args) => query::run(args).await,
         Command::Provision(command) => provision::run(command),
         Command::Functions(args) => functions::run(args).await,
+        Command::Completions(args) => completions::run(args),
     }
 }

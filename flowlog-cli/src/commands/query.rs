@@ -1,25 +1,34 @@
 //! `flowlog query`: register tables (DDL or discovery), run SQL, write the result.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Utc;
 use flowlog_core::memory::{MemoryOptions, default_limit};
 use flowlog_core::storage::S3Options;
+use flowlog_core::table::TableOptions;
 use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
 
+use flowlog_core::diagnose::{Finding, check_mirror};
+
+use crate::args::Format;
 use crate::args::QueryArgs;
-use crate::output::{AtomicFile, ResultWriter};
+use crate::explain::{self, Empty};
+use crate::output::WriterOptions;
+use crate::output_format;
 use crate::signals::Signals;
+use crate::sink::{ResultSink, summary, thousands};
 
 pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     let mirrors = args.mirror.clone();
     let now = args.now.unwrap_or_else(Utc::now);
     let time_zone = args.time_zone.unwrap_or(TrinoZone::Utc);
+    let started = std::time::Instant::now();
     let sql = read_sql(&args)?;
+    let format = output_format::resolve(args.format, args.output.as_deref(), args.excel)?;
     if let Some(dir) = &args.temp_dir
         && !dir.is_dir()
     {
@@ -40,6 +49,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         crate::output_path::check_output(out, &log_dirs, &inputs)?;
     }
 
+    warn_about_mirrors(&mirrors);
     let session = FlowLogSession::new(SessionOptions {
         now,
         // A pinned NOW also pins current_date / current_timestamp, for reproducible results.
@@ -48,6 +58,10 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         time_zone,
         s3: s3_options(&args),
         memory,
+        table: TableOptions {
+            allow_multiple_roots: args.allow_multiple_roots,
+            ..TableOptions::default()
+        },
         ..SessionOptions::default()
     });
     for path in &args.ddl {
@@ -70,40 +84,91 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         .await?
         .ok_or_else(|| anyhow!("the SQL has no query to run (only DDL statements)"))?;
     let schema = df.schema().as_arrow().clone();
+    let plan = df.logical_plan().clone();
     let mut stream = df
         .execute_stream()
         .await
         .map_err(|e| session.explain_error(e))?;
 
     let mut signals = Signals::listen().context("cannot listen for signals")?;
-    let mut atomic = match &args.output {
-        Some(path) => Some(AtomicFile::create(path)?),
-        None => None,
+    let options = WriterOptions {
+        max_rows: args.max_rows,
+        excel: args.excel,
     };
-    let stdout = std::io::stdout();
-    let sink: Box<dyn std::io::Write> = match &mut atomic {
-        Some(file) => Box::new(file.writer()?),
-        None => Box::new(std::io::BufWriter::new(stdout.lock())),
-    };
-    let mut writer = ResultWriter::new(args.format, sink, &schema);
+    let mut sink = ResultSink::open(
+        format,
+        args.output.as_deref(),
+        &schema,
+        options,
+        args.excel_rows_per_part,
+    )?;
+    let mut rows: u64 = 0;
     loop {
         tokio::select! {
             batch = stream.next() => match batch {
                 Some(batch) => {
                     let batch = batch.map_err(|e| session.explain_error(e))?;
-                    writer.write(&batch)?;
+                    rows += batch.num_rows() as u64;
+                    sink.write(&batch)?;
                 }
                 None => break,
             },
             signal = signals.recv() => return Err(signal.into()),
         }
     }
-    writer.finish()?;
-    if let Some(file) = atomic {
-        file.commit()?;
+    let written = sink.finish()?;
+    if format == Format::Csv && rows > args.excel_rows_per_part && written.len() <= 1 {
+        log::warn!(
+            "the CSV has {} rows under its header; Excel opens at most {} rows, the header included, so it would open it cut short; write it with -o result.csv --excel to split it into parts",
+            thousands(rows),
+            thousands(args.excel_rows_per_part + 1)
+        );
     }
-    log::info!("{}", session.progress().snapshot());
+    let progress = session.progress().snapshot();
+    log::info!("{progress}");
+    // After a query written to a file: one line on what was written, for a person
+    // watching (a terminal) or asking (-v); never with -q.
+    let watching =
+        std::io::stderr().is_terminal() || log::log_enabled!(target: "flowlog", log::Level::Info);
+    if !written.is_empty() && watching && log::log_enabled!(target: "flowlog", log::Level::Warn) {
+        eprintln!(
+            "flowlog: {}",
+            summary(rows, &written, started.elapsed(), &progress)
+        );
+    }
+    let empty = match (progress.objects_scanned, rows) {
+        (0, _) => Some(Empty::NoObjects),
+        (_, 0) => Some(Empty::NoRows),
+        _ => None,
+    };
+    if let Some(empty) = empty
+        && log::log_enabled!(target: "flowlog", log::Level::Warn)
+    {
+        let findings = session.explain_empty(&plan).await;
+        for line in explain::lines(empty, &findings, now) {
+            eprintln!("flowlog: {line}");
+        }
+    }
     Ok(())
+}
+
+/// Warns about each `--mirror` whose directory is inside an AWSLogs tree while its URL
+/// is not (one level too deep): nothing would be found under it.
+fn warn_about_mirrors(mirrors: &[flowlog_core::storage::Mirror]) {
+    for mirror in mirrors {
+        if let Some(Finding::MirrorTooDeep {
+            url,
+            dir,
+            suggestion,
+        }) = check_mirror(mirror)
+            && log::log_enabled!(target: "flowlog", log::Level::Warn)
+        {
+            eprintln!(
+                "flowlog: {}",
+                explain::mirror_line(&url, &dir.display().to_string(), &suggestion)
+            );
+        }
+    }
 }
 
 /// The S3 flags (already checked by their value parsers).
@@ -120,15 +185,24 @@ fn s3_options(args: &QueryArgs) -> S3Options {
 fn read_sql(args: &QueryArgs) -> Result<String> {
     match (&args.sql, &args.file) {
         (Some(sql), _) => Ok(sql.clone()),
-        (None, Some(path)) if path == Path::new("-") => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .context("cannot read the SQL from stdin")?;
-            Ok(s)
-        }
+        (None, Some(path)) if path == Path::new("-") => read_stdin(),
         (None, Some(path)) => std::fs::read_to_string(path)
             .with_context(|| format!("cannot read -f {}", path.display())),
-        (None, None) => bail!("give the SQL as an argument or with -f FILE"),
+        // SQL piped in (`flowlog query … < query.sql`, `echo 'select 1' | flowlog query`).
+        (None, None) if !std::io::stdin().is_terminal() => read_stdin(),
+        (None, None) => bail!(
+            "give the SQL as an argument, with -f FILE, or on stdin (flowlog query … < query.sql)"
+        ),
     }
+}
+
+fn read_stdin() -> Result<String> {
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .context("cannot read the SQL from stdin")?;
+    if s.trim().is_empty() {
+        bail!("no SQL on stdin; give the SQL as an argument or with -f FILE");
+    }
+    Ok(s)
 }

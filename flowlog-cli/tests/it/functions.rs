@@ -63,3 +63,36 @@ fn aggregates_provided_by_rewriting_are_listed_too() {
         assert!(text.contains("Example:"), "{text}");
     }
 }
+
+#[test]
+fn athenas_functions_come_first_and_datafusions_own_are_marked() {
+    let out = flowlog(&["functions"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !text.contains("$cast_timestamp"),
+        "internal helpers are not listed"
+    );
+    let first = text.lines().next().unwrap();
+    assert!(!first.contains("DataFusion only"), "{first}");
+    let marked = text
+        .lines()
+        .position(|l| l.contains("; DataFusion only, not in Athena)"))
+        .expect("some DataFusion-only function");
+    let athena_after = text
+        .lines()
+        .skip(marked)
+        .filter(|l| {
+            !l.starts_with(' ')
+                && [" (scalar", " (aggregate", " (window"]
+                    .iter()
+                    .any(|k| l.contains(k))
+        })
+        .find(|l| !l.contains("DataFusion only"));
+    assert_eq!(athena_after, None, "Athena's functions all come first");
+    let out = flowlog(&["functions", "to_timestamp_seconds"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("to_timestamp_seconds (scalar; DataFusion only, not in Athena)\n")
+    );
+}

@@ -1,8 +1,11 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
+mod completions;
 mod deep_sql;
+mod empty_results;
 mod functions;
 mod memory;
+mod output_formats;
 #[cfg(unix)]
 mod output_safety;
 mod provision;
@@ -10,3 +13,4 @@ mod query;
 mod s3;
 #[path = "../../../flowlog-core/tests/it/s3_server.rs"]
 mod s3_server;
+mod stdin_sql;

@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod arithmetic;
+pub mod athena_names;
 pub mod catalog;
 pub mod datetime;
 pub mod misc;

@@ -31,6 +31,8 @@ pub struct Progress {
     objects_listed: AtomicU64,
     get_requests: AtomicU64,
     bytes_read: AtomicU64,
+    objects_scanned: AtomicU64,
+    bytes_scanned: AtomicU64,
 }
 
 /// The counters at one moment.
@@ -44,6 +46,11 @@ pub struct ProgressSnapshot {
     pub get_requests: u64,
     /// Bytes requested by reads.
     pub bytes_read: u64,
+    /// Objects that scans planned to read (after partition pruning), as Athena's
+    /// "data scanned" counts files.
+    pub objects_scanned: u64,
+    /// The total size of the objects scans planned to read.
+    pub bytes_scanned: u64,
 }
 
 impl Progress {
@@ -54,7 +61,15 @@ impl Progress {
             objects_listed: self.objects_listed.load(Ordering::Relaxed),
             get_requests: self.get_requests.load(Ordering::Relaxed),
             bytes_read: self.bytes_read.load(Ordering::Relaxed),
+            objects_scanned: self.objects_scanned.load(Ordering::Relaxed),
+            bytes_scanned: self.bytes_scanned.load(Ordering::Relaxed),
         }
+    }
+
+    /// Count a scan that will read `objects` objects of `bytes` bytes in all.
+    pub fn record_scan(&self, objects: u64, bytes: u64) {
+        self.objects_scanned.fetch_add(objects, Ordering::Relaxed);
+        self.bytes_scanned.fetch_add(bytes, Ordering::Relaxed);
     }
 }
 

@@ -21,6 +21,10 @@ pub struct TableOptions {
     pub list_concurrency: usize,
     /// How many Parquet footers are read at once.
     pub footer_concurrency: usize,
+    /// Whether a table discovered with no DDL may merge several `AWSLogs` trees found
+    /// under its root (two copies of a download would double every count); when false,
+    /// finding more than one is [`Error::MultipleLogRoots`].
+    pub allow_multiple_roots: bool,
 }
 
 impl Default for TableOptions {
@@ -29,6 +33,7 @@ impl Default for TableOptions {
             partition_limit: 1_000_000,
             list_concurrency: 16,
             footer_concurrency: 32,
+            allow_multiple_roots: false,
         }
     }
 }
@@ -135,7 +140,7 @@ impl FlowLogTable {
         options: TableOptions,
     ) -> Result<Self> {
         let location = resolver.resolve(root)?;
-        let hourly = super::discover::probe_hourly(&location).await?;
+        let hourly = super::discover::probe_hourly(&location, options.allow_multiple_roots).await?;
         let mut partition_fields: Vec<FieldRef> = ["account", "region", "date"]
             .iter()
             .map(|n| Arc::new(Field::new(*n, DataType::Utf8, true)))

@@ -114,7 +114,7 @@ pub(super) async fn aws_logs_files(
     options: &TableOptions,
 ) -> Result<Vec<ListedFile>> {
     let mut accounts = Vec::new();
-    for aws_logs in find_aws_logs(root).await? {
+    for aws_logs in find_aws_logs(root, options.allow_multiple_roots).await? {
         let listing = list_dir(root, &aws_logs).await?;
         for p in listing.common_prefixes {
             let seg = p.filename().unwrap_or_default().to_string();
@@ -303,8 +303,37 @@ pub(super) async fn hive_files(
     list_targets(targets, options.list_concurrency).await
 }
 
-/// Find the `AWSLogs` directories at or below `root` (at most three levels down).
-async fn find_aws_logs(root: &ResolvedLocation) -> Result<Vec<object_store::path::Path>> {
+/// Find the `AWSLogs` directories at or below `root` (at most three levels down, the
+/// shallowest found). More than one is [`Error::MultipleLogRoots`] unless `allow_multiple`.
+pub(crate) async fn find_aws_logs(
+    root: &ResolvedLocation,
+    allow_multiple: bool,
+) -> Result<Vec<object_store::path::Path>> {
+    let found = find_aws_logs_all(root).await?;
+    if found.len() > 1 {
+        let roots: Vec<String> = found
+            .iter()
+            .map(|p| super::listing::display_key(root, p.as_ref()))
+            .collect();
+        if !allow_multiple {
+            return Err(Error::MultipleLogRoots {
+                location: root.original.clone(),
+                roots,
+            });
+        }
+        log::info!(
+            "{}: reading {} AWSLogs trees as one table: {}",
+            root.original,
+            roots.len(),
+            roots.join(", ")
+        );
+    }
+    Ok(found)
+}
+
+/// Every `AWSLogs` directory at the shallowest depth (up to three levels below `root`)
+/// that has one.
+async fn find_aws_logs_all(root: &ResolvedLocation) -> Result<Vec<object_store::path::Path>> {
     if root.prefix.filename() == Some("AWSLogs") {
         return Ok(vec![root.prefix.clone()]);
     }
@@ -337,8 +366,8 @@ async fn find_aws_logs(root: &ResolvedLocation) -> Result<Vec<object_store::path
 }
 
 /// Whether the tree has hourly partitions: follows the first entry down to a day.
-pub(super) async fn probe_hourly(root: &ResolvedLocation) -> Result<bool> {
-    for aws_logs in find_aws_logs(root).await? {
+pub(super) async fn probe_hourly(root: &ResolvedLocation, allow_multiple: bool) -> Result<bool> {
+    for aws_logs in find_aws_logs(root, allow_multiple).await? {
         // Walk AWSLogs/<account>/<service>/<region>/<year>/<month>/<day>/ using the first valid entry each time.
         let mut dir = aws_logs;
         let mut naming = None;

@@ -112,3 +112,37 @@ pub(crate) fn display_key(location: &ResolvedLocation, key: &str) -> String {
         format!("{}{key}", location.store_url.as_str())
     }
 }
+
+/// Warns about objects that have the same file name in two places: flow-log file names
+/// are unique (account, region, flow-log id, time and a hash), so the same name twice is
+/// a second copy of a download, and every row in it would be counted twice.
+pub(crate) fn warn_duplicate_names(files: &[ListedFile]) {
+    let mut by_name: std::collections::BTreeMap<&str, Vec<&ListedFile>> =
+        std::collections::BTreeMap::new();
+    for f in files {
+        if let Some(name) = f.meta.location.filename() {
+            by_name.entry(name).or_default().push(f);
+        }
+    }
+    let duplicates: Vec<(&str, Vec<&ListedFile>)> =
+        by_name.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    let Some((name, copies)) = duplicates.first() else {
+        return;
+    };
+    let shown = |f: &ListedFile| {
+        if f.store_url.as_str().starts_with("file://") {
+            format!("/{}", f.meta.location)
+        } else {
+            format!("{}{}", f.store_url.as_str(), f.meta.location)
+        }
+    };
+    let places: Vec<String> = copies.iter().map(|f| shown(f)).collect();
+    log::warn!(
+        "{} object name{} appear{} more than once, so their rows are counted more than once \
+         (two copies of the same download?); e.g. {name} at {}",
+        duplicates.len(),
+        if duplicates.len() == 1 { "" } else { "s" },
+        if duplicates.len() == 1 { "s" } else { "" },
+        places.join(" and ")
+    );
+}

@@ -13,9 +13,9 @@
 //! ```
 
 mod definition;
-mod discover;
+pub(crate) mod discover;
 mod late_materialization;
-mod listing;
+pub(crate) mod listing;
 mod prune;
 mod reconcile;
 
@@ -318,12 +318,17 @@ impl TableProvider for FlowLogTable {
         limit: Option<usize>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
         let files = self.list_files(state, filters).await?;
+        let bytes = files.iter().map(|f| f.meta.size).sum::<u64>();
         log::info!(
             "table {}: {} objects to read, {} bytes",
             self.name,
             files.len(),
-            files.iter().map(|f| f.meta.size).sum::<u64>()
+            bytes
         );
+        self.resolver
+            .progress()
+            .record_scan(files.len() as u64, bytes);
+        listing::warn_duplicate_names(&files);
         let cache = state.runtime_env().cache_manager.get_file_metadata_cache();
         reconcile::check_files(
             &files,
