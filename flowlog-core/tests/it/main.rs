@@ -4,6 +4,7 @@ mod aws_console_queries;
 mod aws_guide_queries;
 mod aws_queries;
 mod fidelity;
+mod messages;
 mod provision;
 mod runbook;
 mod s3;
