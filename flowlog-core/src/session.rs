@@ -16,6 +16,7 @@ use datafusion::sql::sqlparser::parser::ParserError;
 use object_store::ObjectStore;
 
 pub mod evaluation_order;
+mod explain;
 pub mod filter_first;
 pub mod identifiers;
 pub mod messages;
@@ -293,6 +294,19 @@ impl FlowLogSession {
             return Ok(None);
         }
         crate::dialect::rewrite(&mut parsed)?;
+        // `EXPLAIN [ANALYZE] query` in flowlog's layout; with VERBOSE or a FORMAT, DataFusion's.
+        if let datafusion::sql::parser::Statement::Explain(explain) = &parsed
+            && !explain.options.verbose
+            && explain.options.format.is_none()
+        {
+            let analyze = explain.options.analyze;
+            let inner = (*explain.statement).clone();
+            let plan = state
+                .statement_to_plan(inner)
+                .await
+                .map_err(|e| self.sql_error(e, &padded))?;
+            return self.explain(plan, analyze).await.map(Some);
+        }
         let plan = state
             .statement_to_plan(parsed)
             .await

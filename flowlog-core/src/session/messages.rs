@@ -67,6 +67,12 @@ pub fn athena_message(err: &DataFusionError, valid_tables: &[String]) -> String 
     rewrites::rewrite(&text)
 }
 
+/// An expression as DataFusion prints it (`t.x = Utf8("a")`), with its literals and type
+/// names written as SQL (`t.x = 'a'`).
+pub fn sql_text(expression: &str) -> String {
+    types::trino_types_in_text(expression)
+}
+
 /// The function a planning message blames, when the engine gave no position: the one of
 /// an "Unexpected parameters … for function f" message, or the `f: ` that starts a
 /// message of one of our functions. The caller looks for its first call in the statement.

@@ -14,6 +14,7 @@
 
 mod definition;
 mod discover;
+mod explain;
 mod listing;
 mod prune;
 mod reconcile;
@@ -39,6 +40,7 @@ use datafusion::physical_plan::empty::EmptyExec;
 use datafusion::physical_plan::union::UnionExec;
 
 pub use definition::TableOptions;
+pub use explain::{PartitionKind, ScanReport};
 use listing::{ListedFile, PartitionTarget};
 use prune::PartitionPruner;
 

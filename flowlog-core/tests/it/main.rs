@@ -3,6 +3,7 @@
 mod aws_console_queries;
 mod aws_guide_queries;
 mod aws_queries;
+mod explain;
 mod fidelity;
 mod messages;
 mod provision;
