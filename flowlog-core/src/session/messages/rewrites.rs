@@ -75,6 +75,10 @@ const RULES: &[Rule] = &[
     ),
     (r"^Divide by zero error$", |_| "Division by zero".to_string()),
     (
+        r"^Invalid escape character in LIKE expression",
+        |_| "Escape string must be a single character".to_string(),
+    ),
+    (
         r"^Cast error: Cannot cast string '(.*)' to value of (.+) type$",
         |c| format!("Cannot cast '{}' to {}", &c[1], cast_target_name(&c[2])),
     ),
