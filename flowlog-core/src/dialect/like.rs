@@ -79,7 +79,10 @@ mod tests {
             backslash_pattern("\\_monkey\\_", None).as_deref(),
             Some("\\\\_monkey\\\\_")
         );
-        assert_eq!(backslash_pattern("a##b", Some('#')).as_deref(), Some("a\\#b"));
+        assert_eq!(
+            backslash_pattern("a##b", Some('#')).as_deref(),
+            Some("a\\#b")
+        );
         assert_eq!(backslash_pattern("ab#", Some('#')), None);
         assert_eq!(backslash_pattern("mon%", None).as_deref(), Some("mon%"));
     }

@@ -36,9 +36,9 @@ use arrow::record_batch::RecordBatch;
 use datafusion::catalog::default_table_source::source_as_provider;
 use datafusion::common::tree_node::TreeNodeRecursion;
 use datafusion::dataframe::DataFrame;
-use datafusion::logical_expr::LogicalPlan;
 use datafusion::datasource::TableProvider;
 use datafusion::logical_expr::Expr;
+use datafusion::logical_expr::LogicalPlan;
 use datafusion::physical_plan::display::DisplayableExecutionPlan;
 use datafusion::physical_plan::{collect, displayable};
 
@@ -117,7 +117,7 @@ impl FlowLogSession {
         )]));
         let column: ArrayRef = Arc::new(StringArray::from(lines));
         let batch = RecordBatch::try_new(schema, vec![column])
-            .map_err(|e| datafusion::error::DataFusionError::from(e))?;
+            .map_err(datafusion::error::DataFusionError::from)?;
         Ok(self.ctx.read_batch(batch)?)
     }
 }
@@ -154,7 +154,10 @@ fn scan_lines(lines: &mut Vec<String>, name: &str, filters: &[String], report: &
         ));
         listed(lines, &report.partitions);
     }
-    lines.push(format!("{INDENT}Prefixes listed: {}", report.prefixes.len()));
+    lines.push(format!(
+        "{INDENT}Prefixes listed: {}",
+        report.prefixes.len()
+    ));
     listed(lines, &report.prefixes);
     lines.push(format!(
         "{INDENT}Objects to read: {} ({} bytes)",

@@ -76,7 +76,10 @@ impl FlowLogTable {
                     .iter()
                     .map(|t| partition_name(&columns, &t.values))
                     .collect();
-                let prefixes = targets.iter().map(|t| t.location.original.clone()).collect();
+                let prefixes = targets
+                    .iter()
+                    .map(|t| t.location.original.clone())
+                    .collect();
                 let files = listing::list_targets(targets, self.options.list_concurrency).await?;
                 (PartitionKind::Projection, partitions, prefixes, files)
             }
@@ -102,7 +105,12 @@ impl FlowLogTable {
             }
             PartitionSource::Unpartitioned { root } => {
                 let files = self.list_files(session, filters).await?;
-                (PartitionKind::Unpartitioned, Vec::new(), vec![root.clone()], files)
+                (
+                    PartitionKind::Unpartitioned,
+                    Vec::new(),
+                    vec![root.clone()],
+                    files,
+                )
             }
         };
         Ok(ScanReport {

@@ -15,7 +15,11 @@ async fn plan_lines(session: &FlowLogSession, sql: &str) -> Vec<String> {
     let batches = df.collect().await.unwrap();
     let mut lines = Vec::new();
     for b in &batches {
-        let column = b.column(0).as_any().downcast_ref::<arrow::array::StringArray>().unwrap();
+        let column = b
+            .column(0)
+            .as_any()
+            .downcast_ref::<arrow::array::StringArray>()
+            .unwrap();
         lines.extend(column.iter().map(|l| l.unwrap_or_default().to_string()));
     }
     lines
@@ -55,8 +59,8 @@ fn golden(name: &str, actual: &str) {
 
 async fn projected() -> FlowLogSession {
     let session = FlowLogSession::new(sample_options());
-    let ddl = std::fs::read_to_string(testdata().join("runbook/create-table-multi-account.sql"))
-        .unwrap();
+    let ddl =
+        std::fs::read_to_string(testdata().join("runbook/create-table-multi-account.sql")).unwrap();
     session.run_script(&ddl).await.unwrap();
     session
 }

@@ -113,8 +113,14 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     // Types and casts.
     ("SELECT CAST(1 AS foo)", "SQL error: Unknown type: foo"),
-    ("SELECT CAST('abc' AS BIGINT)", "Cannot cast 'abc' to BIGINT"),
-    ("SELECT CAST('1.5x' AS DOUBLE)", "Cannot cast '1.5x' to DOUBLE"),
+    (
+        "SELECT CAST('abc' AS BIGINT)",
+        "Cannot cast 'abc' to BIGINT",
+    ),
+    (
+        "SELECT CAST('1.5x' AS DOUBLE)",
+        "Cannot cast '1.5x' to DOUBLE",
+    ),
     (
         "SELECT CAST('99999999999' AS INTEGER)",
         "Cannot cast '99999999999' to INT",
@@ -127,7 +133,10 @@ const CORPUS: &[(&str, &str)] = &[
         "SELECT CAST(min(srcaddr) AS BIGINT) FROM vpc_flow_logs WHERE srcaddr LIKE '%.%'",
         "Cannot cast '10.0.0.141' to BIGINT",
     ),
-    ("SELECT CAST('x' AS DATE)", "Value cannot be cast to date: x"),
+    (
+        "SELECT CAST('x' AS DATE)",
+        "Value cannot be cast to date: x",
+    ),
     (
         "SELECT CAST('x' AS TIMESTAMP)",
         "Value cannot be cast to timestamp: x",
@@ -137,10 +146,7 @@ const CORPUS: &[(&str, &str)] = &[
         "Cannot cast value to IPADDRESS: localhost",
     ),
     // Execution.
-    (
-        "SELECT bytes / 0 FROM vpc_flow_logs",
-        "Division by zero",
-    ),
+    ("SELECT bytes / 0 FROM vpc_flow_logs", "Division by zero"),
     ("SELECT 5 % 0", "Division by zero"),
     (
         "SELECT (SELECT bytes FROM vpc_flow_logs)",
@@ -190,7 +196,9 @@ async fn corpus() {
             assert!(!message.contains(word), "{sql}: {message}");
         }
         if message != *expected {
-            wrong.push(format!("{sql}\n  expected: {expected}\n       got: {message}"));
+            wrong.push(format!(
+                "{sql}\n  expected: {expected}\n       got: {message}"
+            ));
         }
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));

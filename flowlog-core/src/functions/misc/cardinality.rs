@@ -84,7 +84,10 @@ impl ScalarUDFImpl for Cardinality {
                 let map = array.as_map();
                 let offsets = map.value_offsets();
                 (0..map.len())
-                    .map(|i| map.is_valid(i).then(|| (offsets[i + 1] - offsets[i]) as i64))
+                    .map(|i| {
+                        map.is_valid(i)
+                            .then(|| (offsets[i + 1] - offsets[i]) as i64)
+                    })
                     .collect()
             }
             _ => vec![None; array.len()],

@@ -53,10 +53,9 @@ const RULES: &[Rule] = &[
                 .to_string()
         },
     ),
-    (
-        r"^Order by column out of bounds, specified: (-?\d+)",
-        |c| format!("ORDER BY position {} is not in select list", &c[1]),
-    ),
+    (r"^Order by column out of bounds, specified: (-?\d+)", |c| {
+        format!("ORDER BY position {} is not in select list", &c[1])
+    }),
     (
         r"^Cannot find column with position (-?\d+) in SELECT clause",
         |c| format!("GROUP BY position {} is not in select list", &c[1]),
@@ -69,29 +68,22 @@ const RULES: &[Rule] = &[
         r"^(?:This feature is not implemented: )?Unsupported SQL type (.+)$",
         |c| format!("Unknown type: {}", c[1].to_lowercase()),
     ),
-    (
-        r"^Scalar subquery returned more than one row",
-        |_| "Scalar sub-query has returned multiple rows".to_string(),
-    ),
-    (r"^Divide by zero error$", |_| "Division by zero".to_string()),
-    (
-        r"^Invalid escape character in LIKE expression",
-        |_| "Escape string must be a single character".to_string(),
-    ),
+    (r"^Scalar subquery returned more than one row", |_| {
+        "Scalar sub-query has returned multiple rows".to_string()
+    }),
+    (r"^Divide by zero error$", |_| {
+        "Division by zero".to_string()
+    }),
+    (r"^Invalid escape character in LIKE expression", |_| {
+        "Escape string must be a single character".to_string()
+    }),
     (
         r"^Cast error: Cannot cast string '(.*)' to value of (.+) type$",
         |c| format!("Cannot cast '{}' to {}", &c[1], cast_target_name(&c[2])),
     ),
-    (
-        r"^Cast error: Can't cast value (.*) to type (.+)$",
-        |c| {
-            format!(
-                "Out of range for {}: {}",
-                trino_type_list(&c[2]),
-                &c[1]
-            )
-        },
-    ),
+    (r"^Cast error: Can't cast value (.*) to type (.+)$", |c| {
+        format!("Out of range for {}: {}", trino_type_list(&c[2]), &c[1])
+    }),
     (
         r"^Cannot coerce arithmetic expression (.+?) ([-+*/%]) (.+) to valid types$",
         |c| {
@@ -187,10 +179,7 @@ mod tests {
                 "Function 'concat' user-defined coercion failed with: Error during planning: concat: There must be two or more concatenation arguments. No function matches the given name and argument types 'concat(Utf8)'.",
                 "concat: There must be two or more concatenation arguments",
             ),
-            (
-                "Unsupported SQL type FOO",
-                "Unknown type: foo",
-            ),
+            ("Unsupported SQL type FOO", "Unknown type: foo"),
             (
                 "something about Utf8 and Timestamp(Nanosecond, Some(\"UTC\"))",
                 "something about varchar and timestamp(9) with time zone",

@@ -44,8 +44,10 @@ pub(super) fn trino_types_in_text(text: &str) -> String {
         .expect("valid pattern")
     });
     static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"\bTimestamp\((Second|Millisecond|Microsecond|Nanosecond), (None|Some\("[^"]*"\))\)"#)
-            .expect("valid pattern")
+        Regex::new(
+            r#"\bTimestamp\((Second|Millisecond|Microsecond|Nanosecond), (None|Some\("[^"]*"\))\)"#,
+        )
+        .expect("valid pattern")
     });
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
