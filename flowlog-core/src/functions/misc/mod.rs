@@ -5,6 +5,7 @@
 //! `array_agg`, `UNNEST` and `TRY_CAST` are DataFusion's, checked against Trino's
 //! tests in `tests/slt/functions_misc.slt`.
 
+pub mod array_extreme;
 pub mod cardinality;
 pub mod element_at;
 pub mod sequence;
@@ -19,6 +20,8 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     vec![
         Arc::new(ScalarUDF::new_from_impl(type_of::TypeOf::new())),
         Arc::new(ScalarUDF::new_from_impl(cardinality::Cardinality::new())),
+        Arc::new(ScalarUDF::new_from_impl(array_extreme::ArrayExtreme::min())),
+        Arc::new(ScalarUDF::new_from_impl(array_extreme::ArrayExtreme::max())),
         Arc::new(ScalarUDF::new_from_impl(element_at::ElementAt::new())),
         Arc::new(ScalarUDF::new_from_impl(sequence::Sequence::new())),
     ]
