@@ -206,8 +206,9 @@ pub enum Error {
         limit: crate::memory::ByteSize,
     },
 
-    /// An error from the SQL engine.
-    #[error(transparent)]
+    /// An error from the SQL engine (most often while the query runs), shown in Athena's
+    /// words ([`crate::session::messages::athena_message`]).
+    #[error("{}", crate::session::messages::athena_message(.0, &[]))]
     DataFusion(DataFusionError),
 
     /// An error of another library that reached us through the SQL engine.

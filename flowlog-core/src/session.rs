@@ -16,6 +16,7 @@ use datafusion::sql::sqlparser::parser::ParserError;
 use object_store::ObjectStore;
 
 pub mod evaluation_order;
+mod explain;
 pub mod filter_first;
 pub mod identifiers;
 pub mod messages;
@@ -287,22 +288,35 @@ impl FlowLogSession {
         );
         let mut parsed = state
             .sql_to_statement(&padded, &dialect)
-            .map_err(|e| self.sql_error(e))?;
+            .map_err(|e| self.sql_error(e, &padded))?;
         if let Some(zone) = self.set_time_zone_statement(&parsed)? {
             self.set_time_zone(zone);
             return Ok(None);
         }
         crate::dialect::rewrite(&mut parsed)?;
+        // `EXPLAIN [ANALYZE] query` in flowlog's layout; with VERBOSE or a FORMAT, DataFusion's.
+        if let datafusion::sql::parser::Statement::Explain(explain) = &parsed
+            && !explain.options.verbose
+            && explain.options.format.is_none()
+        {
+            let analyze = explain.options.analyze;
+            let inner = (*explain.statement).clone();
+            let plan = state
+                .statement_to_plan(inner)
+                .await
+                .map_err(|e| self.sql_error(e, &padded))?;
+            return self.explain(plan, analyze).await.map(Some);
+        }
         let plan = state
             .statement_to_plan(parsed)
             .await
-            .map_err(|e| self.sql_error(e))?;
-        let plan = names.apply(plan).map_err(|e| self.sql_error(e))?;
+            .map_err(|e| self.sql_error(e, &padded))?;
+        let plan = names.apply(plan).map_err(|e| self.sql_error(e, &padded))?;
         let df = self
             .ctx
             .execute_logical_plan(plan)
             .await
-            .map_err(|e| self.sql_error(e))?;
+            .map_err(|e| self.sql_error(e, &padded))?;
         Ok(Some(df))
     }
 }
@@ -353,8 +367,8 @@ fn register_pinned_current_time(ctx: &SessionContext, zone: TrinoZone, now: Opti
 impl FlowLogSession {
     /// Make a SQL error one line in Athena's words, with its position when the parser or
     /// planner knows it.
-    fn sql_error(&self, err: DataFusionError) -> Error {
-        sql_error(err, &self.table_names())
+    fn sql_error(&self, err: DataFusionError, statement: &str) -> Error {
+        sql_error(err, &self.table_names(), statement)
     }
 
     /// The names of the tables of the default database.
@@ -366,24 +380,32 @@ impl FlowLogSession {
 }
 
 /// A SQL error on one line in Athena's words, with its position when the parser or
-/// planner knows it.
-fn sql_error(err: DataFusionError, tables: &[String]) -> Error {
+/// planner knows it, or when it can be found in `statement` (the statement, padded to its
+/// place in the script): the call of a function given the wrong arguments, the end of a
+/// statement that stops too early.
+fn sql_error(err: DataFusionError, tables: &[String], statement: &str) -> Error {
     let planner_position = err.diagnostic().and_then(|d| d.span).map(|s| SqlPosition {
         line: s.start.line,
         column: s.start.column,
     });
-    if let DataFusionError::SQL(parser_error, _) = &err {
+    // A parser error may come wrapped (in a diagnostic, a context).
+    if let DataFusionError::SQL(parser_error, _) = err.find_root() {
         let (message, position) = parser_message(parser_error);
+        let at_end = message.ends_with("found: EOF");
         return Error::Sql {
-            position: position.or(planner_position),
+            position: position
+                .or(planner_position)
+                .or_else(|| at_end.then(|| messages::position::end_position(statement))),
             message,
         };
     }
     let message = messages::athena_message(&err, tables);
-    Error::Sql {
-        position: planner_position,
-        message: one_line(message.strip_prefix("SQL error: ").unwrap_or(&message)),
-    }
+    let message = one_line(message.strip_prefix("SQL error: ").unwrap_or(&message));
+    let position = planner_position.or_else(|| {
+        messages::function_named(&message)
+            .and_then(|name| messages::position::call_position(statement, name))
+    });
+    Error::Sql { position, message }
 }
 
 /// The message of a sqlparser error and the position it reports.

@@ -13,6 +13,7 @@ mod ast;
 mod conditional;
 pub mod datetime;
 mod ipaddress;
+mod like;
 mod naming;
 mod string;
 
@@ -44,6 +45,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         conditional::rewrite(expr);
         ipaddress::rewrite(expr);
         string::rewrite(expr);
+        like::rewrite(expr);
         aggregate::rewrite(expr);
         ControlFlow::<()>::Continue(())
     });

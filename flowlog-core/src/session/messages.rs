@@ -13,11 +13,21 @@
 //! | `table 'awsdatacatalog.default.t' not found` | `Table 'awsdatacatalog.default.t' does not exist; did you mean 'u'?` |
 //! | `Invalid function 'fo'. Did you mean 'foo'?` | `Function 'fo' not registered; did you mean 'foo'?` |
 //! | `Error during planning: Execution error: …` | `…` |
+//! | `… No function matches the given name and argument types 'hour(Utf8)' …` | `Unexpected parameters (varchar) for function hour. Expected: …` |
+//! | `Column in SELECT must be in GROUP BY …column "t.x" must appear …` | `'x' must be an aggregate expression or appear in GROUP BY clause` |
+//! | `Arrow error: Divide by zero error` | `Division by zero` |
+//! | `Cast error: Cannot cast string 'abc' to value of Int64 type` | `Cannot cast 'abc' to BIGINT` |
 //!
-//! The table of rewrites is tested in `tests/it/messages.rs`.
+//! and the others of [`rewrites`]; Arrow type names left in any message are renamed
+//! ([`types`]). The messages an analyst can provoke, SQL in and message out, are listed
+//! in `tests/it/messages.rs`.
 
 use datafusion::common::SchemaError;
 use datafusion::error::DataFusionError;
+
+pub mod position;
+mod rewrites;
+mod types;
 
 /// Athena's wording of a planning or execution error, one line, without position.
 pub fn athena_message(err: &DataFusionError, valid_tables: &[String]) -> String {
@@ -54,7 +64,29 @@ pub fn athena_message(err: &DataFusionError, valid_tables: &[String]) -> String 
             .map(str::to_string);
         return with_hint(format!("Function '{name}' not registered"), hint);
     }
-    text
+    rewrites::rewrite(&text)
+}
+
+/// An expression as DataFusion prints it (`t.x = Utf8("a")`), with its literals and type
+/// names written as SQL (`t.x = 'a'`).
+pub fn sql_text(expression: &str) -> String {
+    types::trino_types_in_text(expression)
+}
+
+/// The function a planning message blames, when the engine gave no position: the one of
+/// an "Unexpected parameters … for function f" message, or the `f: ` that starts a
+/// message of one of our functions. The caller looks for its first call in the statement.
+pub fn function_named(message: &str) -> Option<&str> {
+    let name = match message.split_once(") for function ") {
+        Some((_, rest)) => {
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        }
+        None => message.split_once(": ")?.0,
+    };
+    Some(name).filter(|n| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '_'))
 }
 
 fn schema_message(err: &SchemaError) -> Option<String> {

@@ -14,6 +14,7 @@
 
 mod definition;
 pub(crate) mod discover;
+mod explain;
 mod late_materialization;
 pub(crate) mod listing;
 mod prune;
@@ -40,6 +41,7 @@ use datafusion::physical_plan::empty::EmptyExec;
 use datafusion::physical_plan::union::UnionExec;
 
 pub use definition::TableOptions;
+pub use explain::{PartitionKind, ScanReport};
 use listing::{ListedFile, PartitionTarget};
 use prune::PartitionPruner;
 

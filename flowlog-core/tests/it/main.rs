@@ -3,7 +3,9 @@
 mod aws_console_queries;
 mod aws_guide_queries;
 mod aws_queries;
+mod explain;
 mod fidelity;
+mod messages;
 mod provision;
 mod runbook;
 mod s3;

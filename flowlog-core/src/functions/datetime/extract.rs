@@ -237,7 +237,16 @@ impl ScalarUDFImpl for Extract {
             }
             [t @ DataType::Timestamp(..)] => Ok(vec![t.clone()]),
             [DataType::Null] => Ok(vec![DataType::Date32]),
-            _ => Err(unexpected_parameters(name, arg_types, &[])),
+            _ => {
+                let mut expected = Vec::new();
+                if !self.field.is_time_field() {
+                    expected.push(format!("{name}(date)"));
+                }
+                expected.push(format!("{name}(timestamp(p))"));
+                expected.push(format!("{name}(timestamp(p) with time zone)"));
+                let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+                Err(unexpected_parameters(name, arg_types, &expected))
+            }
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {

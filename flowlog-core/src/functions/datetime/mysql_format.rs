@@ -210,7 +210,8 @@ impl ScalarUDFImpl for DateParse {
             };
             match joda.parse_instant(&text, &TrinoZone::Utc) {
                 Ok(parsed) => values.push(Some(i128::from(parsed.epoch_millis) * 1_000_000)),
-                Err(e) => return exec_err!("date_parse: {e}"),
+                // Trino reports the parser's own words: `Invalid format: "abc"`.
+                Err(e) => return exec_err!("{e}"),
             }
         }
         let target = Temporal::Timestamp {

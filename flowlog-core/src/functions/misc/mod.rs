@@ -1,10 +1,12 @@
 //! Trino's conditional, array and miscellaneous functions that DataFusion lacks.
 //!
 //! `if(…)` and `try(…)` are syntax rewrites (see `dialect`). `coalesce`, `nullif`,
-//! `greatest`, `least`, `cardinality`, `array_join`, `array_distinct`,
+//! `greatest`, `least`, `array_join`, `array_distinct`,
 //! `array_agg`, `UNNEST` and `TRY_CAST` are DataFusion's, checked against Trino's
 //! tests in `tests/slt/functions_misc.slt`.
 
+pub mod array_extreme;
+pub mod cardinality;
 pub mod element_at;
 pub mod sequence;
 pub mod type_of;
@@ -17,6 +19,9 @@ use datafusion::logical_expr::ScalarUDF;
 pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     vec![
         Arc::new(ScalarUDF::new_from_impl(type_of::TypeOf::new())),
+        Arc::new(ScalarUDF::new_from_impl(cardinality::Cardinality::new())),
+        Arc::new(ScalarUDF::new_from_impl(array_extreme::ArrayExtreme::min())),
+        Arc::new(ScalarUDF::new_from_impl(array_extreme::ArrayExtreme::max())),
         Arc::new(ScalarUDF::new_from_impl(element_at::ElementAt::new())),
         Arc::new(ScalarUDF::new_from_impl(sequence::Sequence::new())),
     ]
