@@ -51,8 +51,9 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         ..SessionOptions::default()
     });
     for path in &args.ddl {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read --ddl {}", path.display()))?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read --ddl {}", path.display()))?;
+        let text = utf8_text(bytes, &format!("--ddl {}", path.display()))?;
         session
             .run_script(&text)
             .await
@@ -121,14 +122,35 @@ fn read_sql(args: &QueryArgs) -> Result<String> {
     match (&args.sql, &args.file) {
         (Some(sql), _) => Ok(sql.clone()),
         (None, Some(path)) if path == Path::new("-") => {
-            let mut s = String::new();
+            let mut bytes = Vec::new();
             std::io::stdin()
-                .read_to_string(&mut s)
+                .read_to_end(&mut bytes)
                 .context("cannot read the SQL from stdin")?;
-            Ok(s)
+            utf8_text(bytes, "the SQL from stdin")
         }
-        (None, Some(path)) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read -f {}", path.display())),
+        (None, Some(path)) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read -f {}", path.display()))?;
+            utf8_text(bytes, &format!("-f {}", path.display()))
+        }
         (None, None) => bail!("give the SQL as an argument or with -f FILE"),
     }
+}
+
+/// `bytes` as text, or an error naming the first byte that is not UTF-8 by its line,
+/// column and offset (`-f q.sql is not UTF-8: byte 0xff at line 2, column 8 (offset 17)`).
+fn utf8_text(bytes: Vec<u8>, what: &str) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = &bytes[..at];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        // Characters, not bytes, before the bad byte on its line (that part is valid).
+        let column = std::str::from_utf8(&before[line_start..]).map_or(0, |s| s.chars().count()) + 1;
+        anyhow::anyhow!(
+            "{what} is not UTF-8: byte 0x{:02x} at line {line}, column {column} (offset {at})",
+            bytes[at]
+        )
+    })
 }

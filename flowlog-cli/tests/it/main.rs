@@ -1,5 +1,6 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
+mod bad_input;
 mod deep_sql;
 mod functions;
 mod memory;
