@@ -2,11 +2,13 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Utc;
 use flowlog_core::memory::{MemoryOptions, default_limit};
 use flowlog_core::storage::S3Options;
+use flowlog_core::table::{SkippedObject, SkippedObjects, TableOptions};
 use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
@@ -40,7 +42,14 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         crate::output_path::check_output(out, &log_dirs, &inputs)?;
     }
 
+    let skipped = args
+        .skip_bad_objects
+        .then(|| Arc::new(SkippedObjects::default()));
     let session = FlowLogSession::new(SessionOptions {
+        table: TableOptions {
+            skip_bad_objects: skipped.clone(),
+            ..TableOptions::default()
+        },
         now,
         // A pinned NOW also pins current_date / current_timestamp, for reproducible results.
         current_time: args.now.is_some().then_some(now),
@@ -104,8 +113,44 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         file.commit()?;
     }
     log::info!("{}", session.progress().snapshot());
-    Ok(())
+    match skipped.map(|s| s.list()).filter(|list| !list.is_empty()) {
+        Some(list) => Err(SkippedSome::report(&list).into()),
+        None => Ok(()),
+    }
 }
+
+/// The query answered without some objects (`--skip-bad-objects`): exit status 3.
+#[derive(Debug)]
+pub(crate) struct SkippedSome {
+    /// How many objects were left out.
+    pub(crate) count: usize,
+}
+
+impl SkippedSome {
+    /// The exit status of an answer that left objects out.
+    pub(crate) const EXIT_STATUS: u8 = 3;
+
+    /// Print the skipped objects on stderr, one line each, and the count.
+    fn report(list: &[SkippedObject]) -> Self {
+        for object in list {
+            eprintln!("flowlog: skipped {}: {}", object.key, object.reason);
+        }
+        Self { count: list.len() }
+    }
+}
+
+impl std::fmt::Display for SkippedSome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the answer leaves out {} unreadable object{} (--skip-bad-objects)",
+            self.count,
+            if self.count == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for SkippedSome {}
 
 /// The S3 flags (already checked by their value parsers).
 fn s3_options(args: &QueryArgs) -> S3Options {
@@ -129,8 +174,8 @@ fn read_sql(args: &QueryArgs) -> Result<String> {
             utf8_text(bytes, "the SQL from stdin")
         }
         (None, Some(path)) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read -f {}", path.display()))?;
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("cannot read -f {}", path.display()))?;
             utf8_text(bytes, &format!("-f {}", path.display()))
         }
         (None, None) => bail!("give the SQL as an argument or with -f FILE"),
@@ -145,9 +190,13 @@ fn utf8_text(bytes: Vec<u8>, what: &str) -> Result<String> {
         let bytes = e.as_bytes();
         let before = &bytes[..at];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
         // Characters, not bytes, before the bad byte on its line (that part is valid).
-        let column = std::str::from_utf8(&before[line_start..]).map_or(0, |s| s.chars().count()) + 1;
+        let column =
+            std::str::from_utf8(&before[line_start..]).map_or(0, |s| s.chars().count()) + 1;
         anyhow::anyhow!(
             "{what} is not UTF-8: byte 0x{:02x} at line {line}, column {column} (offset {at})",
             bytes[at]

@@ -23,7 +23,9 @@ fn stderr(o: &Output) -> String {
 
 /// One real flow-log object of the sample tree (8 rows).
 fn good_object() -> PathBuf {
-    let dir = root().join("testdata/s3/flowlog-sample-daily/AWSLogs/222222222222/vpcflowlogs/us-east-1/2026/11/19");
+    let dir = root().join(
+        "testdata/s3/flowlog-sample-daily/AWSLogs/222222222222/vpcflowlogs/us-east-1/2026/11/19",
+    );
     let mut objects: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -131,7 +133,10 @@ fn a_directory_named_like_an_object_is_skipped_with_a_warning() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "\"n\"\n\"8\"\n");
     let err = stderr(&out);
-    assert!(err.contains("warning: skipping") && err.contains(BAD), "{err}");
+    assert!(
+        err.contains("warning: skipping") && err.contains(BAD),
+        "{err}"
+    );
 }
 
 /// A copy of the good object under `dir` (relative to the tree), named for `stamp`.
@@ -181,7 +186,11 @@ fn february_30_is_not_a_date() {
         "111111111111",
         "20260230",
     );
-    answered_without(tmp.path(), "us-east-1/2026/02/30", "2026/02/30 is not a date");
+    answered_without(
+        tmp.path(),
+        "us-east-1/2026/02/30",
+        "2026/02/30 is not a date",
+    );
 }
 
 #[test]
@@ -216,9 +225,15 @@ fn division_by_zero_is_an_error() {
 #[test]
 fn an_unknown_column_and_table_are_named_with_their_position() {
     let err = query_error(&["query", "select nosuch from (values (1)) t(x)"]);
-    assert!(err.contains("line 1, column 8") && err.contains("nosuch"), "{err}");
+    assert!(
+        err.contains("line 1, column 8") && err.contains("nosuch"),
+        "{err}"
+    );
     let err = query_error(&["query", "select * from nosuch"]);
-    assert!(err.contains("line 1, column 15") && err.contains("nosuch"), "{err}");
+    assert!(
+        err.contains("line 1, column 15") && err.contains("nosuch"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -262,8 +277,9 @@ fn empty_and_comment_only_scripts_say_there_is_no_query() {
 
 /// The runbook's DDL with `from` replaced by `to`, refused with a message holding `said`.
 fn ddl_refused(from: &str, to: &str, said: &[&str]) {
-    let ddl = std::fs::read_to_string(root().join("testdata/runbook/create-table-multi-account.sql"))
-        .unwrap();
+    let ddl =
+        std::fs::read_to_string(root().join("testdata/runbook/create-table-multi-account.sql"))
+            .unwrap();
     assert!(ddl.contains(from), "{from}");
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("t.sql");
@@ -287,8 +303,16 @@ const RANGE: &str = "\"projection.date.range\" = \"NOW-1DAYS,NOW\",";
 
 #[test]
 fn a_broken_clause_is_named_with_its_position() {
-    ddl_refused("PARTITIONED BY", "PARTITIONED BYY", &["line 31, column 1", "PARTITIONED"]);
-    ddl_refused("`srcport` int", "`srcport` integ", &["line 7, column 11", "integ"]);
+    ddl_refused(
+        "PARTITIONED BY",
+        "PARTITIONED BYY",
+        &["line 31, column 1", "PARTITIONED"],
+    );
+    ddl_refused(
+        "`srcport` int",
+        "`srcport` integ",
+        &["line 7, column 11", "integ"],
+    );
 }
 
 #[test]
@@ -303,7 +327,11 @@ fn a_reversed_range_is_named() {
 #[test]
 fn a_zero_interval_is_named() {
     let to = format!("{RANGE} \"projection.date.interval\" = \"0\",");
-    ddl_refused(RANGE, &to, &["projection.date.interval", "positive integer"]);
+    ddl_refused(
+        RANGE,
+        &to,
+        &["projection.date.interval", "positive integer"],
+    );
 }
 
 #[test]
@@ -339,6 +367,79 @@ fn a_projection_of_millions_of_partitions_is_refused() {
     ddl_refused(
         RANGE,
         to,
-        &["14140801 values", "more than the limit of 1000000", "narrow"],
+        &[
+            "14140801 values",
+            "more than the limit of 1000000",
+            "narrow",
+        ],
+    );
+}
+
+// ---- --skip-bad-objects ----
+
+#[test]
+fn skip_bad_objects_answers_from_the_rest_lists_the_skipped_and_exits_3() {
+    let tmp = tree();
+    let day = tmp.path().join(DAY);
+    std::fs::write(day.join(BAD), b"not parquet").unwrap();
+    let second = BAD.replace("bad00001", "bad00002");
+    std::fs::write(day.join(&second), b"").unwrap();
+    let logs = tmp.path().to_string_lossy().to_string();
+    let out = flowlog(&[
+        "query",
+        "--logs",
+        &logs,
+        "--skip-bad-objects",
+        "--format",
+        "csv",
+        "select count(*) as n from vpc_flow_logs",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "\"n\"\n\"8\"\n");
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("flowlog: skipped ") && lines[0].contains(BAD), "{err}");
+    assert!(lines[1].contains(&second) && lines[1].contains("only 0 bytes"), "{err}");
+    assert!(lines[2].contains("leaves out 2 unreadable objects"), "{err}");
+}
+
+#[test]
+fn skip_bad_objects_exits_0_when_nothing_was_skipped() {
+    let tmp = tree();
+    let logs = tmp.path().to_string_lossy().to_string();
+    let out = flowlog(&[
+        "query",
+        "--logs",
+        &logs,
+        "--skip-bad-objects",
+        "--format",
+        "csv",
+        "select count(*) as n from vpc_flow_logs",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "\"n\"\n\"8\"\n");
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn skip_bad_objects_names_skipped_objects_with_verbose_as_they_are_skipped() {
+    let tmp = tree();
+    std::fs::write(tmp.path().join(DAY).join(BAD), b"").unwrap();
+    let logs = tmp.path().to_string_lossy().to_string();
+    let out = flowlog(&[
+        "query",
+        "-v",
+        "--logs",
+        &logs,
+        "--skip-bad-objects",
+        "select count(*) as n from vpc_flow_logs",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.lines()
+            .any(|l| l.contains("skipping unreadable object") && l.contains(BAD)),
+        "{err}"
     );
 }

@@ -83,9 +83,6 @@ fn a_long_sum_overflows_at_the_step_trino_would() {
 
 #[test]
 fn a_long_double_chain_keeps_its_type() {
-    let sql = format!(
-        "select x{} from (values (1)) t(x)",
-        " + 0.25".repeat(4000)
-    );
+    let sql = format!("select x{} from (values (1)) t(x)", " + 0.25".repeat(4000));
     assert_eq!(answer(&sql), "\"1001.0\"");
 }

@@ -209,7 +209,9 @@ mod tests {
         let text = statement.to_string();
         let ops = format!("'+-{}'", "+".repeat(37));
         assert!(
-            text.starts_with(&format!("SELECT __flowlog_operator_chain({ops}, x0, x1 * y, x2, x3,")),
+            text.starts_with(&format!(
+                "SELECT __flowlog_operator_chain({ops}, x0, x1 * y, x2, x3,"
+            )),
             "{text}"
         );
         assert!(text.ends_with(", x39) FROM t"), "{text}");

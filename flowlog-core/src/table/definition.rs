@@ -21,6 +21,9 @@ pub struct TableOptions {
     pub list_concurrency: usize,
     /// How many Parquet footers are read at once.
     pub footer_concurrency: usize,
+    /// When set, an object whose footer or columns cannot be read is left out of the
+    /// answer and recorded here, instead of failing the query.
+    pub skip_bad_objects: Option<std::sync::Arc<super::SkippedObjects>>,
 }
 
 impl Default for TableOptions {
@@ -29,6 +32,7 @@ impl Default for TableOptions {
             partition_limit: 1_000_000,
             list_concurrency: 16,
             footer_concurrency: 32,
+            skip_bad_objects: None,
         }
     }
 }

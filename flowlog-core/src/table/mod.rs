@@ -8,6 +8,8 @@
 //!                               ▼
 //!                   listing ──► .log.parquet objects (others skipped with a warning)
 //!                               │ footers checked against the table's columns
+//!                               │ (unreadable ones skipped and recorded with
+//!                               │ `--skip-bad-objects`, see [`SkippedObjects`])
 //!                               ▼
 //!                   reconcile ─► DataSourceExec (Parquet), columns matched by name
 //! ```
@@ -17,6 +19,7 @@ mod discover;
 mod listing;
 mod prune;
 mod reconcile;
+mod skipped;
 
 use std::fmt;
 use std::sync::Arc;
@@ -39,6 +42,7 @@ use datafusion::physical_plan::empty::EmptyExec;
 use datafusion::physical_plan::union::UnionExec;
 
 pub use definition::TableOptions;
+pub use skipped::{SkippedObject, SkippedObjects};
 use listing::{ListedFile, PartitionTarget};
 use prune::PartitionPruner;
 
@@ -316,7 +320,7 @@ impl TableProvider for FlowLogTable {
         filters: &[Expr],
         limit: Option<usize>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        let files = self.list_files(state, filters).await?;
+        let mut files = self.list_files(state, filters).await?;
         log::info!(
             "table {}: {} objects to read, {} bytes",
             self.name,
@@ -324,14 +328,17 @@ impl TableProvider for FlowLogTable {
             files.iter().map(|f| f.meta.size).sum::<u64>()
         );
         let cache = state.runtime_env().cache_manager.get_file_metadata_cache();
-        reconcile::check_files(
+        let readable = reconcile::check_files(
             &files,
             &self.file_schema,
             &self.hive_types,
             cache,
             self.options.footer_concurrency,
+            self.options.skip_bad_objects.as_deref(),
         )
         .await?;
+        let mut readable = readable.into_iter();
+        files.retain(|_| readable.next().unwrap_or(true));
 
         let projected_schema = match projection {
             Some(p) => Arc::new(self.schema.project(p)?),

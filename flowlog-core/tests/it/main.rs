@@ -4,6 +4,7 @@ mod aws_console_queries;
 mod aws_guide_queries;
 mod aws_queries;
 mod fidelity;
+mod fuzz;
 mod provision;
 mod runbook;
 mod s3;

@@ -1,7 +1,7 @@
 //! Integer `+ - *` that fail on overflow, as Trino's operators do.
 
-use arrow::compute::kernels::numeric;
 use arrow::array::ArrayRef;
+use arrow::compute::kernels::numeric;
 use arrow::datatypes::DataType;
 use arrow::error::ArrowError;
 use datafusion::common::{exec_err, plan_err};

@@ -21,7 +21,9 @@ use arrow::datatypes::DataType;
 use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::expr::ScalarFunction;
-use datafusion::logical_expr::{ColumnarValue, Expr, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature};
+use datafusion::logical_expr::{
+    ColumnarValue, Expr, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
+};
 
 use super::checked::{self, CheckedArithmetic, Op};
 use super::common_integer;
@@ -79,11 +81,7 @@ impl CheckedChain {
             Some((first, rest)) if rest.len() == self.ops.len() => Ok(rest
                 .iter()
                 .fold(first.clone(), |acc, t| common_integer(&acc, t))),
-            _ => plan_err!(
-                "{} takes {} arguments",
-                self.name(),
-                self.ops.len() + 1
-            ),
+            _ => plan_err!("{} takes {} arguments", self.name(), self.ops.len() + 1),
         }
     }
 }
@@ -155,7 +153,11 @@ mod tests {
         let Expr::ScalarFunction(f) = &e else {
             panic!("a call: {e}")
         };
-        let chain = f.func.inner().downcast_ref::<CheckedChain>().expect("a chain");
+        let chain = f
+            .func
+            .inner()
+            .downcast_ref::<CheckedChain>()
+            .expect("a chain");
         assert_eq!(chain.ops, vec![Op::Add, Op::Subtract, Op::Multiply]);
         assert_eq!(f.args.len(), 4);
         assert!(is_checked_call(&e));

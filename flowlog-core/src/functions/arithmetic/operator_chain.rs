@@ -142,7 +142,11 @@ impl ScalarUDFImpl for OperatorChain {
             return plan_err!("{NAME} takes operands");
         };
         if rest.len() != ops.len() {
-            return plan_err!("{NAME}: {} operators for {} operands", ops.len(), rest.len() + 1);
+            return plan_err!(
+                "{NAME}: {} operators for {} operands",
+                ops.len(),
+                rest.len() + 1
+            );
         }
         let mut t = first.data_type().clone();
         let mut nullable = first.is_nullable();
