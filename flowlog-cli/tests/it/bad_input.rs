@@ -399,9 +399,18 @@ fn skip_bad_objects_answers_from_the_rest_lists_the_skipped_and_exits_3() {
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
-    assert!(lines[0].starts_with("flowlog: skipped ") && lines[0].contains(BAD), "{err}");
-    assert!(lines[1].contains(&second) && lines[1].contains("only 0 bytes"), "{err}");
-    assert!(lines[2].contains("leaves out 2 unreadable objects"), "{err}");
+    assert!(
+        lines[0].starts_with("flowlog: skipped ") && lines[0].contains(BAD),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains(&second) && lines[1].contains("only 0 bytes"),
+        "{err}"
+    );
+    assert!(
+        lines[2].contains("leaves out 2 unreadable objects"),
+        "{err}"
+    );
 }
 
 #[test]

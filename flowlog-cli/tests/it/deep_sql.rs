@@ -1,12 +1,9 @@
-//! Statements with thousands of terms are planned and answered, not a stack overflow,
-//! and in a bounded time (planning is linear in the chain's length: `dialect::chains`).
+//! Statements with thousands of terms are planned and answered, not a stack overflow.
+//! Planning is linear in the chain's length (`dialect::chains`): each of these takes about
+//! a second in a debug build, where a quadratic planner took minutes. The tests assert the
+//! answers, not the time (a machine that pauses the tests would fail a timing assertion).
 
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
-
-/// Far more than these statements take even in a debug build (about a second each);
-/// far less than the minutes a quadratic planner took.
-const GENEROUS: Duration = Duration::from_secs(60);
 
 fn flowlog(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_flowlog"))
@@ -17,9 +14,7 @@ fn flowlog(args: &[&str]) -> Output {
 
 /// Runs `sql` and returns its one CSV value.
 fn answer(sql: &str) -> String {
-    let started = Instant::now();
     let out = flowlog(&["query", "--format", "csv", sql]);
-    assert!(started.elapsed() < GENEROUS, "took {:?}", started.elapsed());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "exit {:?}: {err}", out.status.code());
     let text = String::from_utf8(out.stdout).unwrap();

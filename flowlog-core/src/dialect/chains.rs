@@ -179,7 +179,9 @@ mod tests {
 
     #[test]
     fn a_long_chain_is_balanced_and_prints_the_same() {
-        let terms: Vec<String> = (0..1000).map(|i| format!("x = {i}")).collect();
+        // 200 terms: a left spine far longer than the limit, shallow enough for a test
+        // thread's stack (the CLI plans on a big one).
+        let terms: Vec<String> = (0..200).map(|i| format!("x = {i}")).collect();
         let sql = format!("SELECT 1 FROM t WHERE {}", terms.join(" OR "));
         let mut statement = Parser::parse_sql(&GenericDialect {}, &sql)
             .expect("parses")
@@ -194,7 +196,7 @@ mod tests {
             panic!("a select")
         };
         let selection = s.selection.as_ref().expect("a where clause");
-        assert!(depth(selection) <= 12, "depth {}", depth(selection));
+        assert!(depth(selection) <= 9, "depth {}", depth(selection));
     }
 
     #[test]

@@ -42,9 +42,9 @@ use datafusion::physical_plan::empty::EmptyExec;
 use datafusion::physical_plan::union::UnionExec;
 
 pub use definition::TableOptions;
-pub use skipped::{SkippedObject, SkippedObjects};
 use listing::{ListedFile, PartitionTarget};
 use prune::PartitionPruner;
+pub use skipped::{SkippedObject, SkippedObjects};
 
 use crate::ddl::HiveType;
 use crate::error::{Error, Result};

@@ -42,16 +42,7 @@ pub fn udf() -> Arc<ScalarUDF> {
     Arc::new(ScalarUDF::new_from_impl(OperatorChain::new()))
 }
 
-/// The symbol the dialect writes for an operator, and back.
-pub fn symbol(op: Operator) -> Option<char> {
-    match op {
-        Operator::Plus => Some('+'),
-        Operator::Minus => Some('-'),
-        Operator::Multiply => Some('*'),
-        _ => None,
-    }
-}
-
+/// The operator the dialect wrote as `symbol`.
 fn operator(symbol: char) -> Option<Operator> {
     match symbol {
         '+' => Some(Operator::Plus),
