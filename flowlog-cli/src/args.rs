@@ -182,6 +182,12 @@ pub(crate) struct QueryArgs {
     /// Write the result to FILE (atomically: nothing appears under FILE unless the query succeeds).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+
+    /// Leave out objects that cannot be read (not Parquet, truncated, corrupt footer,
+    /// unreadable, incompatible column types) instead of failing; the answer comes from the
+    /// rest, the skipped objects are listed on stderr at the end, and the exit status is 3.
+    #[arg(long = "skip-bad-objects")]
+    pub(crate) skip_bad_objects: bool,
 }
 
 /// How results are printed.

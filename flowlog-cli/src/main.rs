@@ -1,7 +1,8 @@
 //! `flowlog`: Amazon Athena's SQL over AWS VPC Flow Logs, on your machine.
 //!
 //! A thin client of `flowlog-core`: parse arguments, run the command, print one line
-//! on error and exit 2 (128 + the signal's number when a signal stopped it).
+//! on error and exit 2 (128 + the signal's number when a signal stopped it; 3 when
+//! `--skip-bad-objects` left objects out of an answer).
 
 mod args;
 mod args_provision;
@@ -76,6 +77,11 @@ fn run(args: args::Cli) -> ExitCode {
             eprintln!("flowlog: {signal}");
             // Exit at once: engine tasks still winding down need not be waited for.
             std::process::exit(i32::from(signal.exit_status()));
+        }
+        Err(err) if err.downcast_ref::<commands::SkippedSome>().is_some() => {
+            // The answer was written; the skipped objects are listed above it on stderr.
+            eprintln!("flowlog: warning: {err}");
+            ExitCode::from(commands::SkippedSome::EXIT_STATUS)
         }
         Err(err) => {
             eprintln!("flowlog: {}", one_line(&err));

@@ -5,6 +5,8 @@ mod functions;
 mod provision;
 mod query;
 
+pub(crate) use query::SkippedSome;
+
 use crate::args::{Cli, Command};
 
 /// Run the command the user asked for.

@@ -2,12 +2,13 @@
 
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Utc;
 use flowlog_core::memory::{MemoryOptions, default_limit};
 use flowlog_core::storage::S3Options;
-use flowlog_core::table::TableOptions;
+use flowlog_core::table::{SkippedObject, SkippedObjects, TableOptions};
 use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
 use futures::StreamExt;
@@ -50,6 +51,9 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     }
 
     warn_about_mirrors(&mirrors);
+    let skipped = args
+        .skip_bad_objects
+        .then(|| Arc::new(SkippedObjects::default()));
     let session = FlowLogSession::new(SessionOptions {
         now,
         // A pinned NOW also pins current_date / current_timestamp, for reproducible results.
@@ -60,13 +64,15 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         memory,
         table: TableOptions {
             allow_multiple_roots: args.allow_multiple_roots,
+            skip_bad_objects: skipped.clone(),
             ..TableOptions::default()
         },
         ..SessionOptions::default()
     });
     for path in &args.ddl {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read --ddl {}", path.display()))?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read --ddl {}", path.display()))?;
+        let text = utf8_text(bytes, &format!("--ddl {}", path.display()))?;
         session
             .run_script(&text)
             .await
@@ -149,7 +155,10 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
             eprintln!("flowlog: {line}");
         }
     }
-    Ok(())
+    match skipped.map(|s| s.list()).filter(|list| !list.is_empty()) {
+        Some(list) => Err(SkippedSome::report(&list).into()),
+        None => Ok(()),
+    }
 }
 
 /// Warns about each `--mirror` whose directory is inside an AWSLogs tree while its URL
@@ -171,6 +180,39 @@ fn warn_about_mirrors(mirrors: &[flowlog_core::storage::Mirror]) {
     }
 }
 
+/// The query answered without some objects (`--skip-bad-objects`): exit status 3.
+#[derive(Debug)]
+pub(crate) struct SkippedSome {
+    /// How many objects were left out.
+    pub(crate) count: usize,
+}
+
+impl SkippedSome {
+    /// The exit status of an answer that left objects out.
+    pub(crate) const EXIT_STATUS: u8 = 3;
+
+    /// Print the skipped objects on stderr, one line each, and the count.
+    fn report(list: &[SkippedObject]) -> Self {
+        for object in list {
+            eprintln!("flowlog: skipped {}: {}", object.key, object.reason);
+        }
+        Self { count: list.len() }
+    }
+}
+
+impl std::fmt::Display for SkippedSome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the answer leaves out {} unreadable object{} (--skip-bad-objects)",
+            self.count,
+            if self.count == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for SkippedSome {}
+
 /// The S3 flags (already checked by their value parsers).
 fn s3_options(args: &QueryArgs) -> S3Options {
     S3Options {
@@ -186,8 +228,11 @@ fn read_sql(args: &QueryArgs) -> Result<String> {
     match (&args.sql, &args.file) {
         (Some(sql), _) => Ok(sql.clone()),
         (None, Some(path)) if path == Path::new("-") => read_stdin(),
-        (None, Some(path)) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read -f {}", path.display())),
+        (None, Some(path)) => {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("cannot read -f {}", path.display()))?;
+            utf8_text(bytes, &format!("-f {}", path.display()))
+        }
         // SQL piped in (`flowlog query … < query.sql`, `echo 'select 1' | flowlog query`).
         (None, None) if !std::io::stdin().is_terminal() => read_stdin(),
         (None, None) => bail!(
@@ -197,12 +242,35 @@ fn read_sql(args: &QueryArgs) -> Result<String> {
 }
 
 fn read_stdin() -> Result<String> {
-    let mut s = String::new();
+    let mut bytes = Vec::new();
     std::io::stdin()
-        .read_to_string(&mut s)
+        .read_to_end(&mut bytes)
         .context("cannot read the SQL from stdin")?;
+    let s = utf8_text(bytes, "the SQL from stdin")?;
     if s.trim().is_empty() {
         bail!("no SQL on stdin; give the SQL as an argument or with -f FILE");
     }
     Ok(s)
+}
+
+/// `bytes` as text, or an error naming the first byte that is not UTF-8 by its line,
+/// column and offset (`-f q.sql is not UTF-8: byte 0xff at line 2, column 8 (offset 17)`).
+fn utf8_text(bytes: Vec<u8>, what: &str) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = &bytes[..at];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        // Characters, not bytes, before the bad byte on its line (that part is valid).
+        let column =
+            std::str::from_utf8(&before[line_start..]).map_or(0, |s| s.chars().count()) + 1;
+        anyhow::anyhow!(
+            "{what} is not UTF-8: byte 0x{:02x} at line {line}, column {column} (offset {at})",
+            bytes[at]
+        )
+    })
 }

@@ -1,5 +1,6 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
+mod bad_input;
 mod completions;
 mod deep_sql;
 mod empty_results;

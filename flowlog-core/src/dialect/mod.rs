@@ -10,6 +10,7 @@
 
 pub(crate) mod aggregate;
 mod ast;
+mod chains;
 mod conditional;
 pub mod datetime;
 mod ipaddress;
@@ -39,6 +40,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         Statement::Explain(explain) => return rewrite(&mut explain.statement),
         _ => return Ok(()),
     };
+    chains::balance(statement);
     naming::name_unaliased_columns(statement);
     datetime::rewrite(statement);
     let _ = visit_expressions_mut(statement.as_mut(), |expr| {

@@ -49,6 +49,8 @@ pub fn register_all(ctx: &SessionContext, session_zone: TrinoZone) {
     for f in aggregate_functions() {
         ctx.register_udaf(f.as_ref().clone());
     }
+    // Internal: what the dialect plans long `+ - *` chains as (expanded before running).
+    ctx.register_udf(arithmetic::operator_chain::udf().as_ref().clone());
     for rewrite in datetime::function_rewrites() {
         // Registering a rewrite cannot fail on a SessionState.
         let _ = ctx.state_ref().write().register_function_rewrite(rewrite);

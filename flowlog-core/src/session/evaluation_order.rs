@@ -145,7 +145,7 @@ pub fn lazy_expr(expr: Expr, schema: &DFSchema) -> Result<Transformed<Expr>> {
             fallible.push(operand.data);
         }
     }
-    let mut acc = safe.into_iter().reduce(|a, b| binary(a, op, b));
+    let mut acc = joined(safe, op);
     if fallible.is_empty() {
         let acc = acc.unwrap_or_else(|| Expr::Literal(ScalarValue::Boolean(None), None));
         return Ok(if transformed {
@@ -173,6 +173,20 @@ fn flatten(expr: Expr, op: Operator, out: &mut Vec<Expr>) {
         }
         other => out.push(other),
     }
+}
+
+/// More operands than this are joined as a balanced tree rather than a left-deep chain.
+const LONG_CHAIN: usize = 32;
+
+/// The operands joined by `op` in their order: left-deep as parsed when there are few,
+/// balanced when there are many (a left-deep chain of thousands costs the physical
+/// planner time quadratic in its length; `AND` / `OR` are associative).
+fn joined(mut operands: Vec<Expr>, op: Operator) -> Option<Expr> {
+    if operands.len() <= LONG_CHAIN {
+        return operands.into_iter().reduce(|a, b| binary(a, op, b));
+    }
+    let right = operands.split_off(operands.len() / 2);
+    Some(binary(joined(operands, op)?, op, joined(right, op)?))
 }
 
 fn binary(left: Expr, op: Operator, right: Expr) -> Expr {

@@ -25,6 +25,9 @@ pub struct TableOptions {
     /// under its root (two copies of a download would double every count); when false,
     /// finding more than one is [`Error::MultipleLogRoots`].
     pub allow_multiple_roots: bool,
+    /// When set, an object whose footer or columns cannot be read is left out of the
+    /// answer and recorded here, instead of failing the query.
+    pub skip_bad_objects: Option<std::sync::Arc<super::SkippedObjects>>,
 }
 
 impl Default for TableOptions {
@@ -34,6 +37,7 @@ impl Default for TableOptions {
             list_concurrency: 16,
             footer_concurrency: 32,
             allow_multiple_roots: false,
+            skip_bad_objects: None,
         }
     }
 }

@@ -98,7 +98,9 @@ async fn descend(
                         date_parts,
                     });
                 }
-                Err(_) => log::debug!("not a flow-log directory, skipped: /{p}"),
+                // Said at the default level: objects under `2026/13/45/` would
+                // otherwise vanish from the answer without a word.
+                Err(e) => log::warn!("skipping /{p}: not a flow-log directory ({e})"),
             }
         }
     }
@@ -119,13 +121,14 @@ pub(super) async fn aws_logs_files(
         for p in listing.common_prefixes {
             let seg = p.filename().unwrap_or_default().to_string();
             let naming = detect_naming(&seg);
-            if let Ok(account) = parse_segment(naming, Level::Account, &seg) {
-                accounts.push(Node {
+            match parse_segment(naming, Level::Account, &seg) {
+                Ok(account) => accounts.push(Node {
                     dir: p,
                     naming,
                     values: vec![utf8(&account)],
                     date_parts: vec![],
-                });
+                }),
+                Err(e) => log::warn!("skipping /{p}: not an account directory ({e})"),
             }
         }
     }
@@ -192,6 +195,7 @@ pub(super) async fn aws_logs_files(
         },
     )
     .await?;
+    let days = days.into_iter().filter(real_date).collect();
     let days = prune(session, pruner, 3, days)?;
 
     let mut files = Vec::new();
@@ -236,6 +240,19 @@ pub(super) async fn aws_logs_files(
         .collect();
     files.extend(list_targets(targets, options.list_concurrency).await?);
     Ok(files)
+}
+
+/// Whether a day directory names a day of the calendar (`2026/02/30` does not: each
+/// part is in range, the date is not); warns and skips it otherwise.
+fn real_date(day: &Node) -> bool {
+    let Some(ScalarValue::Utf8(Some(date))) = day.values.get(2) else {
+        return true;
+    };
+    if chrono::NaiveDate::parse_from_str(date, "%Y/%m/%d").is_ok() {
+        return true;
+    }
+    log::warn!("skipping /{}: {date} is not a date", day.dir);
+    false
 }
 
 /// Objects listed directly in a partition directory, classified like any listing.

@@ -8,6 +8,8 @@
 //!                               ▼
 //!                   listing ──► .log.parquet objects (others skipped with a warning)
 //!                               │ footers checked against the table's columns
+//!                               │ (unreadable ones skipped and recorded with
+//!                               │ `--skip-bad-objects`, see [`SkippedObjects`])
 //!                               ▼
 //!                   reconcile ─► DataSourceExec (Parquet), columns matched by name
 //! ```
@@ -19,6 +21,7 @@ mod late_materialization;
 pub(crate) mod listing;
 mod prune;
 mod reconcile;
+mod skipped;
 
 use std::fmt;
 use std::sync::Arc;
@@ -44,6 +47,7 @@ pub use definition::TableOptions;
 pub use explain::{PartitionKind, ScanReport};
 use listing::{ListedFile, PartitionTarget};
 use prune::PartitionPruner;
+pub use skipped::{SkippedObject, SkippedObjects};
 
 use crate::ddl::HiveType;
 use crate::error::{Error, Result};
@@ -319,7 +323,7 @@ impl TableProvider for FlowLogTable {
         filters: &[Expr],
         limit: Option<usize>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        let files = self.list_files(state, filters).await?;
+        let mut files = self.list_files(state, filters).await?;
         let bytes = files.iter().map(|f| f.meta.size).sum::<u64>();
         log::info!(
             "table {}: {} objects to read, {} bytes",
@@ -332,14 +336,17 @@ impl TableProvider for FlowLogTable {
             .record_scan(files.len() as u64, bytes);
         listing::warn_duplicate_names(&files);
         let cache = state.runtime_env().cache_manager.get_file_metadata_cache();
-        reconcile::check_files(
+        let readable = reconcile::check_files(
             &files,
             &self.file_schema,
             &self.hive_types,
             cache,
             self.options.footer_concurrency,
+            self.options.skip_bad_objects.as_deref(),
         )
         .await?;
+        let mut readable = readable.into_iter();
+        files.retain(|_| readable.next().unwrap_or(true));
 
         let projected_schema = match projection {
             Some(p) => Arc::new(self.schema.project(p)?),

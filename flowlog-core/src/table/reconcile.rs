@@ -21,19 +21,24 @@ use futures::{StreamExt, TryStreamExt};
 use object_store::ObjectStoreExt;
 
 use super::listing::ListedFile;
+use super::skipped::SkippedObjects;
 use crate::ddl::HiveType;
 use crate::error::{Error, Result};
 use crate::schema::{can_read_as, describe};
 
 /// Read every file's footer (through DataFusion's metadata cache, so the scan does not
 /// read it again) and check its columns against the table's.
+///
+/// Returns, for each file, whether it is readable: always `true` unless `skip` is given,
+/// when an unreadable object is recorded there and answered `false` instead of failing.
 pub(crate) async fn check_files(
     files: &[ListedFile],
     table: &SchemaRef,
     hive_types: &[HiveType],
     cache: Arc<FileMetadataCache>,
     concurrency: usize,
-) -> Result<()> {
+    skip: Option<&SkippedObjects>,
+) -> Result<Vec<bool>> {
     let hive_types: Arc<[HiveType]> = hive_types.into();
     let tasks: Vec<_> = files
         .iter()
@@ -68,13 +73,33 @@ pub(crate) async fn check_files(
                     })?;
                 check_schema(&key, &schema, &table, &hive_types)
             }
+            .map(move |checked| match (checked, skip) {
+                (Ok(()), _) => Ok(true),
+                (Err(e), Some(skip)) => match unreadable_object(&e) {
+                    Some(key) => {
+                        skip.record(key.to_string(), one_line(&e.to_string()));
+                        Ok(false)
+                    }
+                    None => Err(e),
+                },
+                (Err(e), _) => Err(e),
+            })
         })
         .collect();
     futures::stream::iter(tasks)
-        .buffer_unordered(concurrency.max(1))
-        .try_collect::<Vec<()>>()
-        .await?;
-    Ok(())
+        .buffered(concurrency.max(1))
+        .try_collect::<Vec<bool>>()
+        .await
+}
+
+/// The key of the object an error says cannot be read (its bytes, footer or columns).
+fn unreadable_object(e: &Error) -> Option<&str> {
+    match e {
+        Error::NotParquet { key, .. }
+        | Error::SchemaMismatch { key, .. }
+        | Error::ObjectStore { key, .. } => Some(key),
+        _ => None,
+    }
 }
 
 /// Check the 8-byte Parquet tail (metadata length and `PAR1`) before handing the

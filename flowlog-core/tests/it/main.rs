@@ -5,6 +5,7 @@ mod aws_guide_queries;
 mod aws_queries;
 mod explain;
 mod fidelity;
+mod fuzz;
 mod messages;
 mod provision;
 mod runbook;

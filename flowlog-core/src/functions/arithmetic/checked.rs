@@ -1,5 +1,6 @@
 //! Integer `+ - *` that fail on overflow, as Trino's operators do.
 
+use arrow::array::ArrayRef;
 use arrow::compute::kernels::numeric;
 use arrow::datatypes::DataType;
 use arrow::error::ArrowError;
@@ -57,6 +58,13 @@ scalar_udf! {
     }
 }
 
+impl CheckedArithmetic {
+    /// The operator this function implements.
+    pub fn op(&self) -> Op {
+        self.op
+    }
+}
+
 impl ScalarUDFImpl for CheckedArithmetic {
     fn name(&self) -> &str {
         self.op.function_name()
@@ -90,24 +98,9 @@ impl ScalarUDFImpl for CheckedArithmetic {
         let [a, b] = args.args.as_slice() else {
             return exec_err!("{} takes two arguments", self.name());
         };
-        let t = trino_type_name(args.return_field.data_type());
         let scalar = matches!((a, b), (ColumnarValue::Scalar(_), ColumnarValue::Scalar(_)));
         let (la, lb) = (a.to_array(args.number_rows)?, b.to_array(args.number_rows)?);
-        let result = match self.op {
-            Op::Add => numeric::add(&la, &lb),
-            Op::Subtract => numeric::sub(&la, &lb),
-            Op::Multiply => numeric::mul(&la, &lb),
-        };
-        let out = result.map_err(|e| match e {
-            ArrowError::ArithmeticOverflow(msg) => {
-                let operands = msg
-                    .split_once("Overflow happened on: ")
-                    .map_or(msg.as_str(), |(_, rest)| rest)
-                    .to_string();
-                DataFusionError::Execution(format!("{t} {} overflow: {operands}", self.op.word()))
-            }
-            other => DataFusionError::ArrowError(Box::new(other), None),
-        })?;
+        let out = step(self.op, &la, &lb, args.return_field.data_type())?;
         if scalar {
             return Ok(ColumnarValue::Scalar(
                 datafusion::common::ScalarValue::try_from_array(&out, 0)?,
@@ -137,4 +130,28 @@ impl ScalarUDFImpl for CheckedArithmetic {
         });
         Some(&docs[self.op as usize])
     }
+}
+
+/// `a op b` for two arrays of the integer type `t`, failing as Trino does on overflow
+/// (`bigint addition overflow: 9223372036854775807 + 1`).
+pub(super) fn step(op: Op, a: &ArrayRef, b: &ArrayRef, t: &DataType) -> Result<ArrayRef> {
+    let result = match op {
+        Op::Add => numeric::add(a, b),
+        Op::Subtract => numeric::sub(a, b),
+        Op::Multiply => numeric::mul(a, b),
+    };
+    result.map_err(|e| match e {
+        ArrowError::ArithmeticOverflow(msg) => {
+            let operands = msg
+                .split_once("Overflow happened on: ")
+                .map_or(msg.as_str(), |(_, rest)| rest)
+                .to_string();
+            DataFusionError::Execution(format!(
+                "{} {} overflow: {operands}",
+                trino_type_name(t),
+                op.word()
+            ))
+        }
+        other => DataFusionError::ArrowError(Box::new(other), None),
+    })
 }

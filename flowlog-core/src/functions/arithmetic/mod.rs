@@ -2,7 +2,8 @@
 //!
 //! * `+ - *` on integers: overflow is an error (`bigint addition overflow: …`), never
 //!   a wrap-around. DataFusion's binary expressions wrap by default, so integer
-//!   operations are rewritten to [`checked::CheckedArithmetic`] calls before planning.
+//!   operations are rewritten to [`checked::CheckedArithmetic`] calls before planning;
+//!   a longer left-to-right chain to one [`checked_chain::CheckedChain`] call.
 //! * `CAST(double AS bigint|integer|smallint|tinyint)` rounds half away from zero
 //!   (`37.7 → 38`, `-17.5 → -18`); DataFusion truncates. The cast is rewritten to
 //!   `CAST(round(x) AS …)`. An out-of-range value is an error, as in Trino.
@@ -15,9 +16,11 @@
 //! result header reads `a + b` as written.
 
 pub mod checked;
+pub mod checked_chain;
 pub mod float_cast;
 pub mod float_text;
 mod nan_compare;
+pub mod operator_chain;
 
 use std::sync::Arc;
 
@@ -51,10 +54,7 @@ pub struct TrinoArithmetic;
 /// answering that without asking the call's type (which descends the whole chain again)
 /// keeps the rewrite linear in the chain's length instead of quadratic.
 fn integer(expr: &Expr, schema: &DFSchema) -> bool {
-    match expr {
-        Expr::ScalarFunction(f) if checked::Op::of_function(f.func.name()).is_some() => true,
-        _ => expr.get_type(schema).is_ok_and(|t| t.is_integer()),
-    }
+    checked_chain::is_checked_call(expr) || expr.get_type(schema).is_ok_and(|t| t.is_integer())
 }
 
 fn float(expr: &Expr, schema: &DFSchema) -> bool {
@@ -90,10 +90,7 @@ impl FunctionRewrite for TrinoArithmetic {
                     Operator::Minus => checked::Op::Subtract,
                     _ => checked::Op::Multiply,
                 };
-                let udf = ScalarUDF::new_from_impl(checked::CheckedArithmetic::new(op));
-                Ok(Transformed::yes(Expr::ScalarFunction(
-                    ScalarFunction::new_udf(Arc::new(udf), vec![*left, *right]),
-                )))
+                Ok(Transformed::yes(checked_chain::combine(*left, op, *right)))
             }
             Expr::Cast(Cast { expr, field })
                 if field.data_type().is_integer() && float(&expr, schema) =>
@@ -111,10 +108,15 @@ impl FunctionRewrite for TrinoArithmetic {
                     field,
                 })))
             }
-            other => match nan_compare::rewrite(&other, schema) {
-                Some(guarded) => Ok(Transformed::yes(guarded)),
-                None => Ok(Transformed::no(other)),
-            },
+            other => {
+                if let Some(expanded) = operator_chain::expand(&other, schema) {
+                    return expanded.map(Transformed::yes);
+                }
+                match nan_compare::rewrite(&other, schema) {
+                    Some(guarded) => Ok(Transformed::yes(guarded)),
+                    None => Ok(Transformed::no(other)),
+                }
+            }
         }
     }
 }
