@@ -219,7 +219,7 @@ fn query_error(args: &[&str]) -> String {
 #[test]
 fn division_by_zero_is_an_error() {
     let err = query_error(&["query", "select 1 / 0"]);
-    assert!(err.contains("Divide by zero"), "{err}");
+    assert!(err.contains("Division by zero"), "{err}");
 }
 
 #[test]
