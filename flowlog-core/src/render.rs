@@ -38,9 +38,11 @@ use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 /// assert_eq!(render_value(&a, 0).as_deref(), Some("1970-01-01 09:00:00.000 +09:00"));
 /// let b = Int64Array::from(vec![Some(7), None]);
 /// assert_eq!(render_value(&b, 1), None);
+/// // `SELECT NULL`: a column of Arrow's Null type is NULL in every row.
+/// assert_eq!(render_value(&arrow::array::NullArray::new(1), 0), None);
 /// ```
 pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
-    if array.is_null(row) {
+    if is_null_at(array, row) {
         return None;
     }
     let text = match array.data_type() {
@@ -216,6 +218,12 @@ fn push_quoted(line: &mut String, value: &str) {
     line.push('"');
 }
 
+/// Whether `array[row]` is NULL. A column of Arrow's `Null` type (`SELECT NULL AS x`) keeps
+/// no validity bitmap, so `Array::is_null` calls its rows valid; they are all NULL.
+fn is_null_at(array: &dyn Array, row: usize) -> bool {
+    array.is_null(row) || array.data_type() == &DataType::Null
+}
+
 /// An integer's decimal text, written without the formatting machinery.
 trait IntegerText {
     fn text<'b>(&self, buffer: &'b mut itoa::Buffer) -> &'b str;
@@ -230,7 +238,7 @@ impl<T: itoa::Integer + Copy> IntegerText for T {
 /// One CSV field for `array[row]`: what `render_value` gives, quoted, or nothing for NULL;
 /// strings and integers without an intermediate `String`.
 fn push_csv_value(line: &mut String, array: &dyn Array, row: usize) {
-    if array.is_null(row) {
+    if is_null_at(array, row) {
         return;
     }
     // Integers never contain `"`, so they are quoted without escaping.

@@ -190,3 +190,20 @@ fn a_written_result_is_summarised_with_v_only_when_not_a_terminal() {
     );
     assert!(line.ends_with("; read 13 objects, 97.7 KiB"), "{line}");
 }
+
+/// Athena's CSV leaves a NULL field empty, whatever the column's type: an untyped
+/// `NULL` (Arrow's Null type) too, not the text `NULL`.
+#[test]
+fn an_untyped_null_is_an_empty_csv_field() {
+    let out = flowlog(&[
+        "query",
+        "--format",
+        "csv",
+        "select null as x, 1 as y, cast(null as bigint) as z",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "\"x\",\"y\",\"z\"\n,\"1\",\n"
+    );
+}
