@@ -11,20 +11,28 @@ pub(crate) enum Empty {
     NoObjects,
     /// Objects were read but the query returned no rows.
     NoRows,
+    /// The query reads a flow-log table, but no scan was planned: the optimizer proved
+    /// the answer empty (`WHERE 1 = 0`, `LIMIT 0`).
+    Optimized,
 }
 
 /// The lines to print (without the `flowlog: ` prefix), or none when there is nothing
 /// to say. `now` is what NOW meant in partition projection.
 pub(crate) fn lines(empty: Empty, findings: &[Finding], now: DateTime<Utc>) -> Vec<String> {
-    if findings.is_empty() {
-        return Vec::new();
-    }
-    let mut out = vec![match empty {
+    let first = match empty {
+        // Partitions and the copy's contents are beside the point: nothing was looked at.
+        Empty::Optimized => {
+            return vec![
+                "note: the query returned no rows without reading any object: its WHERE clause can never be true, or it asks for LIMIT 0".to_string(),
+            ];
+        }
+        _ if findings.is_empty() => return Vec::new(),
         Empty::NoObjects => {
             "note: the query read no objects: no partition it selected holds data".to_string()
         }
         Empty::NoRows => "note: the query returned no rows".to_string(),
-    }];
+    };
+    let mut out = vec![first];
     for f in findings {
         out.extend(finding(f, now));
     }

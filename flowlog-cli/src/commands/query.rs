@@ -142,9 +142,10 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
             summary(rows, &written, started.elapsed(), &progress)
         );
     }
-    let empty = match (progress.objects_scanned, rows) {
-        (0, _) => Some(Empty::NoObjects),
-        (_, 0) => Some(Empty::NoRows),
+    let empty = match (progress.scans, progress.objects_scanned, rows) {
+        (0, _, 0) if session.has_flow_log_table(&plan) => Some(Empty::Optimized),
+        (_, 0, _) => Some(Empty::NoObjects),
+        (_, _, 0) => Some(Empty::NoRows),
         _ => None,
     };
     if let Some(empty) = empty

@@ -106,6 +106,14 @@ pub enum Finding {
 }
 
 impl FlowLogSession {
+    /// Whether `plan` reads a flow-log table (before optimisation), so that a query whose
+    /// scans were all optimised away can be told from one that reads no table at all.
+    pub fn has_flow_log_table(&self, plan: &LogicalPlan) -> bool {
+        flow_log_tables(plan)
+            .iter()
+            .any(|t| t.downcast_ref::<FlowLogTable>().is_some())
+    }
+
     /// Facts that help explain why a query over `plan` read no objects or returned no
     /// rows: the ranges its projections chose, literals its partitions never take, and
     /// what the local copies hold. Lists local directories only (never the network).

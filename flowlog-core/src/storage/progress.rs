@@ -31,6 +31,7 @@ pub struct Progress {
     objects_listed: AtomicU64,
     get_requests: AtomicU64,
     bytes_read: AtomicU64,
+    scans: AtomicU64,
     objects_scanned: AtomicU64,
     bytes_scanned: AtomicU64,
 }
@@ -46,6 +47,9 @@ pub struct ProgressSnapshot {
     pub get_requests: u64,
     /// Bytes requested by reads.
     pub bytes_read: u64,
+    /// Scans of flow-log tables planned. None when the optimizer removed every scan
+    /// (a filter that is never true, `LIMIT 0`) or the query reads no flow-log table.
+    pub scans: u64,
     /// Objects that scans planned to read (after partition pruning), as Athena's
     /// "data scanned" counts files.
     pub objects_scanned: u64,
@@ -61,6 +65,7 @@ impl Progress {
             objects_listed: self.objects_listed.load(Ordering::Relaxed),
             get_requests: self.get_requests.load(Ordering::Relaxed),
             bytes_read: self.bytes_read.load(Ordering::Relaxed),
+            scans: self.scans.load(Ordering::Relaxed),
             objects_scanned: self.objects_scanned.load(Ordering::Relaxed),
             bytes_scanned: self.bytes_scanned.load(Ordering::Relaxed),
         }
@@ -68,6 +73,7 @@ impl Progress {
 
     /// Count a scan that will read `objects` objects of `bytes` bytes in all.
     pub fn record_scan(&self, objects: u64, bytes: u64) {
+        self.scans.fetch_add(1, Ordering::Relaxed);
         self.objects_scanned.fetch_add(objects, Ordering::Relaxed);
         self.bytes_scanned.fetch_add(bytes, Ordering::Relaxed);
     }
