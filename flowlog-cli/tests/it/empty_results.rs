@@ -242,19 +242,15 @@ fn two_copies_of_a_download_are_merged_only_when_allowed_and_warned_about() {
 /// note says so instead of blaming partitions that were never looked at.
 #[test]
 fn a_filter_that_is_never_true_is_named_as_the_reason() {
-    let out = Command::new(env!("CARGO_BIN_EXE_flowlog"))
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
-        .args([
-            "query",
-            "--logs",
-            "testdata/s3/flowlog-sample-daily",
-            "--format",
-            "csv",
-            "select srcaddr from vpc_flow_logs where 1 = 0",
-        ])
-        .output()
-        .expect("flowlog runs");
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = flowlog(&[
+        "query",
+        "--logs",
+        "testdata/s3/flowlog-sample-daily",
+        "--format",
+        "csv",
+        "select srcaddr from vpc_flow_logs where 1 = 0",
+    ]);
+    let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "\"srcaddr\"\n");
     assert!(err.contains("WHERE clause can never be true"), "{err}");
