@@ -17,6 +17,7 @@ mod settings;
 mod signals;
 mod sink;
 mod table_view;
+mod writer_thread;
 
 use std::process::ExitCode;
 

@@ -103,6 +103,9 @@ impl fmt::Display for ByteSize {
     }
 }
 
+/// The most memory the cache of Parquet footers may hold (outside the query's limit).
+const METADATA_CACHE_BYTES: usize = 512 * 1024 * 1024;
+
 /// The memory a session's queries may use, and where they spill.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MemoryOptions {
@@ -115,7 +118,9 @@ pub struct MemoryOptions {
 impl MemoryOptions {
     /// The runtime for a session with these options.
     pub(crate) fn runtime(&self) -> Result<Arc<RuntimeEnv>> {
-        let mut builder = RuntimeEnvBuilder::new();
+        // Each object's footer is read once, while planning, and kept for the scan: the
+        // cache holds the footers of tens of thousands of flow-log objects (~30 KiB each).
+        let mut builder = RuntimeEnvBuilder::new().with_metadata_cache_limit(METADATA_CACHE_BYTES);
         if let Some(limit) = self.limit {
             let bytes = usize::try_from(limit.bytes()).unwrap_or(usize::MAX);
             builder = builder.with_memory_pool(Arc::new(FairSpillPool::new(bytes)));

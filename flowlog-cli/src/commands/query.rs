@@ -21,7 +21,8 @@ use crate::explain::{self, Empty};
 use crate::output::WriterOptions;
 use crate::output_format;
 use crate::signals::Signals;
-use crate::sink::{ResultSink, summary, thousands};
+use crate::sink::{summary, thousands};
+use crate::writer_thread::WriterThread;
 
 pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     let mirrors = args.mirror.clone();
@@ -101,13 +102,14 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         max_rows: args.max_rows,
         excel: args.excel,
     };
-    let mut sink = ResultSink::open(
+    let mut sink = WriterThread::open(
         format,
         args.output.as_deref(),
-        &schema,
+        Arc::new(schema),
         options,
         args.excel_rows_per_part,
-    )?;
+    )
+    .await?;
     let mut rows: u64 = 0;
     loop {
         tokio::select! {
@@ -115,14 +117,14 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
                 Some(batch) => {
                     let batch = batch.map_err(|e| session.explain_error(e))?;
                     rows += batch.num_rows() as u64;
-                    sink.write(&batch)?;
+                    sink.write(batch).await?;
                 }
                 None => break,
             },
             signal = signals.recv() => return Err(signal.into()),
         }
     }
-    let written = sink.finish()?;
+    let written = sink.finish().await?;
     if format == Format::Csv && rows > args.excel_rows_per_part && written.len() <= 1 {
         log::warn!(
             "the CSV has {} rows under its header; Excel opens at most {} rows, the header included, so it would open it cut short; write it with -o result.csv --excel to split it into parts",

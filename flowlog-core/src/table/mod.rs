@@ -30,10 +30,12 @@ use arrow::datatypes::{DataType, FieldRef, Schema, SchemaRef};
 use async_trait::async_trait;
 use datafusion::catalog::Session;
 use datafusion::common::config::TableParquetOptions;
-use datafusion::common::{DFSchema, ScalarValue};
+use datafusion::common::stats::Precision;
+use datafusion::common::{DFSchema, ScalarValue, Statistics};
 use datafusion::datasource::TableProvider;
 use datafusion::datasource::TableType;
 use datafusion::datasource::listing::PartitionedFile;
+use datafusion::datasource::physical_plan::parquet::CachedParquetFileReaderFactory;
 use datafusion::datasource::physical_plan::{FileGroup, FileScanConfigBuilder, ParquetSource};
 use datafusion::datasource::source::DataSourceExec;
 use datafusion::datasource::table_schema::TableSchema;
@@ -323,7 +325,7 @@ impl TableProvider for FlowLogTable {
         filters: &[Expr],
         limit: Option<usize>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        let mut files = self.list_files(state, filters).await?;
+        let files = self.list_files(state, filters).await?;
         let bytes = files.iter().map(|f| f.meta.size).sum::<u64>();
         log::info!(
             "table {}: {} objects to read, {} bytes",
@@ -336,17 +338,20 @@ impl TableProvider for FlowLogTable {
             .record_scan(files.len() as u64, bytes);
         listing::warn_duplicate_names(&files);
         let cache = state.runtime_env().cache_manager.get_file_metadata_cache();
-        let readable = reconcile::check_files(
+        let row_counts = reconcile::check_files(
             &files,
             &self.file_schema,
             &self.hive_types,
-            cache,
+            Arc::clone(&cache),
             self.options.footer_concurrency,
             self.options.skip_bad_objects.as_deref(),
         )
         .await?;
-        let mut readable = readable.into_iter();
-        files.retain(|_| readable.next().unwrap_or(true));
+        let mut files: Vec<(ListedFile, u64)> = files
+            .into_iter()
+            .zip(row_counts)
+            .filter_map(|(f, rows)| Some((f, rows?)))
+            .collect();
 
         let projected_schema = match projection {
             Some(p) => Arc::new(self.schema.project(p)?),
@@ -371,19 +376,27 @@ impl TableProvider for FlowLogTable {
         let mut groups: Vec<(
             datafusion::execution::object_store::ObjectStoreUrl,
             Vec<PartitionedFile>,
+            u64,
         )> = Vec::new();
-        for f in files {
+        for (f, rows) in files.drain(..) {
             let pf = PartitionedFile::new_from_meta(f.meta).with_partition_values(f.values);
-            match groups.iter_mut().find(|(u, _)| *u == f.store_url) {
-                Some((_, v)) => v.push(pf),
-                None => groups.push((f.store_url, vec![pf])),
+            match groups.iter_mut().find(|(u, _, _)| *u == f.store_url) {
+                Some((_, v, n)) => {
+                    v.push(pf);
+                    *n += rows;
+                }
+                None => groups.push((f.store_url, vec![pf], rows)),
             }
         }
         let mut plans: Vec<Arc<dyn ExecutionPlan>> = Vec::new();
-        for (url, files) in groups {
+        for (url, files, rows) in groups {
             let table_schema = TableSchema::builder(Arc::clone(&self.file_schema))
                 .with_table_partition_cols(self.partition_fields.clone())
                 .build();
+            // The footers' row counts are exact: `count(*)` with no filter is answered
+            // from them without reading the data.
+            let mut statistics = Statistics::new_unknown(table_schema.table_schema());
+            statistics.num_rows = Precision::Exact(usize::try_from(rows).unwrap_or(usize::MAX));
             let mut parquet_options = TableParquetOptions {
                 global: state.config().options().execution.parquet.clone(),
                 ..TableParquetOptions::default()
@@ -394,9 +407,16 @@ impl TableProvider for FlowLogTable {
             if let Some(p) = &predicate {
                 source = source.with_predicate(Arc::clone(p));
             }
+            // The footers checked above are in the metadata cache: the scan reads them
+            // from there, not from the store again.
+            let store = state.runtime_env().object_store(&url)?;
+            source = source.with_parquet_file_reader_factory(Arc::new(
+                CachedParquetFileReaderFactory::new(store, Arc::clone(&cache)),
+            ));
             let file_groups = FileGroup::new(files).split_files(target_partitions);
             let config = FileScanConfigBuilder::new(url, Arc::new(source))
                 .with_file_groups(file_groups)
+                .with_statistics(statistics)
                 .with_projection_indices(projection.cloned())?
                 .with_limit(limit)
                 .with_expr_adapter(Some(Arc::new(reconcile::CaseInsensitiveAdapterFactory)))

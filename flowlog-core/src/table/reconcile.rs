@@ -10,15 +10,19 @@ use std::sync::Arc;
 use arrow::datatypes::{Field, Schema, SchemaRef};
 use datafusion::common::ScalarValue;
 use datafusion::common::tree_node::{Transformed, TransformedResult, TreeNode};
-use datafusion::datasource::physical_plan::parquet::metadata::DFParquetMetadata;
+use datafusion::datasource::physical_plan::parquet::metadata::{
+    CachedParquetMetaData, DFParquetMetadata,
+};
 use datafusion::error::Result as DfResult;
-use datafusion::execution::cache::cache_manager::FileMetadataCache;
+use datafusion::execution::cache::cache_manager::{CachedFileMetadataEntry, FileMetadataCache};
 use datafusion::physical_expr::PhysicalExpr;
 use datafusion::physical_expr::expressions::{CastExpr, Column, Literal};
 use datafusion::physical_expr_adapter::{PhysicalExprAdapter, PhysicalExprAdapterFactory};
 use futures::FutureExt;
 use futures::{StreamExt, TryStreamExt};
 use object_store::ObjectStoreExt;
+use parquet::arrow::parquet_to_arrow_schema;
+use parquet::file::metadata::{PageIndexPolicy, ParquetMetaData, ParquetMetaDataReader};
 
 use super::listing::ListedFile;
 use super::skipped::SkippedObjects;
@@ -26,11 +30,11 @@ use crate::ddl::HiveType;
 use crate::error::{Error, Result};
 use crate::schema::{can_read_as, describe};
 
-/// Read every file's footer (through DataFusion's metadata cache, so the scan does not
-/// read it again) and check its columns against the table's.
+/// Read every file's footer (into DataFusion's metadata cache, where the scan finds it
+/// again) and check its columns against the table's.
 ///
-/// Returns, for each file, whether it is readable: always `true` unless `skip` is given,
-/// when an unreadable object is recorded there and answered `false` instead of failing.
+/// Returns, for each file, its row count, or `None` for an unreadable object when `skip`
+/// is given (it is recorded there instead of failing the query).
 pub(crate) async fn check_files(
     files: &[ListedFile],
     table: &SchemaRef,
@@ -38,7 +42,7 @@ pub(crate) async fn check_files(
     cache: Arc<FileMetadataCache>,
     concurrency: usize,
     skip: Option<&SkippedObjects>,
-) -> Result<Vec<bool>> {
+) -> Result<Vec<Option<u64>>> {
     let hive_types: Arc<[HiveType]> = hive_types.into();
     let tasks: Vec<_> = files
         .iter()
@@ -53,32 +57,23 @@ pub(crate) async fn check_files(
                 } else {
                     format!("{}{}", f.store_url.as_str(), f.meta.location)
                 };
-                let footer_len = check_footer(&f, &key).await?;
-                // The footer's exact length: the metadata is fetched in one ranged read.
-                let metadata = DFParquetMetadata::new(f.store.as_ref(), &f.meta)
-                    .with_metadata_size_hint(usize::try_from(footer_len).ok())
-                    .with_file_metadata_cache(Some(cache));
-                // The Parquet reader can panic on some corrupt footers; it must not take
-                // the process down, the object is just not readable.
-                let schema = std::panic::AssertUnwindSafe(metadata.fetch_schema())
-                    .catch_unwind()
-                    .await
-                    .map_err(|_| Error::NotParquet {
-                        key: key.clone(),
-                        reason: "its footer is corrupt".into(),
-                    })?
-                    .map_err(|e| Error::NotParquet {
-                        key: key.clone(),
-                        reason: one_line(&e.to_string()),
-                    })?;
-                check_schema(&key, &schema, &table, &hive_types)
+                let metadata = read_footer(&f, &key, &cache).await?;
+                let file = metadata.file_metadata();
+                let schema =
+                    parquet_to_arrow_schema(file.schema_descr(), file.key_value_metadata())
+                        .map_err(|e| Error::NotParquet {
+                            key: key.clone(),
+                            reason: one_line(&e.to_string()),
+                        })?;
+                check_schema(&key, &schema, &table, &hive_types)?;
+                Ok(u64::try_from(file.num_rows()).unwrap_or(0))
             }
             .map(move |checked| match (checked, skip) {
-                (Ok(()), _) => Ok(true),
+                (Ok(rows), _) => Ok(Some(rows)),
                 (Err(e), Some(skip)) => match unreadable_object(&e) {
                     Some(key) => {
                         skip.record(key.to_string(), one_line(&e.to_string()));
-                        Ok(false)
+                        Ok(None)
                     }
                     None => Err(e),
                 },
@@ -88,7 +83,7 @@ pub(crate) async fn check_files(
         .collect();
     futures::stream::iter(tasks)
         .buffered(concurrency.max(1))
-        .try_collect::<Vec<bool>>()
+        .try_collect::<Vec<Option<u64>>>()
         .await
 }
 
@@ -102,10 +97,30 @@ fn unreadable_object(e: &Error) -> Option<&str> {
     }
 }
 
-/// Check the 8-byte Parquet tail (metadata length and `PAR1`) before handing the
-/// object to the Parquet reader, which does not guard every length against the size.
-/// Returns the footer's length (metadata and tail).
-async fn check_footer(f: &ListedFile, key: &str) -> Result<u64> {
+/// How much of an object's end is read at once: the footers of flow-log objects (a few
+/// KiB) fit, so one ranged read gets the tail and the metadata together.
+const FOOTER_READ: u64 = 64 * 1024;
+
+/// One object's Parquet metadata (without the page index, which the scan reads only when
+/// a predicate can use it), from the metadata cache or from the object, then cached.
+///
+/// The 8-byte tail (metadata length and `PAR1`) is checked before any decoding: the
+/// Parquet reader does not guard every length against the object's size. A panic while
+/// decoding a corrupt footer is caught: the object is just not readable.
+async fn read_footer(
+    f: &ListedFile,
+    key: &str,
+    cache: &Arc<FileMetadataCache>,
+) -> Result<Arc<ParquetMetaData>> {
+    if let Some(entry) = cache.get(&f.meta.location)
+        && entry.is_valid_for(&f.meta)
+        && let Some(cached) = entry
+            .file_metadata
+            .as_any()
+            .downcast_ref::<CachedParquetMetaData>()
+    {
+        return Ok(Arc::clone(cached.parquet_metadata()));
+    }
     let size = f.meta.size;
     let not_parquet = |reason: String| Error::NotParquet {
         key: key.to_string(),
@@ -114,15 +129,18 @@ async fn check_footer(f: &ListedFile, key: &str) -> Result<u64> {
     if size < 12 {
         return Err(not_parquet(format!("it has only {size} bytes")));
     }
-    let tail = f
+    let suffix = f
         .store
-        .get_range(&f.meta.location, size - 8..size)
+        .get_range(&f.meta.location, size.saturating_sub(FOOTER_READ)..size)
         .await
         .map_err(|error| Error::ObjectStore {
             key: key.to_string(),
             error,
         })?;
-    if tail.len() != 8 || &tail[4..8] != b"PAR1" {
+    let Some(tail) = suffix.len().checked_sub(8).map(|at| &suffix[at..]) else {
+        return Err(not_parquet("its end could not be read".into()));
+    };
+    if &tail[4..8] != b"PAR1" {
         return Err(not_parquet(
             "it does not end with the Parquet magic bytes PAR1".into(),
         ));
@@ -133,7 +151,40 @@ async fn check_footer(f: &ListedFile, key: &str) -> Result<u64> {
             "its footer claims {metadata_len} bytes of metadata but the object has {size} bytes"
         )));
     }
-    Ok(metadata_len + 8)
+    let corrupt = || not_parquet("its footer is corrupt".into());
+    let metadata = match usize::try_from(metadata_len)
+        .ok()
+        .and_then(|len| suffix.len().checked_sub(8 + len))
+    {
+        // The whole footer came with the tail.
+        Some(at) => {
+            let bytes = &suffix[at..suffix.len() - 8];
+            std::panic::catch_unwind(|| ParquetMetaDataReader::decode_metadata(bytes))
+                .map_err(|_| corrupt())?
+                .map_err(|e| not_parquet(one_line(&e.to_string())))?
+        }
+        // A larger footer: one more read, of its exact length.
+        None => {
+            let reader = DFParquetMetadata::new(f.store.as_ref(), &f.meta)
+                .with_metadata_size_hint(usize::try_from(metadata_len + 8).ok())
+                .with_page_index_policy(Some(PageIndexPolicy::Skip));
+            let metadata = std::panic::AssertUnwindSafe(reader.fetch_metadata())
+                .catch_unwind()
+                .await
+                .map_err(|_| corrupt())?
+                .map_err(|e| not_parquet(one_line(&e.to_string())))?;
+            Arc::unwrap_or_clone(metadata)
+        }
+    };
+    let metadata = Arc::new(metadata);
+    cache.put(
+        &f.meta.location,
+        CachedFileMetadataEntry::new(
+            f.meta.clone(),
+            Arc::new(CachedParquetMetaData::new(Arc::clone(&metadata))),
+        ),
+    );
+    Ok(metadata)
 }
 
 /// Check one file's schema against the table's data columns.
