@@ -23,12 +23,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// With the `mimalloc` feature, mimalloc serves every allocation of the binary. The feature
-/// is off by default: an earlier run of `benches/` found it slower on two questions, and it
-/// has not been measured since.
-#[cfg(feature = "mimalloc")]
+/// jemalloc serves every allocation of the binary (the default `jemalloc` feature): the
+/// scan allocates and frees buffers for every batch of every column, and the system
+/// allocator measured up to a third slower on the benches/ questions.
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// The stack of the thread that parses and plans the query and of the runtime's
 /// workers. The engine walks expressions recursively, so a statement with thousands of
 /// `OR` or `+` terms needs far more than the default 8 MiB; the memory is only

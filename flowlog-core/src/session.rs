@@ -107,7 +107,13 @@ impl FlowLogSession {
     /// zone is `options.time_zone` (UTC by default), and unqualified names refer to the
     /// `default` database.
     pub fn new(options: SessionOptions) -> Self {
-        let mut config = SessionConfig::new()
+        // For benches/ only: with FLOWLOG_BENCH_ENGINE_ENV set, the engine's own DATAFUSION_*
+        // environment variables tune it (thread count, batch size) without a rebuild.
+        let base = match std::env::var_os("FLOWLOG_BENCH_ENGINE_ENV") {
+            Some(_) => SessionConfig::from_env().unwrap_or_default(),
+            None => SessionConfig::new(),
+        };
+        let mut config = base
             .with_information_schema(true)
             .with_default_catalog_and_schema("awsdatacatalog", DEFAULT_DATABASE);
         {
