@@ -14,4 +14,5 @@ mod query;
 mod s3;
 #[path = "../../../flowlog-core/tests/it/s3_server.rs"]
 mod s3_server;
+mod stable_order;
 mod stdin_sql;
