@@ -174,6 +174,11 @@ pub(crate) struct QueryArgs {
     #[arg(long = "memory-limit", value_name = "SIZE")]
     pub(crate) memory_limit: Option<ByteSize>,
 
+    /// How many parts a query is split into to run in parallel (default: the number of
+    /// CPUs). The result's bytes are the same whatever the number.
+    #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) threads: Option<u16>,
+
     /// Where to put the files of a query that spills to disk (default: the system's temporary
     /// directory).
     #[arg(long = "temp-dir", value_name = "DIR")]

@@ -20,6 +20,8 @@ mod explain;
 pub mod filter_first;
 pub mod identifiers;
 pub mod messages;
+pub mod row_position;
+pub mod stable_order;
 pub mod statements;
 
 use crate::ddl::{self, CreateTable, Located};
@@ -60,6 +62,10 @@ pub struct SessionOptions {
     pub progress: Arc<Progress>,
     /// The memory queries may use and where they spill (default: no limit).
     pub memory: MemoryOptions,
+    /// How many partitions a query is split into to run in parallel (DataFusion's
+    /// `target_partitions`; default: the number of CPUs). The answer's bytes do not
+    /// depend on it (see [`stable_order`]).
+    pub threads: Option<usize>,
 }
 
 impl Default for SessionOptions {
@@ -75,6 +81,7 @@ impl Default for SessionOptions {
             bucket_stores: Vec::new(),
             progress: Arc::new(Progress::default()),
             memory: MemoryOptions::default(),
+            threads: None,
         }
     }
 }
@@ -122,11 +129,14 @@ impl FlowLogSession {
             o.sql_parser.collect_spans = true;
             o.sql_parser.enable_ident_normalization = true;
         }
+        if let Some(threads) = options.threads {
+            config = config.with_target_partitions(threads.max(1));
+        }
         let mut builder = datafusion::execution::SessionStateBuilder::new()
             .with_config(config)
             .with_default_features()
             .with_query_planner(Arc::new(evaluation_order::TrinoQueryPlanner))
-            .with_physical_optimizer_rules(filter_first::physical_optimizer_rules());
+            .with_physical_optimizer_rules(physical_optimizer_rules());
         match options.memory.runtime() {
             Ok(runtime) => builder = builder.with_runtime_env(runtime),
             // Only an unusable spill directory gets here; queries then run without one.
@@ -441,4 +451,14 @@ fn parser_message(err: &ParserError) -> (String, Option<SqlPosition>) {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// DataFusion's physical optimizer rules as flowlog runs them: projections that compute
+/// stay above filters ([`filter_first`]), and the row order is made stable last
+/// ([`stable_order`]).
+fn physical_optimizer_rules()
+-> Vec<Arc<dyn datafusion::physical_optimizer::PhysicalOptimizerRule + Send + Sync>> {
+    let mut rules = filter_first::physical_optimizer_rules();
+    rules.push(Arc::new(stable_order::StableOrder));
+    rules
 }

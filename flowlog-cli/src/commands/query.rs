@@ -63,6 +63,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         time_zone,
         s3: s3_options(&args),
         memory,
+        threads: args.threads.map(usize::from),
         table: TableOptions {
             allow_multiple_roots: args.allow_multiple_roots,
             skip_bad_objects: skipped.clone(),

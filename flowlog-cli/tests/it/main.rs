@@ -12,6 +12,8 @@ mod output_safety;
 mod provision;
 mod query;
 mod s3;
+mod s3_faults;
 #[path = "../../../flowlog-core/tests/it/s3_server.rs"]
 mod s3_server;
+mod stable_order;
 mod stdin_sql;

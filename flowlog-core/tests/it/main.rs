@@ -7,6 +7,7 @@ mod explain;
 mod fidelity;
 mod fuzz;
 mod messages;
+mod properties;
 mod provision;
 mod runbook;
 mod s3;
