@@ -8,6 +8,7 @@
 pub mod array_extreme;
 pub mod cardinality;
 pub mod element_at;
+pub mod float_constants;
 pub mod sequence;
 pub mod type_of;
 
@@ -24,5 +25,7 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
         Arc::new(ScalarUDF::new_from_impl(array_extreme::ArrayExtreme::max())),
         Arc::new(ScalarUDF::new_from_impl(element_at::ElementAt::new())),
         Arc::new(ScalarUDF::new_from_impl(sequence::Sequence::new())),
+        Arc::new(ScalarUDF::new_from_impl(float_constants::FloatConstant::infinity())),
+        Arc::new(ScalarUDF::new_from_impl(float_constants::FloatConstant::nan())),
     ]
 }
