@@ -36,7 +36,10 @@ scalar_udf! {
 fn structural(t: &DataType) -> bool {
     matches!(
         t,
-        DataType::List(_) | DataType::LargeList(_) | DataType::FixedSizeList(_, _) | DataType::Map(_, _)
+        DataType::List(_)
+            | DataType::LargeList(_)
+            | DataType::FixedSizeList(_, _)
+            | DataType::Map(_, _)
     )
 }
 

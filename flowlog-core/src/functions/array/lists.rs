@@ -140,7 +140,11 @@ pub(crate) fn take_nested_lists(
     let inner: Vec<Option<Vec<Option<usize>>>> = rows
         .iter()
         .flatten()
-        .flat_map(|lists| lists.iter().map(|l| Some(l.iter().map(|&i| Some(i)).collect())))
+        .flat_map(|lists| {
+            lists
+                .iter()
+                .map(|l| Some(l.iter().map(|&i| Some(i)).collect()))
+        })
         .collect();
     let inner = take_lists(values, &inner)?;
     let mut offsets = Vec::with_capacity(rows.len() + 1);

@@ -5,6 +5,7 @@
 //! | `=`, `<>` on arrays and maps | NULL when only NULL elements could differ; maps in any order |
 //! | `arrays_overlap` | NULL (not false) when no common element but a NULL in either |
 //! | `combinations`, `ngrams`, `trim_array`, `contains_sequence`, `array_histogram`, `shuffle` | missing in DataFusion |
+//! | `array_join` | elements as Trino's varchar casts write them; `''` for only NULLs |
 //! | `array_position` | 0 (not NULL) when absent; NULL for a NULL element |
 //! | `array_remove` | removes every occurrence, not the first |
 //! | `array_sort` | NULLs last |
@@ -20,9 +21,10 @@
 pub mod arrays_overlap;
 pub mod combinations;
 pub(crate) mod contains;
-pub mod equality;
 pub mod contains_sequence;
+pub mod equality;
 pub mod histogram;
+pub mod join;
 pub(crate) mod lists;
 pub mod ngrams;
 pub mod position;
@@ -61,13 +63,16 @@ pub(crate) fn common_list_type(a: &DataType, b: &DataType) -> Option<DataType> {
 /// The scalar functions of this family.
 pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     vec![
-        Arc::new(ScalarUDF::new_from_impl(arrays_overlap::ArraysOverlap::new())),
+        Arc::new(ScalarUDF::new_from_impl(
+            arrays_overlap::ArraysOverlap::new(),
+        )),
         Arc::new(ScalarUDF::new_from_impl(combinations::Combinations::new())),
         Arc::new(ScalarUDF::new_from_impl(
             contains_sequence::ContainsSequence::new(),
         )),
         Arc::new(ScalarUDF::new_from_impl(equality::StructuralEqual::new())),
         Arc::new(ScalarUDF::new_from_impl(histogram::ArrayHistogram::new())),
+        Arc::new(ScalarUDF::new_from_impl(join::ArrayJoin::new())),
         Arc::new(ScalarUDF::new_from_impl(ngrams::Ngrams::new())),
         Arc::new(ScalarUDF::new_from_impl(position::ArrayPosition::new())),
         Arc::new(ScalarUDF::new_from_impl(remove::ArrayRemove::new())),

@@ -25,14 +25,15 @@ impl ScalarUDFImpl for ArrayPosition {
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
-            [a, e] if super::lists::is_list_or_null(a) => super::contains::coerce(a, e)
-                .ok_or_else(|| {
+            [a, e] if super::lists::is_list_or_null(a) => {
+                super::contains::coerce(a, e).ok_or_else(|| {
                     unexpected_parameters(
                         "array_position",
                         arg_types,
                         &["array_position(array(T), T)"],
                     )
-                }),
+                })
+            }
             _ => Err(unexpected_parameters(
                 "array_position",
                 arg_types,

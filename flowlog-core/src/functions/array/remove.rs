@@ -40,14 +40,11 @@ impl ScalarUDFImpl for ArrayRemove {
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
-            [a, e] if super::lists::is_list_or_null(a) => super::contains::coerce(a, e)
-                .ok_or_else(|| {
-                    unexpected_parameters(
-                        "array_remove",
-                        arg_types,
-                        &["array_remove(array(E), E)"],
-                    )
-                }),
+            [a, e] if super::lists::is_list_or_null(a) => {
+                super::contains::coerce(a, e).ok_or_else(|| {
+                    unexpected_parameters("array_remove", arg_types, &["array_remove(array(E), E)"])
+                })
+            }
             _ => Err(unexpected_parameters(
                 "array_remove",
                 arg_types,

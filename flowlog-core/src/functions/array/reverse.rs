@@ -41,7 +41,11 @@ impl ScalarUDFImpl for Reverse {
             _ => Err(unexpected_parameters(
                 "reverse",
                 arg_types,
-                &["reverse(varchar)", "reverse(varbinary)", "reverse(array(E))"],
+                &[
+                    "reverse(varchar)",
+                    "reverse(varbinary)",
+                    "reverse(array(E))",
+                ],
             )),
         }
     }

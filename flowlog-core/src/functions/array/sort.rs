@@ -5,7 +5,9 @@ use arrow::datatypes::DataType;
 use datafusion::error::Result;
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
-use super::lists::{Lists, element_keys, element_type, is_list_or_null, list_of, null_at, take_lists};
+use super::lists::{
+    Lists, element_keys, element_type, is_list_or_null, list_of, null_at, take_lists,
+};
 use crate::functions::support::{Rows, documented, scalar_udf, unexpected_parameters};
 
 scalar_udf! {

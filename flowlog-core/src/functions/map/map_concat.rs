@@ -129,8 +129,7 @@ impl ScalarUDFImpl for MapConcat {
             }
             valid.push(!null);
             if !null {
-                let non_empty: Vec<usize> =
-                    (0..n).filter(|&i| !ranges[i].is_empty()).collect();
+                let non_empty: Vec<usize> = (0..n).filter(|&i| !ranges[i].is_empty()).collect();
                 match non_empty.as_slice() {
                     [] => {}
                     [only] => positions.extend(ranges[*only].clone().map(|p| p as u64)),

@@ -23,10 +23,9 @@ scalar_udf! {
 /// The key and value types of an `array(row(K, V))` type.
 pub(crate) fn entry_types(t: &DataType) -> Option<(DataType, DataType)> {
     match element_type(t) {
-        DataType::Struct(fields) if fields.len() == 2 => Some((
-            fields[0].data_type().clone(),
-            fields[1].data_type().clone(),
-        )),
+        DataType::Struct(fields) if fields.len() == 2 => {
+            Some((fields[0].data_type().clone(), fields[1].data_type().clone()))
+        }
         _ => None,
     }
 }

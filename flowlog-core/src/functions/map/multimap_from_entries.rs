@@ -14,7 +14,9 @@ use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl,
 
 use super::map_from_entries::entry_types;
 use super::{entries_field, map_type};
-use crate::functions::array::lists::{Lists, element_keys, element_type, list_of, null_at, take_lists};
+use crate::functions::array::lists::{
+    Lists, element_keys, element_type, list_of, null_at, take_lists,
+};
 use crate::functions::support::{Rows, documented, scalar_udf, unexpected_parameters};
 
 scalar_udf! {
@@ -99,10 +101,10 @@ impl ScalarUDFImpl for MultimapFromEntries {
                     }
                 }
             }
-            offsets.push(
-                i32::try_from(groups.len())
-                    .map_err(|_| exec_datafusion_err!("multimap_from_entries: result too large"))?,
-            );
+            offsets
+                .push(i32::try_from(groups.len()).map_err(|_| {
+                    exec_datafusion_err!("multimap_from_entries: result too large")
+                })?);
         }
         let entries = StructArray::try_new(
             fields,

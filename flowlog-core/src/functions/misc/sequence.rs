@@ -55,9 +55,11 @@ impl ScalarUDFImpl for Sequence {
             [a, b, DataType::Interval(_) | DataType::Null] if is_date(a) && is_date(b) => {
                 Ok(vec![DataType::Date32, DataType::Date32, interval])
             }
-            [a @ DataType::Timestamp(_, _), DataType::Timestamp(_, _), DataType::Interval(_)] => {
-                Ok(vec![a.clone(), a.clone(), interval])
-            }
+            [
+                a @ DataType::Timestamp(_, _),
+                DataType::Timestamp(_, _),
+                DataType::Interval(_),
+            ] => Ok(vec![a.clone(), a.clone(), interval]),
             _ => Err(unexpected_parameters(
                 "sequence",
                 arg_types,
@@ -248,7 +250,9 @@ fn timestamps(rows: &Rows, unit: TimeUnit) -> Result<ColumnarValue> {
         } else if step.days == 0 && step.nanoseconds == 0 {
             timestamp_month_sequence(start, stop, step.months, per_second)?
         } else {
-            return exec_err!("sequence: sequence step must be a day-to-second or year-to-month interval");
+            return exec_err!(
+                "sequence: sequence step must be a day-to-second or year-to-month interval"
+            );
         };
         let first = values.len();
         values.extend(seq);
@@ -260,7 +264,12 @@ fn timestamps(rows: &Rows, unit: TimeUnit) -> Result<ColumnarValue> {
 }
 
 /// Timestamps `start + k * months` up to `stop`, in units of `1 / per_second` seconds.
-fn timestamp_month_sequence(start: i64, stop: i64, months: i32, per_second: i64) -> Result<Vec<i64>> {
+fn timestamp_month_sequence(
+    start: i64,
+    stop: i64,
+    months: i32,
+    per_second: i64,
+) -> Result<Vec<i64>> {
     if (months > 0 && stop < start) || (months < 0 && stop > start) {
         return exec_err!("sequence: {WRONG_DIRECTION}");
     }
@@ -273,9 +282,13 @@ fn timestamp_month_sequence(start: i64, stop: i64, months: i32, per_second: i64)
     for k in 0.. {
         let offset = i64::from(months) * k;
         let shifted = if offset >= 0 {
-            u32::try_from(offset).ok().and_then(|m| first.checked_add_months(Months::new(m)))
+            u32::try_from(offset)
+                .ok()
+                .and_then(|m| first.checked_add_months(Months::new(m)))
         } else {
-            u32::try_from(-offset).ok().and_then(|m| first.checked_sub_months(Months::new(m)))
+            u32::try_from(-offset)
+                .ok()
+                .and_then(|m| first.checked_sub_months(Months::new(m)))
         };
         let Some(t) = shifted else { break };
         let value = t.and_utc().timestamp() * per_second + fraction;

@@ -45,10 +45,11 @@ impl ScalarUDFImpl for Contains {
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
-            [a, e] if is_list(a) => crate::functions::array::contains::coerce(a, e)
-                .ok_or_else(|| {
+            [a, e] if is_list(a) => {
+                crate::functions::array::contains::coerce(a, e).ok_or_else(|| {
                     unexpected_parameters("contains", arg_types, &["contains(array(T), T)"])
-                }),
+                })
+            }
             [n, a] if is_text(n) && *a == IPADDRESS => Ok(vec![DataType::Utf8, IPADDRESS]),
             [n, a] if is_text(n) && is_text(a) => Ok(vec![DataType::Utf8, DataType::Utf8]),
             _ => Err(unexpected_parameters(

@@ -77,7 +77,9 @@ impl ScalarUDFImpl for Concat {
                     }))
                 })
                 .collect();
-            let joined = array_concat().invoke_with_args(args)?.to_array(rows.len())?;
+            let joined = array_concat()
+                .invoke_with_args(args)?
+                .to_array(rows.len())?;
             return rows.finish(arrow::compute::nullif(&joined, &any_null)?);
         }
         let rows = Rows::new(&args)?;
