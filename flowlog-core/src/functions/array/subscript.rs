@@ -18,7 +18,7 @@ use datafusion::logical_expr::{
 };
 
 use super::lists::{Lists, element_keys, element_type, is_list_or_null, null_at};
-use crate::functions::support::trino_type_name;
+use crate::functions::support::{documented, trino_type_name};
 
 /// `subscript(x, i)`: `x[i]` for an array, a map or a row.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -112,6 +112,13 @@ impl ScalarUDFImpl for Subscript {
         }
         Ok(ColumnarValue::Array(out))
     }
+
+    documented!(
+        "Array Functions",
+        "x[i]",
+        "The element of array x at index i (1-based; an error past the end), or the value of key i in map x (an error if absent).",
+        "SELECT split(srcaddr, '.')[1] FROM vpc_flow_logs;"
+    );
 }
 
 /// The element values of an array column and, per row, the position of element `i`.
