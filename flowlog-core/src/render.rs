@@ -94,6 +94,11 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
             }
         }
         DataType::Map(_, _) => render_map(array.as_map().value(row)),
+        DataType::List(_) => render_list(array.as_list::<i32>().value(row).as_ref()),
+        DataType::LargeList(_) => render_list(array.as_list::<i64>().value(row).as_ref()),
+        DataType::FixedSizeList(_, _) => {
+            render_list(array.as_fixed_size_list().value(row).as_ref())
+        }
         // Java's spelling of the infinities (Arrow's formatter writes `inf`).
         DataType::Float64 | DataType::Float32 => {
             let v = match array.data_type() {
@@ -109,6 +114,15 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
         _ => fallback(array, row),
     };
     Some(text)
+}
+
+/// An array as Trino prints it: `[1, NULL, 3]`, each element printed as a value (so
+/// timestamps inside arrays print as they do in a column).
+fn render_list(items: &dyn Array) -> String {
+    let parts: Vec<String> = (0..items.len())
+        .map(|i| render_value(items, i).unwrap_or_else(|| "NULL".into()))
+        .collect();
+    format!("[{}]", parts.join(", "))
 }
 
 /// A map as Trino prints it: `{a=2, b=NULL}`, entries in the map's order.

@@ -17,6 +17,7 @@ mod ipaddress;
 mod like;
 mod naming;
 mod string;
+mod subscript;
 
 use std::ops::ControlFlow;
 
@@ -47,6 +48,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         conditional::rewrite(expr);
         ipaddress::rewrite(expr);
         string::rewrite(expr);
+        subscript::rewrite(expr);
         like::rewrite(expr);
         aggregate::rewrite(expr);
         ControlFlow::<()>::Continue(())

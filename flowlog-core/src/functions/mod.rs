@@ -5,9 +5,11 @@
 
 pub mod aggregate;
 pub mod arithmetic;
+pub mod array;
 pub mod athena_names;
 pub mod catalog;
 pub mod datetime;
+pub mod map;
 pub mod misc;
 pub mod network;
 pub mod regexp;
@@ -32,6 +34,8 @@ pub fn scalar_functions(session_zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
     all.extend(arithmetic::scalar_functions());
     all.extend(network::scalar_functions());
     all.extend(misc::scalar_functions());
+    all.extend(array::scalar_functions());
+    all.extend(map::scalar_functions());
     all.extend(url::scalar_functions());
     all
 }
@@ -60,4 +64,5 @@ pub fn register_all(ctx: &SessionContext, session_zone: TrinoZone) {
     let _ = registry.register_function_rewrite(Arc::new(arithmetic::TrinoArithmetic));
     let _ = registry.register_function_rewrite(Arc::new(arithmetic::float_cast::FloatCasts));
     let _ = registry.register_function_rewrite(Arc::new(network::IpAddressCasts));
+    let _ = registry.register_function_rewrite(Arc::new(array::equality::StructuralComparisons));
 }

@@ -1,13 +1,14 @@
 //! Trino's conditional, array and miscellaneous functions that DataFusion lacks.
 //!
 //! `if(…)` and `try(…)` are syntax rewrites (see `dialect`). `coalesce`, `nullif`,
-//! `greatest`, `least`, `array_join`, `array_distinct`,
+//! `greatest`, `least`, `array_distinct`,
 //! `array_agg`, `UNNEST` and `TRY_CAST` are DataFusion's, checked against Trino's
 //! tests in `tests/slt/functions_misc.slt`.
 
 pub mod array_extreme;
 pub mod cardinality;
 pub mod element_at;
+pub mod float_constants;
 pub mod sequence;
 pub mod type_of;
 
@@ -24,5 +25,11 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
         Arc::new(ScalarUDF::new_from_impl(array_extreme::ArrayExtreme::max())),
         Arc::new(ScalarUDF::new_from_impl(element_at::ElementAt::new())),
         Arc::new(ScalarUDF::new_from_impl(sequence::Sequence::new())),
+        Arc::new(ScalarUDF::new_from_impl(
+            float_constants::FloatConstant::infinity(),
+        )),
+        Arc::new(ScalarUDF::new_from_impl(
+            float_constants::FloatConstant::nan(),
+        )),
     ]
 }

@@ -5,12 +5,13 @@
 //! ```text
 //! sequence(bigint, bigint[, bigint])                 -> array(bigint)   step 1 or -1
 //! sequence(date, date[, interval day / month / year]) -> array(date)     step 1 day or -1 day
+//! sequence(timestamp, timestamp, interval)           -> array(timestamp)
 //! ```
 
 use std::sync::Arc;
 
 use arrow::array::{Array, AsArray, Date32Builder, Int64Builder, ListBuilder};
-use arrow::datatypes::{DataType, IntervalMonthDayNanoType, IntervalUnit};
+use arrow::datatypes::{DataType, IntervalMonthDayNanoType, IntervalUnit, TimeUnit};
 use chrono::{Months, NaiveDate};
 use datafusion::common::exec_err;
 use datafusion::error::Result;
@@ -54,6 +55,11 @@ impl ScalarUDFImpl for Sequence {
             [a, b, DataType::Interval(_) | DataType::Null] if is_date(a) && is_date(b) => {
                 Ok(vec![DataType::Date32, DataType::Date32, interval])
             }
+            [
+                a @ DataType::Timestamp(_, _),
+                DataType::Timestamp(_, _),
+                DataType::Interval(_),
+            ] => Ok(vec![a.clone(), a.clone(), interval]),
             _ => Err(unexpected_parameters(
                 "sequence",
                 arg_types,
@@ -63,16 +69,18 @@ impl ScalarUDFImpl for Sequence {
                     "sequence(date, date)",
                     "sequence(date, date, interval day to second)",
                     "sequence(date, date, interval year to month)",
+                    "sequence(timestamp, timestamp, interval day to second)",
+                    "sequence(timestamp, timestamp, interval year to month)",
                 ],
             )),
         }
     }
 
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
-        let element = if arg_types.first().is_some_and(is_date) {
-            DataType::Date32
-        } else {
-            DataType::Int64
+        let element = match arg_types.first() {
+            Some(t @ DataType::Timestamp(_, _)) => t.clone(),
+            Some(t) if is_date(t) => DataType::Date32,
+            _ => DataType::Int64,
         };
         Ok(DataType::new_list(element, true))
     }
@@ -81,6 +89,9 @@ impl ScalarUDFImpl for Sequence {
         let rows = Rows::new(&args)?;
         if rows.array(0).data_type() == &DataType::Date32 {
             return dates(&rows, args.args.len() == 3);
+        }
+        if let DataType::Timestamp(unit, _) = rows.array(0).data_type() {
+            return timestamps(&rows, *unit);
         }
         let three = args.args.len() == 3;
         let mut b = ListBuilder::new(Int64Builder::new());
@@ -128,7 +139,11 @@ fn bigint_sequence(start: i64, stop: i64, step: i64) -> Result<Vec<i64>> {
             "sequence: result of sequence function must not have more than {MAX_ENTRIES} entries"
         );
     }
-    Ok((0..count as i64).map(|i| start + i * step).collect())
+    // In i128: `i * step` may overflow where `start + i * step` (between start and stop)
+    // does not, as in `sequence(9223372036854775807, -9223372036854775808, -9223372036854775807)`.
+    Ok((0..count)
+        .map(|i| (i128::from(start) + i * i128::from(step)) as i64)
+        .collect())
 }
 
 /// The date form: a step of whole days, or of whole months (years are 12 months).
@@ -197,6 +212,95 @@ fn month_sequence(start: i32, stop: i32, months: i32) -> Result<Vec<i64>> {
             );
         }
         out.push(days);
+    }
+    Ok(out)
+}
+
+/// The timestamp form: a step of days to seconds, or of whole months; the values keep the
+/// start's type (precision and zone).
+fn timestamps(rows: &Rows, unit: TimeUnit) -> Result<ColumnarValue> {
+    let per_second: i64 = match unit {
+        TimeUnit::Second => 1,
+        TimeUnit::Millisecond => 1_000,
+        TimeUnit::Microsecond => 1_000_000,
+        TimeUnit::Nanosecond => 1_000_000_000,
+    };
+    let starts = arrow::compute::cast(rows.array(0), &DataType::Int64)?;
+    let stops = arrow::compute::cast(rows.array(1), &DataType::Int64)?;
+    let (starts, stops) = (
+        starts.as_primitive::<arrow::datatypes::Int64Type>(),
+        stops.as_primitive::<arrow::datatypes::Int64Type>(),
+    );
+    let steps = rows.array(2).as_primitive::<IntervalMonthDayNanoType>();
+    let mut values: Vec<i64> = Vec::new();
+    let mut out: Vec<Option<Vec<Option<usize>>>> = Vec::with_capacity(rows.len());
+    for r in 0..rows.len() {
+        if starts.is_null(r) || stops.is_null(r) || steps.is_null(r) {
+            out.push(None);
+            continue;
+        }
+        let (start, stop, step) = (starts.value(r), stops.value(r), steps.value(r));
+        let seq = if step.months == 0 {
+            let units = (i128::from(step.days) * 86_400 * i128::from(per_second))
+                + i128::from(step.nanoseconds) * i128::from(per_second) / 1_000_000_000;
+            let Ok(units) = i64::try_from(units) else {
+                return exec_err!("sequence: step out of range");
+            };
+            bigint_sequence(start, stop, units)?
+        } else if step.days == 0 && step.nanoseconds == 0 {
+            timestamp_month_sequence(start, stop, step.months, per_second)?
+        } else {
+            return exec_err!(
+                "sequence: sequence step must be a day-to-second or year-to-month interval"
+            );
+        };
+        let first = values.len();
+        values.extend(seq);
+        out.push(Some((first..values.len()).map(Some).collect()));
+    }
+    let values: arrow::array::ArrayRef = Arc::new(arrow::array::Int64Array::from(values));
+    let values = arrow::compute::cast(&values, rows.array(0).data_type())?;
+    rows.finish(crate::functions::array::lists::take_lists(&values, &out)?)
+}
+
+/// Timestamps `start + k * months` up to `stop`, in units of `1 / per_second` seconds.
+fn timestamp_month_sequence(
+    start: i64,
+    stop: i64,
+    months: i32,
+    per_second: i64,
+) -> Result<Vec<i64>> {
+    if (months > 0 && stop < start) || (months < 0 && stop > start) {
+        return exec_err!("sequence: {WRONG_DIRECTION}");
+    }
+    let seconds = start.div_euclid(per_second);
+    let fraction = start.rem_euclid(per_second);
+    let Some(first) = chrono::DateTime::from_timestamp(seconds, 0).map(|d| d.naive_utc()) else {
+        return exec_err!("sequence: start out of range");
+    };
+    let mut out = Vec::new();
+    for k in 0.. {
+        let offset = i64::from(months) * k;
+        let shifted = if offset >= 0 {
+            u32::try_from(offset)
+                .ok()
+                .and_then(|m| first.checked_add_months(Months::new(m)))
+        } else {
+            u32::try_from(-offset)
+                .ok()
+                .and_then(|m| first.checked_sub_months(Months::new(m)))
+        };
+        let Some(t) = shifted else { break };
+        let value = t.and_utc().timestamp() * per_second + fraction;
+        if (months > 0 && value > stop) || (months < 0 && value < stop) {
+            break;
+        }
+        if out.len() == MAX_ENTRIES {
+            return exec_err!(
+                "sequence: result of sequence function must not have more than {MAX_ENTRIES} entries"
+            );
+        }
+        out.push(value);
     }
     Ok(out)
 }

@@ -3,9 +3,7 @@
 use arrow::datatypes::DataType;
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
 use super::address::{IPADDRESS, parse};
 use super::cidr::Cidr;
@@ -20,8 +18,8 @@ scalar_udf! {
     ///   an error, as in Trino.
     /// * `contains(varchar network, varchar address)`: the same on plain string columns
     ///   (a flowlog extension): text that is not an address (`'-'`) gives NULL.
-    /// * `contains(array(T), T)`: whether the array holds the element (DataFusion's
-    ///   `array_has`).
+    /// * `contains(array(T), T)`: whether the array holds the element, NULL if not but
+    ///   the array holds a NULL (`functions::array::contains`).
     pub struct Contains;
 }
 
@@ -36,10 +34,6 @@ fn is_text(t: &DataType) -> bool {
     t.is_null() || matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View)
 }
 
-fn array_has() -> std::sync::Arc<ScalarUDF> {
-    datafusion::functions_nested::array_has::array_has_udf()
-}
-
 impl ScalarUDFImpl for Contains {
     fn name(&self) -> &str {
         "contains"
@@ -52,13 +46,9 @@ impl ScalarUDFImpl for Contains {
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
             [a, e] if is_list(a) => {
-                let element = match a {
-                    DataType::List(f) | DataType::LargeList(f) | DataType::FixedSizeList(f, _) => {
-                        f.data_type().clone()
-                    }
-                    _ => e.clone(),
-                };
-                Ok(vec![a.clone(), element])
+                crate::functions::array::contains::coerce(a, e).ok_or_else(|| {
+                    unexpected_parameters("contains", arg_types, &["contains(array(T), T)"])
+                })
             }
             [n, a] if is_text(n) && *a == IPADDRESS => Ok(vec![DataType::Utf8, IPADDRESS]),
             [n, a] if is_text(n) && is_text(a) => Ok(vec![DataType::Utf8, DataType::Utf8]),
@@ -80,7 +70,7 @@ impl ScalarUDFImpl for Contains {
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         if is_list(args.arg_fields[0].data_type()) {
-            return array_has().invoke_with_args(args);
+            return crate::functions::array::contains::invoke(&args);
         }
         let typed = args.arg_fields[1].data_type() == &IPADDRESS;
         let rows = Rows::new(&args)?;

@@ -14,7 +14,7 @@ use crate::functions::support::{Rows, documented, scalar_udf, strings, unexpecte
 scalar_udf! {
     /// `concat`: the concatenation of two or more strings, NULL if any is NULL (DataFusion
     /// skips NULLs); with arrays, the concatenation of the arrays (DataFusion's
-    /// `array_concat`).
+    /// `array_concat`), NULL if any is NULL.
     pub struct Concat;
 }
 
@@ -68,7 +68,19 @@ impl ScalarUDFImpl for Concat {
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         if args.arg_fields.iter().any(|f| is_list(f.data_type())) {
-            return array_concat().invoke_with_args(args);
+            // Trino: NULL if any array is NULL (DataFusion skips NULL arrays).
+            let rows = Rows::new(&args)?;
+            let any_null: arrow::array::BooleanArray = (0..rows.len())
+                .map(|r| {
+                    Some((0..args.args.len()).any(|i| {
+                        crate::functions::array::lists::null_at(rows.array(i).as_ref(), r)
+                    }))
+                })
+                .collect();
+            let joined = array_concat()
+                .invoke_with_args(args)?
+                .to_array(rows.len())?;
+            return rows.finish(arrow::compute::nullif(&joined, &any_null)?);
         }
         let rows = Rows::new(&args)?;
         let n = args.args.len();
