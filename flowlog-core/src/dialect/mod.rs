@@ -15,6 +15,7 @@ mod conditional;
 pub mod datetime;
 mod ipaddress;
 mod like;
+mod listagg;
 mod naming;
 mod string;
 
@@ -49,6 +50,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         string::rewrite(expr);
         like::rewrite(expr);
         aggregate::rewrite(expr);
+        listagg::rewrite(expr);
         ControlFlow::<()>::Continue(())
     });
     Ok(())
