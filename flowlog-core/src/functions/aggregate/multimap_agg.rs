@@ -20,8 +20,9 @@ use super::map_value::{
 use crate::functions::support::documented;
 
 /// `multimap_agg`: rows whose key is NULL are skipped; a key's values (NULLs included)
-/// are listed in the order the rows arrive, which `multimap_agg(k, v ORDER BY o)` fixes.
-/// Keys are listed in the order first seen (Trino's order is its hash order).
+/// are listed in the order the rows arrive (an `ORDER BY` inside the call is not applied,
+/// see DEVIATIONS.md). Keys are listed in the order first seen (Trino's order is its hash
+/// order).
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct MultimapAgg {
     signature: Signature,
