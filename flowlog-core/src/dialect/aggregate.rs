@@ -2,6 +2,11 @@
 //! name or shape, rewritten before planning.
 //!
 //! ```text
+//! every(x)                  ──► bool_and(x)
+//! bitwise_and_agg(x)        ──► bit_and(x)      (bitwise_or_agg: bit_or)
+//! geometric_mean(x)         ──► exp(avg(ln(x)))
+//! min(x, n) / max(x, n)     ──► array_slice(array_agg(x ORDER BY x ASC / DESC)
+//!                                   FILTER (WHERE x IS NOT NULL), 1, n)
 //! count_if(c)               ──► count(CASE WHEN c THEN 1 END)        (Trino's definition)
 //! arbitrary(x)              ──► any_value(x)
 //! max_by(x, y)              ──► first_value(x ORDER BY y DESC) FILTER (WHERE y IS NOT NULL)
@@ -10,15 +15,15 @@
 //!                                   FILTER (WHERE y IS NOT NULL), 1, n)
 //! min_by(x, y, n)           ──► the same, ORDER BY y ASC
 //! variance(x)               ──► var_samp(x)
-//! approx_percentile(x, p)   ──► approx_percentile_cont(x, p)
-//! approx_percentile(x, ARRAY[p1, p2])
-//!                           ──► make_array(approx_percentile_cont(x, p1),
-//!                                          approx_percentile_cont(x, p2))
-//!                               (NULL when no non-NULL x)
 //! approx_percentile(x, w, p) ──► "$approx_percentile_weighted"(x, w, p)   (Trino's rule,
 //!                               functions/aggregate/approx_percentile_weighted.rs)
+//! approx_percentile(x, p)   ──► "$approx_percentile_weighted"(x, 1, p)
 //! approx_percentile(x, w, ARRAY[p1, p2])
-//!                           ──► the array form above, each element weighted
+//!                           ──► CASE WHEN a1 IS NOT NULL THEN make_array(a1, a2) END
+//!                               where ai = "$approx_percentile_weighted"(x, w, pi)
+//!                               (NULL when no non-NULL x)
+//! approx_percentile(x, ARRAY[p1, p2])
+//!                           ──► the same with weight 1
 //! ```
 
 use datafusion::sql::sqlparser::ast::FunctionArgumentClause;
@@ -29,6 +34,11 @@ use datafusion::sql::sqlparser::ast::{
 };
 
 use super::ast::call;
+use crate::functions::aggregate::approx_percentile_weighted::APPROX_PERCENTILE_WEIGHTED as WEIGHTED;
+
+fn number(n: &str) -> Expr {
+    Expr::Value(Value::Number(n.into(), false).with_empty_span())
+}
 use super::conditional::{function_name, plain_args};
 
 fn rename(f: &mut datafusion::sql::sqlparser::ast::Function, name: &str) {
@@ -48,70 +58,95 @@ pub(crate) fn rewrite(expr: &mut Expr) {
     };
     match name.as_str() {
         "arbitrary" => rename(f, "any_value"),
+        "every" => rename(f, "bool_and"),
+        "bitwise_and_agg" => rename(f, "bit_and"),
+        "bitwise_or_agg" => rename(f, "bit_or"),
+        "geometric_mean" => {
+            // Trino: exp of the mean of the natural logarithms.
+            let Some([x]) = plain_args(f)
+                .map(<[Expr; 1]>::try_from)
+                .and_then(Result::ok)
+            else {
+                return;
+            };
+            let mut mean = call("avg", vec![call("ln", vec![x])]);
+            if let Expr::Function(c) = &mut mean {
+                c.filter = f.filter.take();
+            }
+            *expr = call("exp", vec![mean]);
+        }
+        "min" | "max" => {
+            // min(x, n) / max(x, n): the n smallest (largest) values, in that order.
+            let Some([x, n]) = plain_args(f)
+                .map(<[Expr; 2]>::try_from)
+                .and_then(Result::ok)
+            else {
+                return;
+            };
+            let present = Expr::IsNotNull(Box::new(x.clone()));
+            let filter = match f.filter.take() {
+                Some(given) => Expr::BinaryOp {
+                    left: Box::new(Expr::Nested(given)),
+                    op: BinaryOperator::And,
+                    right: Box::new(present),
+                },
+                None => present,
+            };
+            let mut ordered = call("array_agg", vec![x.clone()]);
+            if let Expr::Function(c) = &mut ordered {
+                c.filter = Some(Box::new(filter));
+                if let FunctionArguments::List(list) = &mut c.args {
+                    list.clauses
+                        .push(FunctionArgumentClause::OrderBy(vec![OrderByExpr {
+                            expr: x,
+                            options: OrderByOptions {
+                                asc: Some(name == "min"),
+                                nulls_first: Some(false),
+                            },
+                            with_fill: None,
+                        }]));
+                }
+            }
+            *expr = call("array_slice", vec![ordered, number("1"), n]);
+        }
         "variance" => rename(f, "var_samp"),
         "approx_percentile" => {
-            // (x, p), (x, ARRAY[p…]), (x, w, p) or (x, w, ARRAY[p…]).
+            // (x, p), (x, ARRAY[p…]), (x, w, p) or (x, w, ARRAY[p…]); the unweighted forms
+            // are the weighted ones with weight 1 (Trino's digest gives each input weight 1).
             let shape = plain_args(f).and_then(|args| match <[Expr; 3]>::try_from(args) {
-                Ok([value, weight, last]) => Some((value, Some(weight), last)),
+                Ok([value, weight, last]) => Some((value, weight, last)),
                 Err(args) => <[Expr; 2]>::try_from(args)
                     .ok()
-                    .map(|[value, last]| (value, None, last)),
+                    .map(|[value, last]| (value, number("1"), last)),
             });
-            let inner = match shape {
-                Some((_, Some(_), _)) => crate::functions::aggregate::approx_percentile_weighted::APPROX_PERCENTILE_WEIGHTED,
-                _ => "approx_percentile_cont",
-            };
-            let Some((value, weight, Expr::Array(list))) = shape else {
-                rename(f, inner);
+            let Some((value, weight, last)) = shape else {
                 return;
             };
             let filter = f.filter.take();
-            let each = list
-                .elem
-                .into_iter()
-                .map(|p| {
-                    let mut args = vec![value.clone()];
-                    args.extend(weight.clone());
-                    args.push(p);
-                    let mut one = call(inner, args);
-                    if let Expr::Function(c) = &mut one {
-                        c.filter = filter.clone();
-                    }
-                    one
-                })
-                .collect();
-            // Trino answers NULL, not an array of NULLs, when no value was aggregated (a
-            // row with a NULL weight is not aggregated either).
-            let counted = match weight {
-                Some(weight) => Expr::Case {
-                    case_token: AttachedToken::empty(),
-                    end_token: AttachedToken::empty(),
-                    operand: None,
-                    conditions: vec![CaseWhen {
-                        condition: Expr::IsNotNull(Box::new(weight)),
-                        result: value,
-                    }],
-                    else_result: None,
-                },
-                None => value,
+            let one = |p: Expr| {
+                let mut one = call(WEIGHTED, vec![value.clone(), weight.clone(), p]);
+                if let Expr::Function(c) = &mut one {
+                    c.filter = filter.clone();
+                }
+                one
             };
-            let mut count = call("count", vec![counted]);
-            if let Expr::Function(c) = &mut count {
-                c.filter = filter;
-            }
-            let any = Expr::BinaryOp {
-                left: Box::new(count),
-                op: BinaryOperator::Gt,
-                right: Box::new(Expr::Value(
-                    Value::Number("0".into(), false).with_empty_span(),
-                )),
+            let Expr::Array(list) = last else {
+                *expr = one(last);
+                return;
+            };
+            let each: Vec<Expr> = list.elem.into_iter().map(one).collect();
+            // Trino answers NULL, not an array of NULLs, when no value was aggregated: then
+            // every element is NULL, the first one too (the same aggregate, computed once).
+            let Some(first) = each.first().cloned() else {
+                *expr = call("make_array", each);
+                return;
             };
             *expr = Expr::Case {
                 case_token: AttachedToken::empty(),
                 end_token: AttachedToken::empty(),
                 operand: None,
                 conditions: vec![CaseWhen {
-                    condition: any,
+                    condition: Expr::IsNotNull(Box::new(first)),
                     result: call("make_array", each),
                 }],
                 else_result: None,

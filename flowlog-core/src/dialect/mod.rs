@@ -15,6 +15,7 @@ mod conditional;
 pub mod datetime;
 mod ipaddress;
 mod like;
+mod listagg;
 mod naming;
 mod string;
 mod subscript;
@@ -51,6 +52,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         subscript::rewrite(expr);
         like::rewrite(expr);
         aggregate::rewrite(expr);
+        listagg::rewrite(expr);
         ControlFlow::<()>::Continue(())
     });
     Ok(())

@@ -6,6 +6,7 @@ pub mod approx_percentile_weighted;
 pub mod histogram;
 pub mod map_agg;
 mod map_value;
+pub mod multimap_agg;
 pub mod sum;
 
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use datafusion::logical_expr::AggregateUDF;
 pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
     vec![
         map_agg::udaf(),
+        multimap_agg::udaf(),
         histogram::udaf(),
         approx_percentile_weighted::udaf(),
         sum::udaf(),

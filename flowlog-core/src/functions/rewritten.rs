@@ -14,8 +14,9 @@ pub(crate) struct Rewritten {
     pub(crate) example: &'static str,
 }
 
-/// The aggregates `dialect/aggregate.rs` rewrites, for the function catalog.
-pub(crate) const REWRITTEN: [Rewritten; 7] = [
+/// The aggregates `dialect/aggregate.rs` and `dialect/listagg.rs` rewrite, for the function
+/// catalog.
+pub(crate) const REWRITTEN: [Rewritten; 12] = [
     Rewritten {
         name: "arbitrary",
         syntax: "arbitrary(x)",
@@ -57,5 +58,35 @@ pub(crate) const REWRITTEN: [Rewritten; 7] = [
         syntax: "any_value(x)",
         description: "Returns an arbitrary non-null value of x, if one exists (the same as arbitrary).",
         example: "SELECT interface_id, any_value(vpc_id) FROM vpc_flow_logs GROUP BY 1",
+    },
+    Rewritten {
+        name: "listagg",
+        syntax: "listagg(x[, separator]) WITHIN GROUP (ORDER BY y)",
+        description: "Returns the non-null values of x, in the order given, concatenated with the separator ('' by default).",
+        example: "SELECT listagg(DISTINCT action, ',') WITHIN GROUP (ORDER BY action) FROM vpc_flow_logs",
+    },
+    Rewritten {
+        name: "geometric_mean",
+        syntax: "geometric_mean(x)",
+        description: "Returns the geometric mean of all input values.",
+        example: "SELECT geometric_mean(bytes) FROM vpc_flow_logs",
+    },
+    Rewritten {
+        name: "every",
+        syntax: "every(x)",
+        description: "Returns TRUE if every input value is TRUE (an alias of bool_and).",
+        example: "SELECT every(action = 'ACCEPT') FROM vpc_flow_logs",
+    },
+    Rewritten {
+        name: "bitwise_and_agg",
+        syntax: "bitwise_and_agg(x)",
+        description: "Returns the bitwise AND of all input values in two's complement representation.",
+        example: "SELECT bitwise_and_agg(tcp_flags) FROM vpc_flow_logs",
+    },
+    Rewritten {
+        name: "bitwise_or_agg",
+        syntax: "bitwise_or_agg(x)",
+        description: "Returns the bitwise OR of all input values in two's complement representation.",
+        example: "SELECT bitwise_or_agg(tcp_flags) FROM vpc_flow_logs",
     },
 ];

@@ -1,12 +1,15 @@
 //! `approx_percentile(x, w, p)` (Trino's weighted form), reached through the rewrite in
-//! `dialect/aggregate.rs` as `"$approx_percentile_weighted"(x, w, p)`.
+//! `dialect/aggregate.rs` as `"$approx_percentile_weighted"(x, w, p)`; the unweighted
+//! `approx_percentile(x, p)` is the same with weight 1.
 //!
 //! Trino adds each `(x, w)` to an Airlift `TDigest` and answers `TDigest.valueAt(p)`. A
 //! digest keeps one centroid per input until it has to compress (well over a hundred
 //! inputs), so for the small groups of Trino's tests its answer is `valueAt` over the
-//! sorted inputs themselves. flowlog keeps every input and applies the same `valueAt`
-//! rule ([`value_at`]): the same answers where Trino's digest has not compressed, an
-//! exact weighted percentile where it has (Trino's is then an approximation of it).
+//! sorted inputs themselves. flowlog keeps the inputs and applies the same `valueAt`
+//! rule ([`value_at`]): the same answers where Trino's digest has not compressed. Past
+//! twice `EXACT_POINTS` inputs a group's points are merged into equal-weight centroids
+//! (`compress`), bounding its memory; the answer then approximates the exact weighted
+//! percentile, as Trino's does.
 //!
 //! Result type as Trino's: BIGINT (rounded half up) for integer input, REAL for REAL,
 //! DOUBLE otherwise. Rows with a NULL value or weight are skipped; none left gives NULL.
@@ -111,6 +114,50 @@ struct WeightedAccumulator {
     percentile: Option<f64>,
 }
 
+/// Inputs a group keeps one by one; past this many they are merged into centroids
+/// ([`compress`]), as Trino's digest merges its own past about a hundred.
+const EXACT_POINTS: usize = 8192;
+
+impl WeightedAccumulator {
+    /// Keep the group's memory bounded: merge the points into centroids once there are
+    /// more than twice [`EXACT_POINTS`] of them.
+    fn bound(&mut self) {
+        if self.points.len() > 2 * EXACT_POINTS {
+            self.points.sort_by(|a, b| a.0.total_cmp(&b.0));
+            self.points = compress(&self.points, EXACT_POINTS);
+        }
+    }
+}
+
+/// Merge sorted `points` into about `target` centroids of equal weight (each the weighted
+/// mean of its points), keeping the smallest and the largest point as they are so that
+/// percentiles 0 and 1 still answer the minimum and the maximum.
+fn compress(points: &[(f64, f64)], target: usize) -> Vec<(f64, f64)> {
+    let n = points.len();
+    if n <= target.max(2) {
+        return points.to_vec();
+    }
+    let inner = &points[1..n - 1];
+    let total: f64 = inner.iter().map(|p| p.1).sum();
+    let per_centroid = total / (target - 2).max(1) as f64;
+    let mut out = Vec::with_capacity(target + 2);
+    out.push(points[0]);
+    let (mut sum, mut weight) = (0.0, 0.0);
+    for &(x, w) in inner {
+        sum += x * w;
+        weight += w;
+        if weight >= per_centroid {
+            out.push((sum / weight, weight));
+            (sum, weight) = (0.0, 0.0);
+        }
+    }
+    if weight > 0.0 {
+        out.push((sum / weight, weight));
+    }
+    out.push(points[n - 1]);
+    out
+}
+
 /// Java's `String.valueOf(double)` for the numbers in error messages.
 fn java_double(v: f64) -> String {
     if v.is_nan() {
@@ -156,6 +203,7 @@ impl Accumulator for WeightedAccumulator {
             self.points.push((xs.value(row), w));
             self.percentile = Some(ps.value(row));
         }
+        self.bound();
         Ok(())
     }
 
@@ -177,6 +225,7 @@ impl Accumulator for WeightedAccumulator {
                 self.percentile = Some(percentiles.value(row));
             }
         }
+        self.bound();
         Ok(())
     }
 
@@ -311,5 +360,17 @@ mod tests {
         assert_eq!(value_at(&points(&[-1.0, 1.0], &[1.0, 1.0]), 0.5), 1.0);
         let seq: Vec<(f64, f64)> = (0..10000).map(|i| (f64::from(i), 1.0)).collect();
         assert_eq!(value_at(&seq, 0.99), 9900.0);
+    }
+
+    #[test]
+    fn compressed_groups_stay_close() {
+        let seq: Vec<(f64, f64)> = (0..100_000).map(|i| (f64::from(i), 1.0)).collect();
+        let small = compress(&seq, EXACT_POINTS);
+        assert!(small.len() <= EXACT_POINTS + 2);
+        assert_eq!(small.iter().map(|p| p.1).sum::<f64>(), 100_000.0);
+        assert_eq!(value_at(&small, 0.0), 0.0);
+        assert_eq!(value_at(&small, 1.0), 99_999.0);
+        let median = value_at(&small, 0.5);
+        assert!((median - 50_000.0).abs() < 20.0, "{median}");
     }
 }
