@@ -119,7 +119,7 @@ impl MemoryOptions {
     /// The runtime for a session with these options.
     pub(crate) fn runtime(&self) -> Result<Arc<RuntimeEnv>> {
         // Each object's footer is read once, while planning, and kept for the scan: the
-        // cache holds the footers of tens of thousands of flow-log objects (~30 KiB each).
+        // cache is sized for the footers of tens of thousands of flow-log objects.
         let mut builder = RuntimeEnvBuilder::new().with_metadata_cache_limit(METADATA_CACHE_BYTES);
         if let Some(limit) = self.limit {
             let bytes = usize::try_from(limit.bytes()).unwrap_or(usize::MAX);
