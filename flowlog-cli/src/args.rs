@@ -120,6 +120,13 @@ pub(crate) struct QueryArgs {
     #[arg(long = "allow-multiple-roots", requires = "logs")]
     pub(crate) allow_multiple_roots: bool,
 
+    /// Parquet tables of --ddl also read text flow logs (.log.gz) found under their
+    /// partitions, matching fields to columns by each file's header: one table over a
+    /// bucket whose delivery format changed. (--logs tables always read both formats;
+    /// a text DDL, ROW FORMAT DELIMITED, reads text only.)
+    #[arg(long = "accept-text")]
+    pub(crate) accept_text: bool,
+
     /// What NOW means in partition projection, and what current_date / current_timestamp /
     /// now() answer (RFC 3339, or a date for its midnight UTC); pin it to make results
     /// reproducible. Default: the current time.

@@ -79,6 +79,15 @@ pub enum Error {
         reason: String,
     },
 
+    /// An object named like a text flow log (`.log.gz`) is not gzip text with a header.
+    #[error("object {key} is not a readable text flow log: {reason}")]
+    NotText {
+        /// The object key.
+        key: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
     /// A file column's type cannot be read as the table column's type.
     #[error(
         "object {key}: column {column} has Parquet type {file_type}, which cannot be read as the table's {table_type} (only widening, such as int to bigint or float to double, is allowed)"

@@ -66,6 +66,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         threads: args.threads.map(usize::from),
         table: TableOptions {
             allow_multiple_roots: args.allow_multiple_roots,
+            accept_text: args.accept_text,
             skip_bad_objects: skipped.clone(),
             ..TableOptions::default()
         },

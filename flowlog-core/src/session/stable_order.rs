@@ -100,13 +100,23 @@ fn is_file_scan(plan: &Arc<dyn ExecutionPlan>) -> bool {
 }
 
 /// A scan the position can be computed over: a file scan, several under a union (the
-/// provider's one scan per store), or nothing (no objects).
+/// provider's one scan per store and format), or nothing (no objects).
 fn is_positionable_scan(plan: &Arc<dyn ExecutionPlan>) -> bool {
     if is_file_scan(plan) || plan.downcast_ref::<EmptyExec>().is_some() {
         return true;
     }
-    plan.downcast_ref::<UnionExec>()
-        .is_some_and(|u| u.children().into_iter().all(is_file_scan))
+    plan.downcast_ref::<UnionExec>().is_some_and(|u| {
+        u.children()
+            .into_iter()
+            .all(|c| is_file_scan(c) || is_typed_text_scan(c))
+    })
+}
+
+/// A text scan under the projection that types its fields (`table/text.rs`): one row out
+/// per row in, so positions counted above it are the scan's.
+fn is_typed_text_scan(plan: &Arc<dyn ExecutionPlan>) -> bool {
+    plan.downcast_ref::<ProjectionExec>()
+        .is_some_and(|p| is_file_scan(p.input()))
 }
 
 /// `scan` with each partition reading its own objects in order: DataFusion lets idle

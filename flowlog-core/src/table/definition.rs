@@ -5,7 +5,7 @@ use std::sync::Arc;
 use arrow::datatypes::{DataType, Field, FieldRef, Schema};
 use chrono::{DateTime, Utc};
 
-use super::{FlowLogTable, PartitionSource};
+use super::{FlowLogTable, PartitionSource, TextColumns};
 use crate::ddl::{CreateTable, FileFormat, HiveType};
 use crate::error::{Error, Result};
 use crate::projection::{PartitionColumn, Projection, find_unfilled_placeholder};
@@ -28,6 +28,10 @@ pub struct TableOptions {
     /// When set, an object whose footer or columns cannot be read is left out of the
     /// answer and recorded here, instead of failing the query.
     pub skip_bad_objects: Option<std::sync::Arc<super::SkippedObjects>>,
+    /// Whether a Parquet table also reads text flow logs (`.log.gz`) found under its
+    /// partitions, their fields matched to columns by the names in each object's header.
+    /// Tables found with no DDL always do; text DDL tables read only text.
+    pub accept_text: bool,
 }
 
 impl Default for TableOptions {
@@ -38,6 +42,7 @@ impl Default for TableOptions {
             footer_concurrency: 32,
             allow_multiple_roots: false,
             skip_bad_objects: None,
+            accept_text: false,
         }
     }
 }
@@ -53,23 +58,23 @@ impl FlowLogTable {
         options: TableOptions,
     ) -> Result<Self> {
         let table = ddl.name.clone();
-        match ddl.file_format() {
-            FileFormat::Parquet => {}
-            FileFormat::Text => {
-                return Err(Error::UnsupportedTable {
-                    table,
-                    reason: "text (ROW FORMAT DELIMITED / .log.gz) flow logs are not supported yet; deliver flow logs as Parquet".into(),
-                });
-            }
+        let (reads_parquet, text) = match ddl.file_format() {
+            FileFormat::Parquet => (true, options.accept_text.then_some(TextColumns::ByHeader)),
+            FileFormat::Text => (
+                false,
+                Some(TextColumns::Positional {
+                    skip_header: skip_header(ddl)?,
+                }),
+            ),
             FileFormat::Other(what) => {
                 return Err(Error::UnsupportedTable {
                     table,
                     reason: format!(
-                        "storage format {what} is not supported; flowlog reads Parquet"
+                        "storage format {what} is not supported; flowlog reads Parquet and text (ROW FORMAT DELIMITED) flow logs"
                     ),
                 });
             }
-        }
+        };
         let mut partition_columns = Vec::new();
         let mut partition_fields: Vec<FieldRef> = Vec::new();
         for c in &ddl.partition_columns {
@@ -122,14 +127,17 @@ impl FlowLogTable {
             .iter()
             .map(|c| (c.name.clone(), c.data_type.clone()))
             .collect();
-        Ok(Self::assemble(
+        let mut t = Self::assemble(
             table,
             &columns,
             partition_fields,
             source,
             resolver,
             options,
-        ))
+        );
+        t.reads_parquet = reads_parquet;
+        t.text = text;
+        Ok(t)
     }
 
     /// The table `flowlog query --logs DIR` registers: the runbook's 28 columns and the
@@ -194,6 +202,9 @@ impl FlowLogTable {
             source,
             resolver,
             options,
+            reads_parquet: true,
+            // Trees found with no DDL may hold both formats under the same partitions.
+            text: Some(TextColumns::ByHeader),
         }
     }
 }
@@ -215,4 +226,24 @@ fn required_location(table: &str, location: &Option<String>) -> Result<String> {
         });
     }
     Ok(location.clone())
+}
+
+/// `"skip.header.line.count"` of a text table: `0` (the default: the first line is a
+/// record) or `1` (a header, as AWS writes it); Athena skips any count, flowlog one at most.
+fn skip_header(ddl: &CreateTable) -> Result<bool> {
+    let value = ddl
+        .properties
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("skip.header.line.count"))
+        .map(|(_, v)| v.trim());
+    match value {
+        None | Some("0") => Ok(false),
+        Some("1") => Ok(true),
+        Some(other) => Err(Error::UnsupportedTable {
+            table: ddl.name.clone(),
+            reason: format!(
+                "TBLPROPERTIES \"skip.header.line.count\" is {other}; flowlog skips one header line (\"1\") or none (\"0\")"
+            ),
+        }),
+    }
 }

@@ -1,8 +1,9 @@
 //! Listing: partition locations → the flow-log objects under them.
 //!
 //! Only the prefixes of the selected partitions are listed, a bounded number at a time.
-//! Objects that are not flow-log Parquet files are skipped with a warning that names
-//! them; nothing is read silently.
+//! Objects that are not flow-log files (`.log.parquet` or `.log.gz`) are skipped with a
+//! warning that names them; nothing is read silently. Which of the two formats a table
+//! reads is the table's decision ([`super::FlowLogTable`]), not the listing's.
 
 use std::sync::Arc;
 
@@ -12,7 +13,7 @@ use futures::{StreamExt, TryStreamExt};
 use object_store::{ObjectMeta, ObjectStore};
 
 use crate::error::{Error, Result};
-use crate::layout::{ObjectKind, classify};
+use crate::layout::{FileFormat, ObjectKind, classify};
 use crate::storage::ResolvedLocation;
 
 /// A partition selected for reading: its values and where its objects are.
@@ -24,17 +25,19 @@ pub(crate) struct PartitionTarget {
     pub(crate) location: ResolvedLocation,
 }
 
-/// A flow-log Parquet object to scan.
+/// A flow-log object to scan.
 #[derive(Debug, Clone)]
 pub(crate) struct ListedFile {
     pub(crate) meta: ObjectMeta,
+    /// Parquet or gzip text, from the name's extension.
+    pub(crate) format: FileFormat,
     pub(crate) values: Vec<ScalarValue>,
     pub(crate) store_url: ObjectStoreUrl,
     pub(crate) store: Arc<dyn ObjectStore>,
 }
 
 /// List every target's prefix (recursively, as Athena reads a partition's location),
-/// `concurrency` at a time, keeping the `.log.parquet` objects.
+/// `concurrency` at a time, keeping the flow-log objects (`.log.parquet`, `.log.gz`).
 pub(crate) async fn list_targets(
     targets: Vec<PartitionTarget>,
     concurrency: usize,
@@ -72,36 +75,32 @@ pub(crate) async fn list_targets(
     Ok(out)
 }
 
-/// The object as a file to scan, if it is a flow-log Parquet file; otherwise a warning
-/// naming it, and `None`.
+/// The object as a file to scan, if it is a flow-log file (Parquet or gzip text);
+/// otherwise a warning naming it, and `None`.
 pub(crate) fn keep_object(
     location: &ResolvedLocation,
     meta: ObjectMeta,
     values: &[ScalarValue],
 ) -> Option<ListedFile> {
     let key = meta.location.as_ref();
-    match classify(key) {
-        ObjectKind::Parquet => Some(ListedFile {
-            meta,
-            values: values.to_vec(),
-            store_url: location.store_url.clone(),
-            store: Arc::clone(&location.store),
-        }),
-        ObjectKind::TextGzip => {
-            log::warn!(
-                "skipping {}: text flow logs (.log.gz) are not supported yet",
-                display_key(location, key)
-            );
-            None
-        }
+    let format = match classify(key) {
+        ObjectKind::Parquet => FileFormat::Parquet,
+        ObjectKind::TextGzip => FileFormat::TextGzip,
         ObjectKind::Other => {
             log::warn!(
-                "skipping {}: not a flow-log file (expected a name ending in .log.parquet)",
+                "skipping {}: not a flow-log file (expected a name ending in .log.parquet or .log.gz)",
                 display_key(location, key)
             );
-            None
+            return None;
         }
-    }
+    };
+    Some(ListedFile {
+        meta,
+        format,
+        values: values.to_vec(),
+        store_url: location.store_url.clone(),
+        store: Arc::clone(&location.store),
+    })
 }
 
 /// How to name an object to the user: its local path for local stores, else its key.
@@ -110,6 +109,15 @@ pub(crate) fn display_key(location: &ResolvedLocation, key: &str) -> String {
         format!("/{key}")
     } else {
         format!("{}{key}", location.store_url.as_str())
+    }
+}
+
+/// How to name a listed object to the user: its local path, or its URL.
+pub(crate) fn shown(f: &ListedFile) -> String {
+    if f.store_url.as_str().starts_with("file://") {
+        format!("/{}", f.meta.location)
+    } else {
+        format!("{}{}", f.store_url.as_str(), f.meta.location)
     }
 }
 
@@ -128,13 +136,6 @@ pub(crate) fn warn_duplicate_names(files: &[ListedFile]) {
         by_name.into_iter().filter(|(_, v)| v.len() > 1).collect();
     let Some((name, copies)) = duplicates.first() else {
         return;
-    };
-    let shown = |f: &ListedFile| {
-        if f.store_url.as_str().starts_with("file://") {
-            format!("/{}", f.meta.location)
-        } else {
-            format!("{}{}", f.store_url.as_str(), f.meta.location)
-        }
     };
     let places: Vec<String> = copies.iter().map(|f| shown(f)).collect();
     log::warn!(

@@ -22,6 +22,7 @@ pub(crate) mod listing;
 mod prune;
 mod reconcile;
 mod skipped;
+mod text;
 
 use std::fmt;
 use std::sync::Arc;
@@ -50,8 +51,10 @@ pub use explain::{PartitionKind, ScanReport};
 use listing::{ListedFile, PartitionTarget};
 use prune::PartitionPruner;
 pub use skipped::{SkippedObject, SkippedObjects};
+pub use text::TextColumns;
 
 use crate::ddl::HiveType;
+use crate::layout::FileFormat;
 use crate::error::{Error, Result};
 use crate::projection::{Projection, ProjectionRule};
 use crate::storage::StoreResolver;
@@ -97,6 +100,10 @@ pub struct FlowLogTable {
     source: PartitionSource,
     resolver: StoreResolver,
     options: TableOptions,
+    /// Whether `.log.parquet` objects are read (not by a text DDL).
+    reads_parquet: bool,
+    /// How `.log.gz` objects are read, if they are.
+    text: Option<TextColumns>,
 }
 
 impl fmt::Debug for FlowLogTable {
@@ -139,6 +146,36 @@ impl FlowLogTable {
     }
 
     async fn list_files(&self, session: &dyn Session, filters: &[Expr]) -> Result<Vec<ListedFile>> {
+        let mut files = self.list_all_files(session, filters).await?;
+        files.retain(|f| self.reads(f));
+        Ok(files)
+    }
+
+    /// Whether the table reads this object's format; a warning naming it when not.
+    fn reads(&self, file: &ListedFile) -> bool {
+        let reads = match file.format {
+            FileFormat::Parquet => self.reads_parquet,
+            FileFormat::TextGzip => self.text.is_some(),
+        };
+        if !reads {
+            let key = listing::shown(file);
+            match file.format {
+                FileFormat::Parquet => log::warn!(
+                    "skipping {key}: a Parquet object under a text table (declare a Parquet table for it)"
+                ),
+                FileFormat::TextGzip => log::warn!(
+                    "skipping {key}: a text flow log (.log.gz) under a Parquet table; add --accept-text to read text objects too"
+                ),
+            }
+        }
+        reads
+    }
+
+    async fn list_all_files(
+        &self,
+        session: &dyn Session,
+        filters: &[Expr],
+    ) -> Result<Vec<ListedFile>> {
         let pruner = PartitionPruner::new(filters, &self.partition_fields);
         match &self.source {
             PartitionSource::Projected {
@@ -337,6 +374,9 @@ impl TableProvider for FlowLogTable {
             .progress()
             .record_scan(files.len() as u64, bytes);
         listing::warn_duplicate_names(&files);
+        let (text_files, files): (Vec<ListedFile>, Vec<ListedFile>) = files
+            .into_iter()
+            .partition(|f| f.format == FileFormat::TextGzip);
         let cache = state.runtime_env().cache_manager.get_file_metadata_cache();
         let row_counts = reconcile::check_files(
             &files,
@@ -357,7 +397,7 @@ impl TableProvider for FlowLogTable {
             Some(p) => Arc::new(self.schema.project(p)?),
             None => Arc::clone(&self.schema),
         };
-        if files.is_empty() {
+        if files.is_empty() && text_files.is_empty() {
             return Ok(Arc::new(EmptyExec::new(projected_schema)));
         }
         // When the reader filters while decoding, it applies the FilterExec's predicates
@@ -422,6 +462,32 @@ impl TableProvider for FlowLogTable {
                 .with_expr_adapter(Some(Arc::new(reconcile::CaseInsensitiveAdapterFactory)))
                 .build();
             plans.push(DataSourceExec::from_data_source(config));
+        }
+        if let (Some(mode), false) = (self.text, text_files.is_empty()) {
+            let columns: Vec<String> = self
+                .file_schema
+                .fields()
+                .iter()
+                .map(|f| f.name().clone())
+                .collect();
+            let groups = text::group_files(
+                text_files,
+                &columns,
+                mode,
+                self.options.footer_concurrency,
+            )
+            .await?;
+            for group in groups {
+                plans.push(text::scan_group(
+                    state,
+                    group,
+                    &self.schema,
+                    &self.partition_fields,
+                    projection,
+                    limit,
+                    target_partitions,
+                )?);
+            }
         }
         UnionExec::try_new(plans)
     }

@@ -21,13 +21,56 @@ pub const S3_DIR: &str = "s3";
 /// The ground-truth CSV, relative to the output directory.
 pub const RECORDS_CSV: &str = "records.csv";
 
-/// Every output file, keyed by its `/`-separated path relative to the output directory.
-pub fn build() -> Result<BTreeMap<String, Vec<u8>>> {
+/// Every generated log file of the sample buckets, in bucket and key order.
+fn all_files() -> Result<Vec<LogFile>> {
     let mut files: Vec<LogFile> = Vec::new();
     for bucket in &BUCKETS {
         files.extend(generate_bucket(bucket)?);
     }
     files.sort_by(|a, b| (a.bucket.name, &a.key).cmp(&(b.bucket.name, &b.key)));
+    Ok(files)
+}
+
+/// Which log files a text copy of the sample writes as text (`.log.gz`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextCopy {
+    /// Every file.
+    All,
+    /// Every other file of each bucket (the 1st, 3rd, …); the others stay Parquet, so
+    /// partitions, days and hours hold both formats.
+    Mixed,
+}
+
+/// The sample's log files with some or all of them as text objects (same records, the
+/// key's extension `.log.gz`), keyed like [`build`]; no `records.csv` (it is the same).
+pub fn build_text(copy: TextCopy) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut out = BTreeMap::new();
+    let mut previous_bucket = "";
+    let mut index = 0usize;
+    for f in &all_files()? {
+        if f.bucket.name != previous_bucket {
+            previous_bucket = f.bucket.name;
+            index = 0;
+        }
+        let as_text = copy == TextCopy::All || index % 2 == 0;
+        index += 1;
+        let (key, bytes) = if as_text {
+            (
+                crate::text_file::text_key(&f.key),
+                crate::text_file::encode(f.bucket.columns, &f.records),
+            )
+        } else {
+            (f.key.clone(), encode(f.bucket.columns, &f.records))
+        };
+        let bytes = bytes.with_context(|| format!("encoding {}/{key}", f.bucket.name))?;
+        out.insert(format!("{S3_DIR}/{}/{key}", f.bucket.name), bytes);
+    }
+    Ok(out)
+}
+
+/// Every output file, keyed by its `/`-separated path relative to the output directory.
+pub fn build() -> Result<BTreeMap<String, Vec<u8>>> {
+    let files = all_files()?;
     let mut out = BTreeMap::new();
     for f in &files {
         let bytes = encode(f.bucket.columns, &f.records)

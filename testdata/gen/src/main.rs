@@ -4,6 +4,8 @@
 //! ```text
 //! gen-testdata --out DIR     write DIR/s3/<bucket>/… and DIR/records.csv
 //! gen-testdata --check DIR   regenerate and compare byte for byte with DIR (exit 1 on difference)
+//! gen-testdata --text DIR    the same log files as text (.log.gz) under DIR/s3/<bucket>/…
+//! gen-testdata --mixed DIR   every other log file as text, the rest as Parquet
 //! gen-testdata --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K]
 //!                            write the benchmark data set under DIR/flowlog-bench/ (see `bench`)
 //! ```
@@ -21,6 +23,7 @@ mod plan;
 mod prng;
 mod record;
 mod records_csv;
+mod text_file;
 mod traffic;
 
 use std::path::PathBuf;
@@ -28,13 +31,15 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-const USAGE: &str = "usage: gen-testdata --out DIR | --check DIR | --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K]";
+const USAGE: &str = "usage: gen-testdata --out DIR | --check DIR | --text DIR | --mixed DIR | --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K]";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Command {
     Out(PathBuf),
     Check(PathBuf),
+    /// The sample with log files as text (`--text`: all, `--mixed`: every other one).
+    Text(PathBuf, dataset::TextCopy),
     Bench(bench::BenchOptions),
     Help,
 }
@@ -44,6 +49,14 @@ fn parse_args(args: &[String]) -> Result<Command> {
         [flag] if flag == "-h" || flag == "--help" => Ok(Command::Help),
         [flag, dir] if flag == "--out" => Ok(Command::Out(PathBuf::from(dir))),
         [flag, dir] if flag == "--check" => Ok(Command::Check(PathBuf::from(dir))),
+        [flag, dir] if flag == "--text" => Ok(Command::Text(
+            PathBuf::from(dir),
+            dataset::TextCopy::All,
+        )),
+        [flag, dir] if flag == "--mixed" => Ok(Command::Text(
+            PathBuf::from(dir),
+            dataset::TextCopy::Mixed,
+        )),
         [flag, dir, rest @ ..] if flag == "--bench" => {
             let mut options = bench::BenchOptions {
                 dir: PathBuf::from(dir),
@@ -94,6 +107,12 @@ fn run(command: Command) -> Result<bool> {
                 tree.len(),
                 dir.display()
             );
+            Ok(true)
+        }
+        Command::Text(dir, copy) => {
+            let tree = dataset::build_text(copy)?;
+            dataset::write(&dir, &tree)?;
+            println!("wrote {} files under {}", tree.len(), dir.display());
             Ok(true)
         }
         Command::Bench(options) => {

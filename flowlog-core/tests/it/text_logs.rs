@@ -1,0 +1,257 @@
+//! Text flow logs (`.log.gz`) give the answers the Parquet objects of the same records give.
+//!
+//! The text copies are written here from the bundled Parquet sample with the parquet crate
+//! and flate2 (not through flowlog): each object becomes `<same key>.log.gz` holding a
+//! header of its columns' hyphenated names, in the file's column order, then one line per
+//! row, single spaces between fields, `-` for a NULL number. The sample's buckets use three
+//! column orders (AWS's default 14 fields, all 29 in table order, all 29 sorted by name),
+//! so the copies exercise headers in several orders.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{TimeZone, Utc};
+use datafusion::arrow::array::{Array, AsArray};
+use datafusion::arrow::datatypes::{DataType, Int32Type, Int64Type};
+use flowlog_core::storage::Mirror;
+use flowlog_core::table::TableOptions;
+use flowlog_core::{FlowLogSession, SessionOptions};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+use crate::support::{BUCKETS, csv, testdata};
+
+/// Which objects of the sample a copy writes as text.
+#[derive(Clone, Copy, PartialEq)]
+enum Copy {
+    AllText,
+    /// Every other object of a bucket (in key order), the rest as Parquet.
+    Mixed,
+}
+
+/// The bundled sample's files under `dir`, recursively, sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A Parquet flow-log file's rows as AWS's text format, gzip-compressed.
+fn as_text(parquet_file: &Path) -> Vec<u8> {
+    let file = std::fs::File::open(parquet_file).unwrap();
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+    let schema = std::sync::Arc::clone(builder.schema());
+    let reader = builder.build().unwrap();
+    let header: Vec<String> = schema
+        .fields()
+        .iter()
+        .map(|f| f.name().replace('_', "-"))
+        .collect();
+    let mut text = header.join(" ") + "\n";
+    for batch in reader {
+        let batch = batch.unwrap();
+        for row in 0..batch.num_rows() {
+            let fields: Vec<String> = batch
+                .columns()
+                .iter()
+                .map(|c| {
+                    if c.is_null(row) {
+                        return "-".to_string();
+                    }
+                    match c.data_type() {
+                        DataType::Int32 => c.as_primitive::<Int32Type>().value(row).to_string(),
+                        DataType::Int64 => c.as_primitive::<Int64Type>().value(row).to_string(),
+                        DataType::Utf8 => c.as_string::<i32>().value(row).to_string(),
+                        other => panic!("unexpected column type {other}"),
+                    }
+                })
+                .collect();
+            text.push_str(&fields.join(" "));
+            text.push('\n');
+        }
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    gz.finish().unwrap()
+}
+
+/// A copy of the sample's `s3/` tree under `out`, with objects as text per `copy`.
+fn copy_sample(out: &Path, copy: Copy) {
+    let root = testdata().join("s3");
+    for bucket in BUCKETS {
+        for (i, path) in files_under(&root.join(bucket)).into_iter().enumerate() {
+            let relative = path.strip_prefix(&root).unwrap();
+            let target = out.join(relative);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            let name = target.file_name().unwrap().to_str().unwrap().to_string();
+            let text = copy == Copy::AllText || i % 2 == 0;
+            match name.strip_suffix(".log.parquet") {
+                Some(stem) if text => {
+                    std::fs::write(target.with_file_name(format!("{stem}.log.gz")), as_text(&path))
+                        .unwrap();
+                }
+                _ => {
+                    std::fs::copy(&path, &target).unwrap();
+                }
+            }
+        }
+    }
+}
+
+fn session(root: &Path, accept_text: bool) -> FlowLogSession {
+    FlowLogSession::new(SessionOptions {
+        now: Utc.with_ymd_and_hms(2026, 11, 20, 0, 0, 0).unwrap(),
+        mirrors: BUCKETS
+            .iter()
+            .map(|b| Mirror::new(&format!("s3://{b}"), root.join(b)).unwrap())
+            .collect(),
+        table: TableOptions {
+            accept_text,
+            ..TableOptions::default()
+        },
+        ..SessionOptions::default()
+    })
+}
+
+/// Every row of every bucket's discovered table, as CSV lines sorted.
+async fn every_row(root: &Path) -> Vec<String> {
+    let session = session(root, false);
+    let mut out = Vec::new();
+    for bucket in BUCKETS {
+        let name = bucket.replace('-', "_");
+        session
+            .register_logs(&name, root.join(bucket).to_str().unwrap())
+            .await
+            .unwrap();
+        let text = csv(&session, &format!("SELECT * FROM {name}")).await.unwrap();
+        out.extend(text.lines().map(|l| format!("{bucket},{l}")));
+    }
+    out.sort();
+    out
+}
+
+#[tokio::test]
+async fn a_text_copy_of_the_sample_gives_every_row_the_parquet_objects_give() {
+    let text = tempfile::tempdir().unwrap();
+    copy_sample(text.path(), Copy::AllText);
+    let mixed = tempfile::tempdir().unwrap();
+    copy_sample(mixed.path(), Copy::Mixed);
+    assert!(files_under(text.path()).iter().all(|p| p.to_str().unwrap().ends_with(".log.gz")));
+
+    let parquet_rows = every_row(&testdata().join("s3")).await;
+    // 4 headers and every record of testdata/records.csv (its header not counted).
+    let records = std::fs::read_to_string(testdata().join("records.csv")).unwrap();
+    assert_eq!(parquet_rows.len(), 4 + records.lines().count() - 1);
+    assert_eq!(every_row(text.path()).await, parquet_rows);
+    assert_eq!(every_row(mixed.path()).await, parquet_rows);
+}
+
+#[tokio::test]
+async fn the_runbook_query_over_a_mixed_bucket_needs_accept_text_and_then_answers_as_athena() {
+    let mixed = tempfile::tempdir().unwrap();
+    copy_sample(mixed.path(), Copy::Mixed);
+    let ddl = std::fs::read_to_string(testdata().join("runbook/create-table-multi-account.sql"))
+        .unwrap();
+    let query = std::fs::read_to_string(testdata().join("runbook/query.sql")).unwrap();
+    let expected =
+        std::fs::read_to_string(testdata().join("expected/runbook-multi-account.csv")).unwrap();
+
+    let with_text = session(mixed.path(), true);
+    with_text.run_script(&ddl).await.unwrap();
+    assert_eq!(csv(&with_text, &query).await.unwrap(), expected);
+
+    // Without it, a Parquet table reads only the Parquet objects: fewer rows.
+    let parquet_only = session(mixed.path(), false);
+    parquet_only.run_script(&ddl).await.unwrap();
+    let fewer = csv(&parquet_only, &query).await.unwrap();
+    assert!(fewer.lines().count() < expected.lines().count());
+}
+
+#[tokio::test]
+async fn a_text_ddl_maps_fields_by_position_and_reads_numbers_that_do_not_parse_as_null() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join(
+        "b/AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/19/\
+         123456789012_vpcflowlogs_us-east-1_fl-1234abcd_20261119T0000Z_abcd1234.log.gz",
+    );
+    std::fs::create_dir_all(key.parent().unwrap()).unwrap();
+    let text = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n\
+                2 123456789012 eni-1 10.0.0.1 10.0.0.2 443 49152 6 10 840 1795046400 1795046460 ACCEPT OK\n\
+                2 123456789012 eni-1 - - - - - - - 1795046400 1795046460 - NODATA\n\
+                2 123456789012 eni-1 10.0.0.3 10.0.0.4 x 22 6 1 40 1795046400 1795046460 REJECT OK\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    std::fs::write(&key, gz.finish().unwrap()).unwrap();
+    let session = FlowLogSession::new(SessionOptions {
+        mirrors: vec![Mirror::new("s3://b", dir.path().join("b")).unwrap()],
+        ..SessionOptions::default()
+    });
+    // Columns named freely (text tables map by position), the last one past the fields.
+    session
+        .register_ddl(
+            "CREATE EXTERNAL TABLE t (v int, acct string, eni string, src string, dst string, \
+             sport int, dport int, proto bigint, pkts bigint, byts bigint, s bigint, e bigint, \
+             act string, status string, extra string) \
+             ROW FORMAT DELIMITED FIELDS TERMINATED BY ' ' \
+             LOCATION 's3://b/AWSLogs/' \
+             TBLPROPERTIES (\"skip.header.line.count\"=\"1\")",
+        )
+        .unwrap();
+    let out = csv(
+        &session,
+        "SELECT src, sport, pkts, act, status, extra FROM t ORDER BY status, sport",
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        out,
+        "\"src\",\"sport\",\"pkts\",\"act\",\"status\",\"extra\"\n\
+         \"-\",,,\"-\",\"NODATA\",\n\
+         \"10.0.0.1\",\"443\",\"10\",\"ACCEPT\",\"OK\",\n\
+         \"10.0.0.3\",,\"1\",\"REJECT\",\"OK\",\n"
+    );
+
+    // Without "skip.header.line.count" the header is a record, as in Athena: its number
+    // fields are NULL, its strings are the field names.
+    session
+        .register_ddl(
+            "CREATE EXTERNAL TABLE h (v int, acct string) \
+             ROW FORMAT DELIMITED FIELDS TERMINATED BY ' ' LOCATION 's3://b/AWSLogs/'",
+        )
+        .unwrap();
+    let out = csv(&session, "SELECT count(*), count(v), min(acct) FROM h")
+        .await
+        .unwrap();
+    assert_eq!(out, "\"_col0\",\"_col1\",\"_col2\"\n\"4\",\"3\",\"123456789012\"\n");
+}
+
+#[tokio::test]
+async fn an_object_that_is_not_gzip_text_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = dir
+        .path()
+        .join("AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/19");
+    std::fs::create_dir_all(&day).unwrap();
+    let name = "123456789012_vpcflowlogs_us-east-1_fl-1234abcd_20261119T0000Z_abcd1234.log.gz";
+    std::fs::write(day.join(name), b"version srcaddr\n2 10.0.0.1\n").unwrap();
+    let session = FlowLogSession::new(SessionOptions::default());
+    session
+        .register_logs("t", dir.path().to_str().unwrap())
+        .await
+        .unwrap();
+    let err = csv(&session, "SELECT count(srcaddr) FROM t")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(name) && err.contains("gzip"), "{err}");
+}
