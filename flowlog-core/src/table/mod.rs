@@ -147,28 +147,19 @@ impl FlowLogTable {
 
     async fn list_files(&self, session: &dyn Session, filters: &[Expr]) -> Result<Vec<ListedFile>> {
         let mut files = self.list_all_files(session, filters).await?;
-        files.retain(|f| self.reads(f));
-        Ok(files)
-    }
-
-    /// Whether the table reads this object's format; a warning naming it when not.
-    fn reads(&self, file: &ListedFile) -> bool {
-        let reads = match file.format {
-            FileFormat::Parquet => self.reads_parquet,
-            FileFormat::TextGzip => self.text.is_some(),
-        };
-        if !reads {
-            let key = listing::shown(file);
-            match file.format {
-                FileFormat::Parquet => log::warn!(
-                    "skipping {key}: a Parquet object under a text table (declare a Parquet table for it)"
-                ),
-                FileFormat::TextGzip => log::warn!(
-                    "skipping {key}: a text flow log (.log.gz) under a Parquet table; add --accept-text to read text objects too"
-                ),
+        let mut skipped: Vec<ListedFile> = Vec::new();
+        files.retain(|f| {
+            let reads = match f.format {
+                FileFormat::Parquet => self.reads_parquet,
+                FileFormat::TextGzip => self.text.is_some(),
+            };
+            if !reads {
+                skipped.push(f.clone());
             }
-        }
-        reads
+            reads
+        });
+        warn_other_format(&skipped);
+        Ok(files)
     }
 
     async fn list_all_files(
@@ -311,6 +302,32 @@ impl FlowLogTable {
             })
             .collect()
     }
+}
+
+/// One warning for the objects of a format the table does not read (a text table over
+/// Parquet objects, a Parquet table over text ones), naming the first.
+fn warn_other_format(skipped: &[ListedFile]) {
+    let Some(first) = skipped.first() else {
+        return;
+    };
+    let n = skipped.len();
+    let (what, extension, hint) = match first.format {
+        FileFormat::TextGzip => (
+            "text flow log",
+            ".log.gz",
+            "the table is Parquet; add --accept-text to read text objects too",
+        ),
+        FileFormat::Parquet => (
+            "Parquet object",
+            ".log.parquet",
+            "the table is a text table (ROW FORMAT DELIMITED); declare a Parquet table to read them",
+        ),
+    };
+    log::warn!(
+        "skipping {n} {what}{} ({extension}): {hint} (e.g. {})",
+        if n == 1 { "" } else { "s" },
+        listing::shown(first)
+    );
 }
 
 /// Days from 1970-01-01 to `date`, as Arrow's `Date32` counts them.

@@ -1,9 +1,9 @@
 //! Text flow logs (`.log.gz`) give the answers the Parquet objects of the same records give.
 //!
 //! The text copies are written here from the bundled Parquet sample with the parquet crate
-//! and flate2 (not through flowlog): each object becomes `<same key>.log.gz` holding a
-//! header of its columns' hyphenated names, in the file's column order, then one line per
-//! row, single spaces between fields, `-` for a NULL number. The sample's buckets use three
+//! and flate2 (not through flowlog; `support::write_text_log`): each object becomes
+//! `<same key>.log.gz` holding a header of its columns' hyphenated names, in the file's
+//! column order, then one line per row, single spaces between fields, `-` for a NULL number. The sample's buckets use three
 //! column orders (AWS's default 14 fields, all 29 in table order, all 29 sorted by name),
 //! so the copies exercise headers in several orders.
 
@@ -11,14 +11,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
-use datafusion::arrow::array::{Array, AsArray};
-use datafusion::arrow::datatypes::{DataType, Int32Type, Int64Type};
+use datafusion::arrow::array::RecordBatch;
+use datafusion::arrow::compute::concat_batches;
 use flowlog_core::storage::Mirror;
 use flowlog_core::table::TableOptions;
 use flowlog_core::{FlowLogSession, SessionOptions};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
-use crate::support::{BUCKETS, csv, testdata};
+use crate::support::{BUCKETS, csv, testdata, write_text_log};
 
 /// Which objects of the sample a copy writes as text.
 #[derive(Clone, Copy, PartialEq)]
@@ -46,43 +46,16 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// A Parquet flow-log file's rows as AWS's text format, gzip-compressed.
-fn as_text(parquet_file: &Path) -> Vec<u8> {
+/// A Parquet flow-log file's rows written as a text flow log at `target`.
+fn write_as_text(parquet_file: &Path, target: &Path) {
     let file = std::fs::File::open(parquet_file).unwrap();
-    let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
-    let schema = std::sync::Arc::clone(builder.schema());
-    let reader = builder.build().unwrap();
-    let header: Vec<String> = schema
-        .fields()
-        .iter()
-        .map(|f| f.name().replace('_', "-"))
-        .collect();
-    let mut text = header.join(" ") + "\n";
-    for batch in reader {
-        let batch = batch.unwrap();
-        for row in 0..batch.num_rows() {
-            let fields: Vec<String> = batch
-                .columns()
-                .iter()
-                .map(|c| {
-                    if c.is_null(row) {
-                        return "-".to_string();
-                    }
-                    match c.data_type() {
-                        DataType::Int32 => c.as_primitive::<Int32Type>().value(row).to_string(),
-                        DataType::Int64 => c.as_primitive::<Int64Type>().value(row).to_string(),
-                        DataType::Utf8 => c.as_string::<i32>().value(row).to_string(),
-                        other => panic!("unexpected column type {other}"),
-                    }
-                })
-                .collect();
-            text.push_str(&fields.join(" "));
-            text.push('\n');
-        }
-    }
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(text.as_bytes()).unwrap();
-    gz.finish().unwrap()
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
+    let batches: Vec<RecordBatch> = reader.map(Result::unwrap).collect();
+    let batch = concat_batches(&batches[0].schema(), &batches).unwrap();
+    write_text_log(target, &batch);
 }
 
 /// A copy of the sample's `s3/` tree under `out`, with objects as text per `copy`.
@@ -97,8 +70,7 @@ fn copy_sample(out: &Path, copy: Copy) {
             let text = copy == Copy::AllText || i % 2 == 0;
             match name.strip_suffix(".log.parquet") {
                 Some(stem) if text => {
-                    std::fs::write(target.with_file_name(format!("{stem}.log.gz")), as_text(&path))
-                        .unwrap();
+                    write_as_text(&path, &target.with_file_name(format!("{stem}.log.gz")));
                 }
                 _ => {
                     std::fs::copy(&path, &target).unwrap();
