@@ -245,22 +245,26 @@ fn column_name(field: &str) -> String {
     field.replace('-', "_").to_ascii_lowercase()
 }
 
-/// A text DDL maps fields by position: warn once when an object's header names flow-log
-/// fields in another order than the table's columns (its values land in the wrong columns,
-/// as they would in Athena).
+/// A text DDL maps fields by position: warn once when an object's header names, at some
+/// position, a field that the table declares at another position (its values land in the
+/// column declared there, as they would in Athena). Columns named otherwise than the
+/// fields (`sourceaddress` for `srcaddr`) are not compared.
 fn warn_if_reordered(files: &[ListedFile], headers: &[Vec<String>], columns: &[String]) {
     for (file, header) in files.iter().zip(headers) {
-        let clash = header.iter().zip(columns).enumerate().find(|(_, (field, column))| {
-            crate::provision::fields::field(field).is_some() && column_name(field) != **column
+        let clash = header.iter().enumerate().find_map(|(i, field)| {
+            let declared = columns.iter().position(|c| *c == column_name(field))?;
+            (declared != i).then_some((i, field, declared))
         });
-        if let Some((i, (field, column))) = clash {
+        if let Some((i, field, declared)) = clash {
+            let read_as = columns.get(i).map_or("no column", String::as_str);
             log::warn!(
-                "{}: field {} of the header is {field}, but the table's column {} is {column}; \
-                 text tables map fields by position, so this column reads the {field} values \
+                "{}: field {} of the header is {field}, but the table declares {} as column {}; \
+                 text tables map fields by position, so {read_as} reads the {field} values \
                  (declare the columns in the header's order)",
                 super::listing::shown(file),
                 i + 1,
-                i + 1,
+                columns[declared],
+                declared + 1,
             );
             return;
         }
