@@ -6,7 +6,7 @@ use arrow::datatypes::{DataType, Field, FieldRef, Schema};
 use chrono::{DateTime, Utc};
 
 use super::{FlowLogTable, PartitionSource, TextColumns};
-use crate::ddl::{CreateTable, FileFormat, HiveType};
+use crate::ddl::{CreateTable, FileFormat, HiveType, RowFormat};
 use crate::error::{Error, Result};
 use crate::projection::{PartitionColumn, Projection, find_unfilled_placeholder};
 use crate::schema::{arrow_type, partition_kind, runbook_columns, scan_type};
@@ -64,6 +64,7 @@ impl FlowLogTable {
                 false,
                 Some(TextColumns::Positional {
                     skip_header: skip_header(ddl)?,
+                    delimiter: field_delimiter(ddl)?,
                 }),
             ),
             FileFormat::Other(what) => {
@@ -243,6 +244,37 @@ fn skip_header(ddl: &CreateTable) -> Result<bool> {
             table: ddl.name.clone(),
             reason: format!(
                 "TBLPROPERTIES \"skip.header.line.count\" is {other}; flowlog skips one header line (\"1\") or none (\"0\")"
+            ),
+        }),
+    }
+}
+
+/// The byte between fields of a text table: `FIELDS TERMINATED BY`, or the SerDe's
+/// `field.delim` (or `serialization.format`) property; Hive's default, `\u{1}`, when the
+/// DDL names none (as Athena reads such a table: flow logs then land in one column).
+fn field_delimiter(ddl: &CreateTable) -> Result<u8> {
+    let given = match &ddl.row_format {
+        Some(RowFormat::Delimited {
+            fields_terminated_by,
+            ..
+        }) => fields_terminated_by.clone(),
+        Some(RowFormat::Serde { properties, .. }) => properties
+            .iter()
+            .find(|(k, _)| k == "field.delim")
+            .or_else(|| properties.iter().find(|(k, _)| k == "serialization.format"))
+            .map(|(_, v)| v.clone()),
+        None => None,
+    };
+    let Some(text) = given else {
+        return Ok(1);
+    };
+    match text.as_bytes() {
+        [byte] => Ok(*byte),
+        _ => Err(Error::UnsupportedTable {
+            table: ddl.name.clone(),
+            reason: format!(
+                "the field delimiter '{}' is not one byte; flowlog reads text tables whose fields are separated by one character, such as ' '",
+                text.escape_default()
             ),
         }),
     }

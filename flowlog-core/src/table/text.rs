@@ -54,6 +54,8 @@ pub enum TextColumns {
     Positional {
         /// Whether each object's first line is a header, not a record.
         skip_header: bool,
+        /// The byte between fields (`FIELDS TERMINATED BY`; `b' '` for flow logs).
+        delimiter: u8,
     },
     /// Each object's header names its fields (`log-status` is column `log_status`);
     /// columns no header names read as NULL, fields no column names are ignored.
@@ -70,7 +72,11 @@ const NO_QUOTE: u8 = 0xFF;
 
 /// The fields of an object's first line (its header, when AWS wrote it), read from the
 /// start of the object only; `header`: the line must name flow-log fields.
-pub(crate) async fn read_first_line(file: &ListedFile, header: bool) -> Result<Vec<String>> {
+pub(crate) async fn read_first_line(
+    file: &ListedFile,
+    header: bool,
+    delimiter: u8,
+) -> Result<Vec<String>> {
     let key = super::listing::shown(file);
     let end = file.meta.size.min(HEADER_PREFIX);
     let bytes = file
@@ -84,14 +90,14 @@ pub(crate) async fn read_first_line(file: &ListedFile, header: bool) -> Result<V
     let fields = if header {
         header_fields(&bytes)
     } else {
-        first_line_fields(&bytes)
+        first_line_fields(&bytes, delimiter)
     };
     fields.map_err(|reason| Error::NotText { key, reason })
 }
 
 /// The header's field names from the first bytes of a gzip object.
 fn header_fields(prefix: &[u8]) -> std::result::Result<Vec<String>, String> {
-    let fields = first_line_fields(prefix)?;
+    let fields = first_line_fields(prefix, b' ')?;
     if !fields
         .iter()
         .any(|f| crate::provision::fields::field(f).is_some())
@@ -104,8 +110,9 @@ fn header_fields(prefix: &[u8]) -> std::result::Result<Vec<String>, String> {
     Ok(fields)
 }
 
-/// The space-separated fields of the first line of a gzip object, from its first bytes.
-fn first_line_fields(prefix: &[u8]) -> std::result::Result<Vec<String>, String> {
+/// The fields of the first line of a gzip object, from its first bytes; with a space
+/// delimiter, repeated spaces count as one.
+fn first_line_fields(prefix: &[u8], delimiter: u8) -> std::result::Result<Vec<String>, String> {
     if prefix.len() < 2 || prefix[..2] != [0x1f, 0x8b] {
         return Err("it does not start with the gzip magic bytes (1f 8b)".into());
     }
@@ -135,12 +142,13 @@ fn first_line_fields(prefix: &[u8]) -> std::result::Result<Vec<String>, String> 
     };
     let text = std::str::from_utf8(&line[..end])
         .map_err(|_| "its first line is not UTF-8 text".to_string())?;
-    Ok(text
-        .trim_end_matches('\r')
-        .split(' ')
-        .filter(|f| !f.is_empty())
-        .map(str::to_string)
-        .collect())
+    let line = text.trim_end_matches('\r');
+    let fields = line.split(char::from(delimiter));
+    Ok(if delimiter == b' ' {
+        fields.filter(|f| !f.is_empty()).map(str::to_string).collect()
+    } else {
+        fields.map(str::to_string).collect()
+    })
 }
 
 /// Text objects that share a field layout, and that layout: one CSV scan reads them.
@@ -150,6 +158,8 @@ pub(crate) struct TextGroup {
     pub(crate) fields: Vec<Option<usize>>,
     /// Whether the first line of each object is skipped.
     pub(crate) skip_header: bool,
+    /// The byte between fields.
+    pub(crate) delimiter: u8,
     /// The store the objects are in.
     pub(crate) store_url: ObjectStoreUrl,
     /// The objects, in key order.
@@ -164,11 +174,15 @@ pub(crate) async fn group_files(
     mode: TextColumns,
     concurrency: usize,
 ) -> Result<Vec<TextGroup>> {
+    let delimiter = match mode {
+        TextColumns::Positional { delimiter, .. } => delimiter,
+        TextColumns::ByHeader => b' ',
+    };
     let layouts: Vec<(Vec<Option<usize>>, bool)> = match mode {
         // Fields by position; the first line tells how many there are (fields past the
         // table's columns are ignored, as Hive ignores them).
-        TextColumns::Positional { skip_header } => {
-            let lines = first_lines(&files, skip_header, concurrency).await?;
+        TextColumns::Positional { skip_header, .. } => {
+            let lines = first_lines(&files, skip_header, delimiter, concurrency).await?;
             if skip_header {
                 warn_if_reordered(&files, &lines, columns);
             }
@@ -180,7 +194,7 @@ pub(crate) async fn group_files(
                 })
                 .collect()
         }
-        TextColumns::ByHeader => first_lines(&files, true, concurrency)
+        TextColumns::ByHeader => first_lines(&files, true, delimiter, concurrency)
             .await?
             .iter()
             .map(|header| {
@@ -202,6 +216,7 @@ pub(crate) async fn group_files(
             None => groups.push(TextGroup {
                 fields,
                 skip_header,
+                delimiter,
                 store_url: f.store_url,
                 files: vec![pf],
             }),
@@ -215,29 +230,17 @@ pub(crate) async fn group_files(
 async fn first_lines(
     files: &[ListedFile],
     header: bool,
+    delimiter: u8,
     concurrency: usize,
 ) -> Result<Vec<Vec<String>>> {
-    // Two fn items rather than one closure over `header`: a closure's future borrowing
-    // its argument is not accepted inside the table provider's `scan` future.
-    if header {
-        futures::stream::iter(files.iter().map(read_header))
-            .buffered(concurrency.max(1))
-            .try_collect()
-            .await
-    } else {
-        futures::stream::iter(files.iter().map(read_any_first_line))
-            .buffered(concurrency.max(1))
-            .try_collect()
-            .await
-    }
-}
-
-async fn read_header(file: &ListedFile) -> Result<Vec<String>> {
-    read_first_line(file, true).await
-}
-
-async fn read_any_first_line(file: &ListedFile) -> Result<Vec<String>> {
-    read_first_line(file, false).await
+    // Each future owns its file: a future borrowing the closure's argument is not
+    // accepted inside the table provider's `scan` future.
+    futures::stream::iter(files.iter().cloned().map(move |f| async move {
+        read_first_line(&f, header, delimiter).await
+    }))
+    .buffered(concurrency.max(1))
+    .try_collect()
+    .await
 }
 
 /// The column a header field names: `log-status` is `log_status`.
@@ -318,7 +321,7 @@ pub(crate) fn scan_group(
 
     let options = CsvOptions {
         has_header: Some(group.skip_header),
-        delimiter: b' ',
+        delimiter: group.delimiter,
         quote: NO_QUOTE,
         // Fewer fields than the header: the missing ones read as NULL (as Hive does).
         truncated_rows: Some(true),

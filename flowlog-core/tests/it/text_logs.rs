@@ -227,3 +227,66 @@ async fn an_object_that_is_not_gzip_text_is_named() {
         .to_string();
     assert!(err.contains(name) && err.contains("gzip"), "{err}");
 }
+
+/// One text object under `s3://b/AWSLogs/…` (mirrored from a temporary directory), and a
+/// session that mirrors it.
+fn one_object(text: &str) -> (tempfile::TempDir, FlowLogSession) {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join(
+        "b/AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/19/\
+         123456789012_vpcflowlogs_us-east-1_fl-1234abcd_20261119T0000Z_abcd1234.log.gz",
+    );
+    std::fs::create_dir_all(key.parent().unwrap()).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    std::fs::write(&key, gz.finish().unwrap()).unwrap();
+    let session = FlowLogSession::new(SessionOptions {
+        mirrors: vec![Mirror::new("s3://b", dir.path().join("b")).unwrap()],
+        ..SessionOptions::default()
+    });
+    (dir, session)
+}
+
+#[tokio::test]
+async fn the_lazy_simple_serde_form_and_the_default_delimiter_read_as_athena_reads_them() {
+    let (_dir, session) = one_object(
+        "version account-id interface-id\n2 123456789012 eni-1\n2 123456789012 eni-2\n",
+    );
+    // The SerDe spelled out, with its field.delim, and the input format class.
+    session
+        .register_ddl(
+            "CREATE EXTERNAL TABLE s (version int, account_id string, interface_id string) \
+             ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe' \
+             WITH SERDEPROPERTIES ('field.delim' = ' ') \
+             STORED AS INPUTFORMAT 'org.apache.hadoop.mapred.TextInputFormat' \
+             OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat' \
+             LOCATION 's3://b/AWSLogs/' TBLPROPERTIES ('skip.header.line.count' = '1')",
+        )
+        .unwrap();
+    let out = csv(&session, "SELECT sum(version), max(interface_id) FROM s")
+        .await
+        .unwrap();
+    assert_eq!(out, "\"_col0\",\"_col1\"\n\"4\",\"eni-2\"\n");
+
+    // No delimiter given: Hive's default (\u0001), so each whole line is the first field.
+    session
+        .register_ddl(
+            "CREATE EXTERNAL TABLE d (line string, other string) STORED AS TEXTFILE \
+             LOCATION 's3://b/AWSLogs/' TBLPROPERTIES ('skip.header.line.count' = '1')",
+        )
+        .unwrap();
+    let out = csv(&session, "SELECT min(line), count(other) FROM d")
+        .await
+        .unwrap();
+    assert_eq!(out, "\"_col0\",\"_col1\"\n\"2 123456789012 eni-1\",\"0\"\n");
+
+    // A delimiter of several characters is refused, naming the table.
+    let err = session
+        .register_ddl(
+            "CREATE EXTERNAL TABLE m (a string) ROW FORMAT DELIMITED FIELDS TERMINATED BY '::' \
+             LOCATION 's3://b/AWSLogs/'",
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("table m") && err.contains("delimiter"), "{err}");
+}
