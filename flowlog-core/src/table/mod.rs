@@ -23,6 +23,7 @@ mod prune;
 mod reconcile;
 mod skipped;
 mod text;
+mod text_source;
 
 use std::fmt;
 use std::sync::Arc;

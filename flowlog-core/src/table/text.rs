@@ -43,6 +43,7 @@ use futures::{StreamExt, TryStreamExt};
 use object_store::ObjectStoreExt;
 
 use super::listing::ListedFile;
+use super::text_source::TextSource;
 use crate::error::{Error, Result};
 
 /// How the fields of a text object meet the table's columns.
@@ -327,7 +328,10 @@ pub(crate) fn scan_group(
         truncated_rows: Some(true),
         ..CsvOptions::default()
     };
-    let source = CsvSource::new(scan_schema).with_csv_options(options);
+    let source = TextSource::new(
+        CsvSource::new(scan_schema).with_csv_options(options),
+        group.store_url.as_str(),
+    );
     let file_groups = FileGroup::new(group.files).split_files(target_partitions);
     let config = FileScanConfigBuilder::new(group.store_url, Arc::new(source))
         .with_file_groups(file_groups)

@@ -290,3 +290,41 @@ async fn the_lazy_simple_serde_form_and_the_default_delimiter_read_as_athena_rea
         .to_string();
     assert!(err.contains("table m") && err.contains("delimiter"), "{err}");
 }
+
+#[tokio::test]
+async fn a_bad_line_or_a_cut_gzip_stream_names_the_object() {
+    let name = "123456789012_vpcflowlogs_us-east-1_fl-1234abcd_20261119T0000Z_abcd1234.log.gz";
+    // Line 3 has a field more than the header.
+    let (_dir, session) = one_object("version srcaddr\n2 10.0.0.1\n2 10.0.0.2 extra\n");
+    session.register_logs("t", "s3://b").await.unwrap();
+    let err = csv(&session, "SELECT count(srcaddr) FROM t")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(name) && err.contains("line 3"), "{err}");
+    assert!(!err.contains("Arrow") && !err.contains("External"), "{err}");
+
+    // The gzip stream ends early: the header reads, the rest does not.
+    let mut text = String::from("version srcaddr\n");
+    for i in 0..5000 {
+        text.push_str(&format!("2 10.0.{}.{}\n", i / 250, i % 250));
+    }
+    let (dir, session) = one_object(&text);
+    let path = std::fs::read_dir(
+        dir.path()
+            .join("b/AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/19"),
+    )
+    .unwrap()
+    .next()
+    .unwrap()
+    .unwrap()
+    .path();
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    session.register_logs("t", "s3://b").await.unwrap();
+    let err = csv(&session, "SELECT count(srcaddr) FROM t")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(name), "{err}");
+}
