@@ -179,36 +179,53 @@ pub(crate) async fn group_files(
         TextColumns::Positional { delimiter, .. } => delimiter,
         TextColumns::ByHeader => b' ',
     };
-    let layouts: Vec<(Vec<Option<usize>>, bool)> = match mode {
-        // Fields by position; the first line tells how many there are (fields past the
-        // table's columns are ignored, as Hive ignores them).
-        TextColumns::Positional { skip_header, .. } => {
-            let lines = first_lines(&files, skip_header, delimiter, concurrency).await?;
-            if skip_header {
-                warn_if_reordered(&files, &lines, columns);
+    let skip_header = match mode {
+        TextColumns::Positional { skip_header, .. } => skip_header,
+        TextColumns::ByHeader => true,
+    };
+    // With a header: its field names; without: the first record's fields (only counted).
+    let lines = first_lines(&files, skip_header, delimiter, concurrency).await?;
+    if let TextColumns::Positional {
+        skip_header: true, ..
+    } = mode
+    {
+        warn_if_reordered(&files, &lines, columns);
+    }
+    // Transit Gateway flow logs have other fields: never read as rows of a VPC table.
+    let tgw_table = columns.iter().any(|c| c == "tgw_id");
+    let mut transit_gateway: Vec<&ListedFile> = Vec::new();
+    let layouts: Vec<Option<Vec<Option<usize>>>> = files
+        .iter()
+        .zip(&lines)
+        .map(|(file, line)| {
+            if skip_header && !tgw_table && is_transit_gateway(line) {
+                transit_gateway.push(file);
+                return None;
             }
-            lines
-                .iter()
-                .map(|l| {
-                    let fields = (0..l.len()).map(|i| (i < columns.len()).then_some(i));
-                    (fields.collect(), skip_header)
-                })
-                .collect()
-        }
-        TextColumns::ByHeader => first_lines(&files, true, delimiter, concurrency)
-            .await?
-            .iter()
-            .map(|header| {
-                let fields = header
+            Some(match mode {
+                // Fields by position (fields past the table's columns are ignored, as Hive
+                // ignores them).
+                TextColumns::Positional { .. } => (0..line.len())
+                    .map(|i| (i < columns.len()).then_some(i))
+                    .collect(),
+                TextColumns::ByHeader => line
                     .iter()
                     .map(|name| columns.iter().position(|c| *c == column_name(name)))
-                    .collect();
-                (fields, true)
+                    .collect(),
             })
-            .collect(),
-    };
+        })
+        .collect();
+    if let Some(first) = transit_gateway.first() {
+        log::warn!(
+            "skipping {} Transit Gateway flow log{} (their header has tgw-id; this table has VPC flow-log columns), e.g. {}",
+            transit_gateway.len(),
+            if transit_gateway.len() == 1 { "" } else { "s" },
+            super::listing::shown(first)
+        );
+    }
     let mut groups: Vec<TextGroup> = Vec::new();
-    for (f, (fields, skip_header)) in files.into_iter().zip(layouts) {
+    for (f, fields) in files.into_iter().zip(layouts) {
+        let Some(fields) = fields else { continue };
         let pf = PartitionedFile::new_from_meta(f.meta).with_partition_values(f.values);
         match groups.iter_mut().find(|g| {
             g.fields == fields && g.skip_header == skip_header && g.store_url == f.store_url
@@ -242,6 +259,13 @@ async fn first_lines(
     .buffered(concurrency.max(1))
     .try_collect()
     .await
+}
+
+/// Whether a header is a Transit Gateway flow log's (its own field set, AWS's version 6).
+fn is_transit_gateway(header: &[String]) -> bool {
+    header
+        .iter()
+        .any(|f| f == "tgw-id" || f == "tgw-attachment-id")
 }
 
 /// The column a header field names: `log-status` is `log_status`.

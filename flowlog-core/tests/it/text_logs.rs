@@ -328,3 +328,116 @@ async fn a_bad_line_or_a_cut_gzip_stream_names_the_object() {
         .to_string();
     assert!(err.contains(name), "{err}");
 }
+
+/// Writes `text` gzip-compressed as a text flow log of account 123456789010 on 2026-11-19,
+/// its file name ending in `_<tag>.log.gz`.
+fn write_object(root: &Path, tag: &str, text: &str) {
+    let day = root.join("AWSLogs/123456789010/vpcflowlogs/us-east-1/2026/11/19");
+    std::fs::create_dir_all(&day).unwrap();
+    let name = format!("123456789010_vpcflowlogs_us-east-1_fl-1234abcd_20261119T0000Z_{tag}.log.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    std::fs::write(day.join(name), gz.finish().unwrap()).unwrap();
+}
+
+/// The records peer parsers test with (AWS's documentation samples and the formats they
+/// cover, recreated here: shared/reference/peer-parsers.md), read by header in one table.
+#[tokio::test]
+async fn peer_parsers_cases_read_to_the_same_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    // AWS's default format: an accepted SSH flow, ICMP, a NODATA record.
+    write_object(
+        dir.path(),
+        "a0000001",
+        "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n\
+         2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK\n\
+         2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK\n\
+         2 12345678910 eni-0eb1e4178af74336c - - - - - - - 1431280876 1431280934 - NODATA\n",
+    );
+    // Version 5 fields in a custom order, services named, traffic-path not applicable.
+    write_object(
+        dir.path(),
+        "a0000002",
+        "version srcaddr dstaddr srcport dstport protocol start end type packets bytes account-id vpc-id subnet-id instance-id interface-id region az-id sublocation-type sublocation-id action tcp-flags pkt-srcaddr pkt-dstaddr pkt-src-aws-service pkt-dst-aws-service traffic-path flow-direction log-status\n\
+         5 52.95.128.179 10.0.0.71 80 34210 6 1616729292 1616729349 IPv4 14 15044 123456789012 vpc-abcdefab012345678 subnet-aaaaaaaa012345678 i-0c50d5961bcb2d47b eni-1235b8ca123456789 ap-southeast-2 apse2-az3 - - ACCEPT 19 52.95.128.179 10.0.0.71 S3 - - ingress OK\n",
+    );
+    // Fields in alphabetical order (as one Python reader's fixtures have them).
+    write_object(
+        dir.path(),
+        "a0000003",
+        "account-id action bytes dstaddr dstport end interface-id log-status packets protocol srcaddr srcport start version\n\
+         123456789010 REJECT 40 192.0.2.1 3389 1439387264 eni-102010ab OK 1 6 198.51.100.1 49152 1439387263 2\n",
+    );
+    // A Transit Gateway flow log: other fields, never rows of this table.
+    write_object(
+        dir.path(),
+        "a0000004",
+        "version account-id tgw-id tgw-attachment-id srcaddr dstaddr srcport dstport protocol packets bytes start end log-status\n\
+         6 123456789010 tgw-0123 tgw-attach-0123 10.0.0.1 10.0.0.2 1 2 6 3 4 1616729292 1616729349 OK\n",
+    );
+    let session = FlowLogSession::new(SessionOptions::default());
+    session
+        .register_logs("t", dir.path().to_str().unwrap())
+        .await
+        .unwrap();
+    let out = csv(
+        &session,
+        "SELECT account_id, srcaddr, srcport, protocol, packets, bytes, \
+         format_datetime(from_unixtime(start), 'yyyy-MM-dd HH:mm:ss'), action, log_status, \
+         tcp_flags, pkt_src_aws_service, pkt_dst_aws_service, traffic_path, flow_direction \
+         FROM t ORDER BY start",
+    )
+    .await
+    .unwrap();
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(
+        rows,
+        [
+            "\"123456789010\",\"172.31.16.139\",\"20641\",\"6\",\"20\",\"4249\",\"2014-12-14 04:06:50\",\"ACCEPT\",\"OK\",,,,,",
+            "\"12345678910\",\"-\",,,,,\"2015-05-10 18:01:16\",\"-\",\"NODATA\",,,,,",
+            "\"123456789010\",\"203.0.113.12\",\"0\",\"1\",\"4\",\"336\",\"2015-05-29 16:30:27\",\"ACCEPT\",\"OK\",,,,,",
+            "\"123456789010\",\"198.51.100.1\",\"49152\",\"6\",\"1\",\"40\",\"2015-08-12 13:47:43\",\"REJECT\",\"OK\",,,,,",
+            "\"123456789012\",\"52.95.128.179\",\"80\",\"6\",\"14\",\"15044\",\"2021-03-26 03:28:12\",\"ACCEPT\",\"OK\",\"19\",\"S3\",\"-\",,\"ingress\"",
+        ]
+    );
+}
+
+/// Fields past version 5 (ECS, reject-reason) are read where a table declares them.
+#[tokio::test]
+async fn version_7_and_8_fields_are_read_by_a_table_that_declares_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write_object(
+        dir.path(),
+        "b0000001",
+        "version account-id srcaddr dstaddr action log-status ecs-cluster-name ecs-service-name reject-reason\n\
+         8 123456789010 2a02:cf40:: 1.128.0.0 REJECT OK backend-cluster payments-service BPA\n\
+         8 123456789010 10.0.0.1 10.0.0.2 ACCEPT OK - - -\n",
+    );
+    let session = FlowLogSession::new(SessionOptions {
+        mirrors: vec![Mirror::new("s3://b", dir.path()).unwrap()],
+        table: TableOptions {
+            accept_text: true,
+            ..TableOptions::default()
+        },
+        ..SessionOptions::default()
+    });
+    session
+        .register_ddl(
+            "CREATE EXTERNAL TABLE v8 (version int, srcaddr string, action string, \
+             ecs_service_name string, reject_reason string) STORED AS PARQUET \
+             LOCATION 's3://b/AWSLogs/'",
+        )
+        .unwrap();
+    let out = csv(
+        &session,
+        "SELECT srcaddr, ecs_service_name, reject_reason FROM v8 ORDER BY srcaddr",
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        out,
+        "\"srcaddr\",\"ecs_service_name\",\"reject_reason\"\n\
+         \"10.0.0.1\",\"-\",\"-\"\n\
+         \"2a02:cf40::\",\"payments-service\",\"BPA\"\n"
+    );
+}
