@@ -17,3 +17,4 @@ mod s3_faults;
 mod s3_server;
 mod stable_order;
 mod stdin_sql;
+mod text_logs;

@@ -128,14 +128,7 @@ impl FlowLogTable {
             .iter()
             .map(|c| (c.name.clone(), c.data_type.clone()))
             .collect();
-        let mut t = Self::assemble(
-            table,
-            &columns,
-            partition_fields,
-            source,
-            resolver,
-            options,
-        );
+        let mut t = Self::assemble(table, &columns, partition_fields, source, resolver, options);
         t.reads_parquet = reads_parquet;
         t.text = text;
         Ok(t)

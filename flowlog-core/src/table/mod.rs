@@ -55,8 +55,8 @@ pub use skipped::{SkippedObject, SkippedObjects};
 pub use text::TextColumns;
 
 use crate::ddl::HiveType;
-use crate::layout::FileFormat;
 use crate::error::{Error, Result};
+use crate::layout::FileFormat;
 use crate::projection::{Projection, ProjectionRule};
 use crate::storage::StoreResolver;
 
@@ -488,13 +488,9 @@ impl TableProvider for FlowLogTable {
                 .iter()
                 .map(|f| f.name().clone())
                 .collect();
-            let groups = text::group_files(
-                text_files,
-                &columns,
-                mode,
-                self.options.footer_concurrency,
-            )
-            .await?;
+            let groups =
+                text::group_files(text_files, &columns, mode, self.options.footer_concurrency)
+                    .await?;
             for group in groups {
                 plans.push(text::scan_group(
                     state,

@@ -146,7 +146,10 @@ fn first_line_fields(prefix: &[u8], delimiter: u8) -> std::result::Result<Vec<St
     let line = text.trim_end_matches('\r');
     let fields = line.split(char::from(delimiter));
     Ok(if delimiter == b' ' {
-        fields.filter(|f| !f.is_empty()).map(str::to_string).collect()
+        fields
+            .filter(|f| !f.is_empty())
+            .map(str::to_string)
+            .collect()
     } else {
         fields.map(str::to_string).collect()
     })
@@ -253,9 +256,12 @@ async fn first_lines(
 ) -> Result<Vec<Vec<String>>> {
     // Each future owns its file: a future borrowing the closure's argument is not
     // accepted inside the table provider's `scan` future.
-    futures::stream::iter(files.iter().cloned().map(move |f| async move {
-        read_first_line(&f, header, delimiter).await
-    }))
+    futures::stream::iter(
+        files
+            .iter()
+            .cloned()
+            .map(move |f| async move { read_first_line(&f, header, delimiter).await }),
+    )
     .buffered(concurrency.max(1))
     .try_collect()
     .await
@@ -400,9 +406,7 @@ pub(crate) fn scan_group(
 /// value the text parses as, or NULL (`-`, or anything else that does not parse).
 fn typed(field: Expr, data_type: &DataType) -> Expr {
     match data_type {
-        DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8 => {
-            cast(field, data_type.clone())
-        }
+        DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8 => cast(field, data_type.clone()),
         other => try_cast(field, other.clone()),
     }
 }

@@ -306,7 +306,9 @@ async fn the_projects_text_table_gives_the_same_answers_over_text_objects() {
     // The rows as one text object in the AWS key layout, fields in the DDL's order.
     let batch = rows_batch(true);
     let data_columns = batch.num_columns() - 3;
-    let data = batch.project(&(0..data_columns).collect::<Vec<_>>()).unwrap();
+    let data = batch
+        .project(&(0..data_columns).collect::<Vec<_>>())
+        .unwrap();
     // The text writer takes 32/64-bit integers: tcpflags (SMALLINT) as INT.
     let columns: Vec<ArrayRef> = data
         .columns()
@@ -338,7 +340,9 @@ async fn the_projects_text_table_gives_the_same_answers_over_text_objects() {
         mirrors: vec![Mirror::new("s3://central-logs", bucket.path()).unwrap()],
         ..SessionOptions::default()
     });
-    text.run_script(&ddl).await.expect("the project's DDL registers");
+    text.run_script(&ddl)
+        .await
+        .expect("the project's DDL registers");
 
     let memory = FlowLogSession::new(SessionOptions {
         current_time: Some(Utc.with_ymd_and_hms(2020, 7, 31, 0, 0, 0).unwrap()),

@@ -67,7 +67,7 @@ fn copy_sample(out: &Path, copy: Copy) {
             let target = out.join(relative);
             std::fs::create_dir_all(target.parent().unwrap()).unwrap();
             let name = target.file_name().unwrap().to_str().unwrap().to_string();
-            let text = copy == Copy::AllText || i % 2 == 0;
+            let text = copy == Copy::AllText || i.is_multiple_of(2);
             match name.strip_suffix(".log.parquet") {
                 Some(stem) if text => {
                     write_as_text(&path, &target.with_file_name(format!("{stem}.log.gz")));
@@ -105,7 +105,9 @@ async fn every_row(root: &Path) -> Vec<String> {
             .register_logs(&name, root.join(bucket).to_str().unwrap())
             .await
             .unwrap();
-        let text = csv(&session, &format!("SELECT * FROM {name}")).await.unwrap();
+        let text = csv(&session, &format!("SELECT * FROM {name}"))
+            .await
+            .unwrap();
         out.extend(text.lines().map(|l| format!("{bucket},{l}")));
     }
     out.sort();
@@ -118,7 +120,11 @@ async fn a_text_copy_of_the_sample_gives_every_row_the_parquet_objects_give() {
     copy_sample(text.path(), Copy::AllText);
     let mixed = tempfile::tempdir().unwrap();
     copy_sample(mixed.path(), Copy::Mixed);
-    assert!(files_under(text.path()).iter().all(|p| p.to_str().unwrap().ends_with(".log.gz")));
+    assert!(
+        files_under(text.path())
+            .iter()
+            .all(|p| p.to_str().unwrap().ends_with(".log.gz"))
+    );
 
     let parquet_rows = every_row(&testdata().join("s3")).await;
     // 4 headers and every record of testdata/records.csv (its header not counted).
@@ -132,8 +138,8 @@ async fn a_text_copy_of_the_sample_gives_every_row_the_parquet_objects_give() {
 async fn the_runbook_query_over_a_mixed_bucket_needs_accept_text_and_then_answers_as_athena() {
     let mixed = tempfile::tempdir().unwrap();
     copy_sample(mixed.path(), Copy::Mixed);
-    let ddl = std::fs::read_to_string(testdata().join("runbook/create-table-multi-account.sql"))
-        .unwrap();
+    let ddl =
+        std::fs::read_to_string(testdata().join("runbook/create-table-multi-account.sql")).unwrap();
     let query = std::fs::read_to_string(testdata().join("runbook/query.sql")).unwrap();
     let expected =
         std::fs::read_to_string(testdata().join("expected/runbook-multi-account.csv")).unwrap();
@@ -204,7 +210,10 @@ async fn a_text_ddl_maps_fields_by_position_and_reads_numbers_that_do_not_parse_
     let out = csv(&session, "SELECT count(*), count(v), min(acct) FROM h")
         .await
         .unwrap();
-    assert_eq!(out, "\"_col0\",\"_col1\",\"_col2\"\n\"4\",\"3\",\"123456789012\"\n");
+    assert_eq!(
+        out,
+        "\"_col0\",\"_col1\",\"_col2\"\n\"4\",\"3\",\"123456789012\"\n"
+    );
 }
 
 #[tokio::test]
@@ -249,9 +258,8 @@ fn one_object(text: &str) -> (tempfile::TempDir, FlowLogSession) {
 
 #[tokio::test]
 async fn the_lazy_simple_serde_form_and_the_default_delimiter_read_as_athena_reads_them() {
-    let (_dir, session) = one_object(
-        "version account-id interface-id\n2 123456789012 eni-1\n2 123456789012 eni-2\n",
-    );
+    let (_dir, session) =
+        one_object("version account-id interface-id\n2 123456789012 eni-1\n2 123456789012 eni-2\n");
     // The SerDe spelled out, with its field.delim, and the input format class.
     session
         .register_ddl(
@@ -288,7 +296,10 @@ async fn the_lazy_simple_serde_form_and_the_default_delimiter_read_as_athena_rea
         )
         .unwrap_err()
         .to_string();
-    assert!(err.contains("table m") && err.contains("delimiter"), "{err}");
+    assert!(
+        err.contains("table m") && err.contains("delimiter"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -334,7 +345,8 @@ async fn a_bad_line_or_a_cut_gzip_stream_names_the_object() {
 fn write_object(root: &Path, tag: &str, text: &str) {
     let day = root.join("AWSLogs/123456789010/vpcflowlogs/us-east-1/2026/11/19");
     std::fs::create_dir_all(&day).unwrap();
-    let name = format!("123456789010_vpcflowlogs_us-east-1_fl-1234abcd_20261119T0000Z_{tag}.log.gz");
+    let name =
+        format!("123456789010_vpcflowlogs_us-east-1_fl-1234abcd_20261119T0000Z_{tag}.log.gz");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(text.as_bytes()).unwrap();
     std::fs::write(day.join(name), gz.finish().unwrap()).unwrap();

@@ -52,7 +52,7 @@ pub fn build_text(copy: TextCopy) -> Result<BTreeMap<String, Vec<u8>>> {
             previous_bucket = f.bucket.name;
             index = 0;
         }
-        let as_text = copy == TextCopy::All || index % 2 == 0;
+        let as_text = copy == TextCopy::All || index.is_multiple_of(2);
         index += 1;
         let (key, bytes) = if as_text {
             (

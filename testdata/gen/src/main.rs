@@ -49,14 +49,12 @@ fn parse_args(args: &[String]) -> Result<Command> {
         [flag] if flag == "-h" || flag == "--help" => Ok(Command::Help),
         [flag, dir] if flag == "--out" => Ok(Command::Out(PathBuf::from(dir))),
         [flag, dir] if flag == "--check" => Ok(Command::Check(PathBuf::from(dir))),
-        [flag, dir] if flag == "--text" => Ok(Command::Text(
-            PathBuf::from(dir),
-            dataset::TextCopy::All,
-        )),
-        [flag, dir] if flag == "--mixed" => Ok(Command::Text(
-            PathBuf::from(dir),
-            dataset::TextCopy::Mixed,
-        )),
+        [flag, dir] if flag == "--text" => {
+            Ok(Command::Text(PathBuf::from(dir), dataset::TextCopy::All))
+        }
+        [flag, dir] if flag == "--mixed" => {
+            Ok(Command::Text(PathBuf::from(dir), dataset::TextCopy::Mixed))
+        }
         [flag, dir, rest @ ..] if flag == "--bench" => {
             let mut options = bench::BenchOptions {
                 dir: PathBuf::from(dir),

@@ -60,7 +60,10 @@ mod tests {
 
     #[test]
     fn keys_swap_the_extension() {
-        assert_eq!(text_key("a/b_20261119T0000Z_e0.log.parquet"), "a/b_20261119T0000Z_e0.log.gz");
+        assert_eq!(
+            text_key("a/b_20261119T0000Z_e0.log.parquet"),
+            "a/b_20261119T0000Z_e0.log.gz"
+        );
     }
 
     #[test]
@@ -69,7 +72,9 @@ mod tests {
         let file = generate_bucket(bucket).unwrap().remove(0);
         let bytes = encode(bucket.columns, &file.records).unwrap();
         let mut text = String::new();
-        flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut text).unwrap();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), file.records.len() + 1);
         let header: Vec<&str> = lines[0].split(' ').collect();
