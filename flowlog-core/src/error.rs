@@ -183,6 +183,15 @@ pub enum Error {
         data_type: arrow::datatypes::DataType,
     },
 
+    /// `ALTER TABLE … ADD PARTITION` names partitions the table cannot take.
+    #[error("ALTER TABLE ADD PARTITION {table}: {reason}")]
+    BadPartitionSpec {
+        /// The table.
+        table: String,
+        /// What is wrong.
+        reason: String,
+    },
+
     /// A statement names a table that is not registered.
     #[error("Table '{table}' does not exist")]
     NoSuchTable {

@@ -8,7 +8,8 @@
 //! SHOW PARTITIONS t                             ─► partition (col=value/…, partitions with data)
 //! SHOW CREATE TABLE t                           ─► createtab_stmt (the DDL as registered, by line)
 //! MSCK REPAIR TABLE t                           ─► message: nothing to do
-//! ALTER TABLE t ADD [IF NOT EXISTS] PARTITION … ─► message: nothing to do
+//! ALTER TABLE t ADD [IF NOT EXISTS]              ─► message: partitions added (a table
+//!   PARTITION (col = 'v', …) [LOCATION '…'] …        without projection), or nothing to do
 //! ```
 //!
 //! Types are shown with their Hive names (`bigint`, `string`, `array<string>`), as
@@ -46,7 +47,16 @@ pub enum CatalogStatement {
     ShowPartitions(TableName),
     /// `SHOW CREATE TABLE t`.
     ShowCreateTable(TableName),
-    /// `MSCK REPAIR TABLE t` or `ALTER TABLE t ADD PARTITION …`: accepted, nothing to do.
+    /// `ALTER TABLE t ADD [IF NOT EXISTS] PARTITION (…) [LOCATION '…'] …`.
+    AddPartitions {
+        /// The table.
+        table: TableName,
+        /// `IF NOT EXISTS` was given: partitions already there are skipped.
+        if_not_exists: bool,
+        /// The partitions, in written order.
+        partitions: Vec<crate::table::PartitionSpec>,
+    },
+    /// `MSCK REPAIR TABLE t`: accepted, nothing to do.
     PartitionMaintenance {
         /// The statement's first words, for the message.
         statement: String,
@@ -137,15 +147,25 @@ pub fn parse(sql: &str) -> Option<CatalogStatement> {
             if !words.eat_keyword("add") {
                 return None;
             }
-            CatalogStatement::PartitionMaintenance {
-                statement: "ALTER TABLE ADD PARTITION".into(),
+            let if_not_exists =
+                words.eat_keyword("if") && words.eat_keyword("not") && words.eat_keyword("exists");
+            let mut partitions = Vec::new();
+            while words.eat_keyword("partition") {
+                partitions.push(words.partition_spec()?);
+            }
+            if partitions.is_empty() {
+                return None;
+            }
+            CatalogStatement::AddPartitions {
                 table,
+                if_not_exists,
+                partitions,
             }
         }
         _ => return None,
     };
-    // Anything left over (but for ALTER TABLE's partition list) is not ours.
-    if !matches!(statement, CatalogStatement::PartitionMaintenance { .. }) && !words.done() {
+    // Anything left over is not ours.
+    if !words.done() {
         return None;
     }
     Some(statement)
@@ -213,6 +233,37 @@ impl Words {
             }
             _ => None,
         }
+    }
+
+    /// `(col = 'value', …) [LOCATION '…']`, after `PARTITION`.
+    fn partition_spec(&mut self) -> Option<crate::table::PartitionSpec> {
+        self.punctuation(&Token::LParen)?;
+        let mut values = Vec::new();
+        loop {
+            let name = self.name()?;
+            self.punctuation(&Token::Eq)?;
+            let value = match self.tokens.get(self.at)? {
+                Token::SingleQuotedString(s) => s.clone(),
+                Token::Number(n, _) => n.clone(),
+                _ => return None,
+            };
+            self.at += 1;
+            values.push((name, value));
+            if self.punctuation(&Token::Comma).is_none() {
+                break;
+            }
+        }
+        self.punctuation(&Token::RParen)?;
+        let location = if self.eat_keyword("location") {
+            Some(self.string()?)
+        } else {
+            None
+        };
+        Some(crate::table::PartitionSpec { values, location })
+    }
+
+    fn punctuation(&mut self, token: &Token) -> Option<()> {
+        (self.tokens.get(self.at) == Some(token)).then(|| self.at += 1)
     }
 
     fn done(&self) -> bool {
@@ -327,6 +378,27 @@ impl FlowLogSession {
                 };
                 let rows = text.trim().lines().map(|l| vec![l.to_string()]).collect();
                 (vec!["createtab_stmt"], rows)
+            }
+            CatalogStatement::AddPartitions {
+                table: name,
+                if_not_exists,
+                partitions,
+            } => {
+                let provider = self.table_provider(name).await?;
+                let added = match provider.downcast_ref::<FlowLogTable>() {
+                    Some(table) => table.add_partitions(partitions, *if_not_exists)?,
+                    None => None,
+                };
+                let message = match added {
+                    Some(n) => format!(
+                        "ALTER TABLE ADD PARTITION {name}: {n} partition{} added",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    None => format!(
+                        "ALTER TABLE ADD PARTITION {name}: nothing to do; the table's partitions come from its partition projection or from listing its location at query time, and Athena too ignores registered partitions when projection is enabled"
+                    ),
+                };
+                (vec!["message"], vec![vec![message]])
             }
             CatalogStatement::PartitionMaintenance { statement, table } => {
                 self.table_provider(table).await?;
@@ -547,10 +619,26 @@ mod tests {
                 table: "t".into()
             }))
         );
-        assert!(matches!(
-            parse("ALTER TABLE t ADD PARTITION (dt='2024-01-01') LOCATION 's3://b/p/'"),
-            Some(CatalogStatement::PartitionMaintenance { .. })
-        ));
+        assert_eq!(
+            parse(
+                "ALTER TABLE t ADD IF NOT EXISTS PARTITION (`dt`='2024-01-01', n = 3) LOCATION 's3://b/p/' PARTITION (dt='2024-01-02', n=4)"
+            ),
+            Some(CatalogStatement::AddPartitions {
+                table: table("t"),
+                if_not_exists: true,
+                partitions: vec![
+                    crate::table::PartitionSpec {
+                        values: vec![("dt".into(), "2024-01-01".into()), ("n".into(), "3".into())],
+                        location: Some("s3://b/p/".into()),
+                    },
+                    crate::table::PartitionSpec {
+                        values: vec![("dt".into(), "2024-01-02".into()), ("n".into(), "4".into())],
+                        location: None,
+                    },
+                ],
+            })
+        );
+        assert_eq!(parse("ALTER TABLE t ADD PARTITION (dt=)"), None);
         assert_eq!(parse("select * from t"), None);
         assert_eq!(parse("show columns from t where x"), None);
     }

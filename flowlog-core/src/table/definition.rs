@@ -199,6 +199,7 @@ impl FlowLogTable {
             reads_parquet: true,
             // Trees found with no DDL may hold both formats under the same partitions.
             text: Some(TextColumns::ByHeader),
+            added: Default::default(),
         }
     }
 }

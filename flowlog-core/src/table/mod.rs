@@ -14,6 +14,7 @@
 //!                   reconcile ─► DataSourceExec (Parquet), columns matched by name
 //! ```
 
+mod added;
 mod definition;
 pub(crate) mod discover;
 mod explain;
@@ -47,6 +48,7 @@ use datafusion::physical_plan::ExecutionPlan;
 use datafusion::physical_plan::empty::EmptyExec;
 use datafusion::physical_plan::union::UnionExec;
 
+pub use added::PartitionSpec;
 pub use definition::TableOptions;
 pub use explain::{PartitionKind, ScanReport};
 use listing::{ListedFile, PartitionTarget};
@@ -105,6 +107,8 @@ pub struct FlowLogTable {
     reads_parquet: bool,
     /// How `.log.gz` objects are read, if they are.
     text: Option<TextColumns>,
+    /// Partitions registered with `ALTER TABLE … ADD PARTITION` (tables without projection).
+    added: added::AddedPartitions,
 }
 
 impl fmt::Debug for FlowLogTable {
@@ -130,6 +134,29 @@ impl FlowLogTable {
     /// The partition columns.
     pub fn partition_fields(&self) -> &[FieldRef] {
         &self.partition_fields
+    }
+
+    /// Registers partitions, as `ALTER TABLE … ADD [IF NOT EXISTS] PARTITION` does in
+    /// Athena's catalog: for a partitioned table without projection, each partition's
+    /// objects are read from then on (besides the `col=value/` folders found under its
+    /// location). Returns how many partitions were new, or `None` when the table's
+    /// partitions come from partition projection or an `AWSLogs` tree (Athena ignores
+    /// registered partitions when projection is enabled).
+    pub fn add_partitions(
+        &self,
+        specs: &[PartitionSpec],
+        if_not_exists: bool,
+    ) -> Result<Option<usize>> {
+        match &self.source {
+            PartitionSource::HiveDirectories { root } => self
+                .added
+                .add(&self.name, &self.partition_fields, root, specs, if_not_exists)
+                .map(Some),
+            PartitionSource::Unpartitioned { .. } => Err(Error::NotPartitioned {
+                table: self.name.clone(),
+            }),
+            PartitionSource::Projected { .. } | PartitionSource::AwsLogs { .. } => Ok(None),
+        }
     }
 
     /// The objects a query with these filters reads, with their partition values,
@@ -184,14 +211,38 @@ impl FlowLogTable {
             }
             PartitionSource::HiveDirectories { root } => {
                 let root = self.resolver.resolve(root)?;
-                discover::hive_files(
+                let mut files = discover::hive_files(
                     session,
                     &pruner,
                     &root,
                     &self.partition_fields,
                     &self.options,
                 )
-                .await
+                .await?;
+                let added = self.added.snapshot();
+                if !added.is_empty() {
+                    let values: Vec<Vec<ScalarValue>> =
+                        added.iter().map(|p| p.values.clone()).collect();
+                    let keep = pruner.retain(session, self.partition_fields.len(), &values)?;
+                    let mut targets = Vec::new();
+                    for (partition, keep) in added.into_iter().zip(keep) {
+                        if keep {
+                            targets.push(PartitionTarget {
+                                values: partition.values,
+                                location: self.resolver.resolve(&partition.location)?,
+                            });
+                        }
+                    }
+                    files.extend(
+                        listing::list_targets(targets, self.options.list_concurrency).await?,
+                    );
+                    // A partition added at a `col=value/` folder is listed once.
+                    files.sort_by(|a, b| a.meta.location.cmp(&b.meta.location));
+                    files.dedup_by(|a, b| {
+                        a.meta.location == b.meta.location && a.store_url == b.store_url
+                    });
+                }
+                Ok(files)
             }
             PartitionSource::Unpartitioned { root } => {
                 let location = self.resolver.resolve(root)?;

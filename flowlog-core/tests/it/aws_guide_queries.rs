@@ -168,6 +168,25 @@ async fn date_partitioned_table_examples_run_unchanged() {
         .collect();
     assert_eq!(fields.len(), 30);
     assert_eq!(fields[29], ("date".to_string(), DataType::Date32));
+    let flows = date_flows();
+    let dir = tempfile::tempdir().unwrap();
+    write_parquet(&dir.path().join("flows.parquet"), &batch(&fields, &flows));
+    session
+        .context()
+        .register_parquet(
+            "vpc_flow_logs",
+            dir.path().to_str().unwrap(),
+            Default::default(),
+        )
+        .await
+        .unwrap();
+
+    date_examples(&session, &blocks).await;
+}
+
+/// The flows of the date-partitioned examples: some on the page's fixed dates, some in the
+/// last week (the page's queries are relative to today).
+fn date_flows() -> Vec<Flow> {
     let today = Utc::now().date_naive();
     let ago = |n: u64| {
         today
@@ -177,7 +196,7 @@ async fn date_partitioned_table_examples_run_unchanged() {
             .to_string()
     };
     let r = "us-east-1";
-    let flows = vec![
+    vec![
         // 2020-05-04 is a Monday (ISO day 1), 2020-05-09 a Saturday (6).
         flow(
             "2020-05-04",
@@ -244,19 +263,12 @@ async fn date_partitioned_table_examples_run_unchanged() {
             ("10.1.0.5", "10.0.0.7", 80),
             (6, 99, "ACCEPT"),
         ),
-    ];
-    let dir = tempfile::tempdir().unwrap();
-    write_parquet(&dir.path().join("flows.parquet"), &batch(&fields, &flows));
-    session
-        .context()
-        .register_parquet(
-            "vpc_flow_logs",
-            dir.path().to_str().unwrap(),
-            Default::default(),
-        )
-        .await
-        .unwrap();
+    ]
+}
 
+/// The page's three queries on `vpc_flow_logs`, checked against the answers worked out
+/// from [`date_flows`].
+async fn date_examples(session: &FlowLogSession, blocks: &BTreeMap<String, String>) {
     let first = rows(&session, &blocks["query date-partition-first-100"]).await;
     assert_eq!(first.len(), 2, "{first:?}");
     assert!(
@@ -276,6 +288,60 @@ async fn date_partitioned_table_examples_run_unchanged() {
 
     let https = rows(&session, &blocks["query top-https-last-week"]).await;
     assert_eq!(https, [r#""15","10.0.0.5""#, r#""7","10.0.0.6""#]);
+}
+
+/// The page's text table exactly as the page sets it up: its DDL with the two fill-ins the
+/// page asks for, one `ALTER TABLE … ADD PARTITION (`date`='…') LOCATION '…/yyyy/MM/dd'` per
+/// day as the page shows, and text objects (`.log.gz`) in the AWS key layout.
+#[tokio::test]
+async fn date_partitioned_text_table_runs_unchanged_with_its_partitions_added() {
+    let blocks = blocks();
+    let ddl_text = blocks["ddl vpc_flow_logs"]
+        .replace("{account_id}", "111122223333")
+        .replace("{region_code}", "us-east-1");
+    let ddl = parse_create_table(&ddl_text).expect("the page's DDL parses");
+    let fields: Vec<(String, DataType)> = ddl
+        .columns
+        .iter()
+        .map(|c| (c.name.clone(), arrow_type(&c.data_type)))
+        .collect();
+    let flows = date_flows();
+    let bucket = tempfile::tempdir().unwrap();
+    let session = FlowLogSession::new(SessionOptions {
+        mirrors: vec![Mirror::new("s3://DOC-EXAMPLE-BUCKET", bucket.path()).unwrap()],
+        ..SessionOptions::default()
+    });
+    assert_eq!(session.register_ddl(&ddl_text).unwrap(), "vpc_flow_logs");
+    let mut days: Vec<NaiveDate> = flows.iter().map(|f| f.day).collect();
+    days.sort();
+    days.dedup();
+    for day in days {
+        let folder = format!(
+            "prefix/AWSLogs/111122223333/vpcflowlogs/us-east-1/{}",
+            day.format("%Y/%m/%d")
+        );
+        let on_day: Vec<Flow> = flows.iter().filter(|f| f.day == day).cloned().collect();
+        write_text_log(
+            &bucket.path().join(&folder).join(format!(
+                "111122223333_vpcflowlogs_us-east-1_fl-0_{}_0.log.gz",
+                day.format("%Y%m%dT0000Z")
+            )),
+            &batch(&fields, &on_day),
+        );
+        let added = rows(
+            &session,
+            &format!(
+                "ALTER TABLE vpc_flow_logs\nADD PARTITION (`date`='{}')\nLOCATION 's3://DOC-EXAMPLE-BUCKET/{folder}';",
+                day.format("%Y-%m-%d")
+            ),
+        )
+        .await;
+        assert_eq!(
+            added,
+            [r#""ALTER TABLE ADD PARTITION default.vpc_flow_logs: 1 partition added""#]
+        );
+    }
+    date_examples(&session, &blocks).await;
 }
 
 /// The page's DDL with what the page asks the reader to fill in; with `parquet`, Parquet
