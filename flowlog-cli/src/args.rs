@@ -127,6 +127,13 @@ pub(crate) struct QueryArgs {
     #[arg(long = "accept-text")]
     pub(crate) accept_text: bool,
 
+    /// With --logs: the table's columns are the fields of this flow-log format (the
+    /// LogFormat of the flow log's settings), instead of the runbook's 28, e.g.
+    /// '${version} ${account-id} ${srcaddr} ${dstaddr} ${action} ${reject-reason}'.
+    /// Fields are typed as AWS's Parquet files type them; region is the partition column.
+    #[arg(long = "log-format", value_name = "FORMAT", requires = "logs", value_parser = settings::log_format)]
+    pub(crate) log_format: Option<flowlog_core::provision::fields::LogFormat>,
+
     /// What NOW means in partition projection, and what current_date / current_timestamp /
     /// now() answer (RFC 3339, or a date for its midnight UTC); pin it to make results
     /// reproducible. Default: the current time.

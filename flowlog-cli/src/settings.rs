@@ -1,6 +1,6 @@
 //! clap value parsers that turn flag text into validated settings once: a [`Mirror`]
-//! whose directory exists, a [`TrinoZone`], the `--now` instant, an AWS region name and
-//! an endpoint URL with its scheme.
+//! whose directory exists, a [`TrinoZone`], the `--now` instant, a flow-log format, an AWS
+//! region name and an endpoint URL with its scheme.
 //!
 //! A parser's error names its flag and value (`--time-zone Mars/Olympus: …`), and
 //! `main` prints it as it is.
@@ -67,6 +67,12 @@ pub(crate) fn now(s: &str) -> Result<DateTime<Utc>, FlagError> {
                 "not a timestamp; write e.g. 2026-11-20T00:00:00Z or 2026-11-20",
             )
         })
+}
+
+/// `--log-format FORMAT`: a flow log's `${field} …` format of known fields.
+pub(crate) fn log_format(s: &str) -> Result<flowlog_core::provision::fields::LogFormat, FlagError> {
+    flowlog_core::provision::fields::LogFormat::parse(s)
+        .map_err(|e| FlagError::new("--log-format", s, e))
 }
 
 /// `--region REGION`: lower-case letters, digits and `-` (e.g. `ap-northeast-1`).

@@ -67,6 +67,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         table: TableOptions {
             allow_multiple_roots: args.allow_multiple_roots,
             accept_text: args.accept_text,
+            log_format: args.log_format.clone(),
             skip_bad_objects: skipped.clone(),
             ..TableOptions::default()
         },

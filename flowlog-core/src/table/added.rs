@@ -129,10 +129,7 @@ fn typed_partition(
             .map(|(_, v)| v)
             .collect();
         let [text] = given[..] else {
-            return Err(bad(format!(
-                "give each partition column once: {}",
-                names()
-            )));
+            return Err(bad(format!("give each partition column once: {}", names())));
         };
         let value = ScalarValue::Utf8(Some(text.clone()))
             .cast_to(column.data_type())

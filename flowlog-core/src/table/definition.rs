@@ -32,6 +32,10 @@ pub struct TableOptions {
     /// partitions, their fields matched to columns by the names in each object's header.
     /// Tables found with no DDL always do; text DDL tables read only text.
     pub accept_text: bool,
+    /// The columns of a table found with no DDL ([`FlowLogTable::discover`]), as a flow
+    /// log's format names its fields (`${version} ${vpc-id} …`): for trees delivered with
+    /// fields past the runbook's 28 (ECS, `reject-reason`). `None`: the runbook's columns.
+    pub log_format: Option<crate::provision::fields::LogFormat>,
 }
 
 impl Default for TableOptions {
@@ -43,6 +47,7 @@ impl Default for TableOptions {
             allow_multiple_roots: false,
             skip_bad_objects: None,
             accept_text: false,
+            log_format: None,
         }
     }
 }
@@ -134,9 +139,9 @@ impl FlowLogTable {
         Ok(t)
     }
 
-    /// The table `flowlog query --logs DIR` registers: the runbook's 28 columns and the
-    /// partition columns `account`, `region`, `date` (`yyyy/MM/dd`) and, when the tree is
-    /// delivered per hour, `hour` (`HH`).
+    /// The table `flowlog query --logs DIR` registers: the runbook's 28 columns (or those of
+    /// [`TableOptions::log_format`]) and the partition columns `account`, `region`, `date`
+    /// (`yyyy/MM/dd`) and, when the tree is delivered per hour, `hour` (`HH`).
     ///
     /// Fails when no `AWSLogs` tree is found under `root`.
     pub async fn discover(
@@ -154,10 +159,19 @@ impl FlowLogTable {
         if hourly {
             partition_fields.push(Arc::new(Field::new("hour", DataType::Utf8, true)));
         }
-        let columns: Vec<(String, HiveType)> = runbook_columns()
-            .into_iter()
-            .map(|(n, t)| (n.to_string(), t))
-            .collect();
+        let columns: Vec<(String, HiveType)> = match &options.log_format {
+            // The format's fields as AWS's Parquet types them; `region` is the partition.
+            Some(format) => format
+                .fields()
+                .iter()
+                .filter(|f| f.column != "region")
+                .map(|f| (f.column.to_string(), f.parquet.hive_type()))
+                .collect(),
+            None => runbook_columns()
+                .into_iter()
+                .map(|(n, t)| (n.to_string(), t))
+                .collect(),
+        };
         let source = PartitionSource::AwsLogs {
             root: root.to_string(),
             hourly,

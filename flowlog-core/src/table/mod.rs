@@ -150,7 +150,13 @@ impl FlowLogTable {
         match &self.source {
             PartitionSource::HiveDirectories { root } => self
                 .added
-                .add(&self.name, &self.partition_fields, root, specs, if_not_exists)
+                .add(
+                    &self.name,
+                    &self.partition_fields,
+                    root,
+                    specs,
+                    if_not_exists,
+                )
                 .map(Some),
             PartitionSource::Unpartitioned { .. } => Err(Error::NotPartitioned {
                 table: self.name.clone(),

@@ -453,3 +453,36 @@ async fn version_7_and_8_fields_are_read_by_a_table_that_declares_them() {
          \"2a02:cf40::\",\"payments-service\",\"BPA\"\n"
     );
 }
+
+/// A table found with no DDL takes its columns from a flow log's format when given one.
+#[tokio::test]
+async fn a_log_format_names_the_columns_of_a_discovered_table() {
+    let dir = tempfile::tempdir().unwrap();
+    write_object(
+        dir.path(),
+        "c0000001",
+        "version account-id srcaddr action ecs-service-name reject-reason\n\
+         8 123456789010 2a02:cf40:: REJECT payments-service BPA\n",
+    );
+    let format = flowlog_core::provision::fields::LogFormat::parse(
+        "${version} ${srcaddr} ${region} ${ecs-service-name} ${reject-reason}",
+    )
+    .unwrap();
+    let session = FlowLogSession::new(SessionOptions {
+        table: TableOptions {
+            log_format: Some(format),
+            ..TableOptions::default()
+        },
+        ..SessionOptions::default()
+    });
+    session
+        .register_logs("t", dir.path().to_str().unwrap())
+        .await
+        .unwrap();
+    let out = csv(&session, "SELECT * FROM t").await.unwrap();
+    assert_eq!(
+        out,
+        "\"version\",\"srcaddr\",\"ecs_service_name\",\"reject_reason\",\"account\",\"region\",\"date\"\n\
+         \"8\",\"2a02:cf40::\",\"payments-service\",\"BPA\",\"123456789010\",\"us-east-1\",\"2026/11/19\"\n"
+    );
+}
