@@ -269,14 +269,14 @@ fn date_flows() -> Vec<Flow> {
 /// The page's three queries on `vpc_flow_logs`, checked against the answers worked out
 /// from [`date_flows`].
 async fn date_examples(session: &FlowLogSession, blocks: &BTreeMap<String, String>) {
-    let first = rows(&session, &blocks["query date-partition-first-100"]).await;
+    let first = rows(session, &blocks["query date-partition-first-100"]).await;
     assert_eq!(first.len(), 2, "{first:?}");
     assert!(
         first.iter().all(|r| r.ends_with(",\"2020-05-04\"")),
         "{first:?}"
     );
 
-    let mut rejected = rows(&session, &blocks["query rejected-tcp-day-of-week"]).await;
+    let mut rejected = rows(session, &blocks["query rejected-tcp-day-of-week"]).await;
     rejected.sort();
     assert_eq!(
         rejected,
@@ -286,7 +286,7 @@ async fn date_examples(session: &FlowLogSession, blocks: &BTreeMap<String, Strin
         ]
     );
 
-    let https = rows(&session, &blocks["query top-https-last-week"]).await;
+    let https = rows(session, &blocks["query top-https-last-week"]).await;
     assert_eq!(https, [r#""15","10.0.0.5""#, r#""7","10.0.0.6""#]);
 }
 
