@@ -14,9 +14,11 @@ mod chains;
 mod conditional;
 pub mod datetime;
 mod ipaddress;
+mod lambda;
 mod like;
 mod listagg;
 mod naming;
+pub mod parser;
 mod string;
 mod subscript;
 
@@ -53,6 +55,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         like::rewrite(expr);
         aggregate::rewrite(expr);
         listagg::rewrite(expr);
+        lambda::rewrite(expr);
         ControlFlow::<()>::Continue(())
     });
     Ok(())
