@@ -91,3 +91,23 @@ fn is_column(expr: &Expr) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use datafusion::sql::sqlparser::parser::Parser;
+
+    use super::name_unaliased_columns;
+    use crate::dialect::parser::TrinoDialect;
+
+    #[test]
+    fn values_columns_are_named_as_select_items() {
+        let mut statement = Parser::parse_sql(&TrinoDialect, "VALUES (1, 'a'), (2, 'b') ORDER BY 1")
+            .expect("parses")
+            .remove(0);
+        name_unaliased_columns(&mut statement);
+        assert_eq!(
+            statement.to_string(),
+            "SELECT column1 AS _col0, column2 AS _col1 FROM (VALUES (1, 'a'), (2, 'b')) AS \"$values\" ORDER BY 1"
+        );
+    }
+}
