@@ -3,6 +3,7 @@
 //! `dialect/aggregate.rs` instead.
 
 pub mod approx_percentile_weighted;
+pub mod central_moments;
 pub mod histogram;
 pub mod map_agg;
 mod map_value;
@@ -15,11 +16,13 @@ use datafusion::logical_expr::AggregateUDF;
 
 /// The aggregate functions of this family.
 pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
-    vec![
+    let mut all = vec![
         map_agg::udaf(),
         multimap_agg::udaf(),
         histogram::udaf(),
         approx_percentile_weighted::udaf(),
         sum::udaf(),
-    ]
+    ];
+    all.extend(central_moments::udafs());
+    all
 }
