@@ -9,10 +9,11 @@ pub mod map_agg;
 mod map_value;
 pub mod multimap_agg;
 pub mod sum;
+pub mod top_n;
 
 use std::sync::Arc;
 
-use datafusion::logical_expr::AggregateUDF;
+use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 
 /// The aggregate functions of this family.
 pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
@@ -25,4 +26,9 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
     ];
     all.extend(central_moments::udafs());
     all
+}
+
+/// The scalar helpers of this family (what the dialect rewrites aggregates to).
+pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
+    vec![Arc::new(ScalarUDF::new_from_impl(top_n::TopN::new()))]
 }

@@ -38,6 +38,7 @@ pub fn scalar_functions(session_zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
     all.extend(array::scalar_functions());
     all.extend(map::scalar_functions());
     all.extend(url::scalar_functions());
+    all.extend(aggregate::scalar_functions());
     all
 }
 
