@@ -18,8 +18,7 @@
 use std::ops::ControlFlow;
 
 use datafusion::sql::sqlparser::ast::{
-    Expr, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, ObjectName,
-    visit_expressions_mut,
+    Expr, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, ObjectName, visit_expressions_mut,
 };
 
 use super::ast::call;
@@ -53,7 +52,10 @@ pub(crate) fn rewrite(expr: &mut Expr) {
         return;
     };
     let has_lambda = list.args.iter().any(|a| {
-        matches!(a, FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Lambda(_))))
+        matches!(
+            a,
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Lambda(_)))
+        )
     });
     if has_lambda {
         f.name = ObjectName::from(vec![Ident::new(target)]);

@@ -70,7 +70,8 @@ fn select_from_values(body: &SetExpr) -> Option<SetExpr> {
         "SELECT {} FROM (VALUES (1)) AS \"$values\"",
         items.join(", ")
     );
-    let Statement::Query(mut query) = Parser::parse_sql(&TrinoDialect, &template).ok()?.pop()? else {
+    let Statement::Query(mut query) = Parser::parse_sql(&TrinoDialect, &template).ok()?.pop()?
+    else {
         return None;
     };
     let SetExpr::Select(select) = query.body.as_mut() else {
@@ -101,9 +102,10 @@ mod tests {
 
     #[test]
     fn values_columns_are_named_as_select_items() {
-        let mut statement = Parser::parse_sql(&TrinoDialect, "VALUES (1, 'a'), (2, 'b') ORDER BY 1")
-            .expect("parses")
-            .remove(0);
+        let mut statement =
+            Parser::parse_sql(&TrinoDialect, "VALUES (1, 'a'), (2, 'b') ORDER BY 1")
+                .expect("parses")
+                .remove(0);
         name_unaliased_columns(&mut statement);
         assert_eq!(
             statement.to_string(),

@@ -135,9 +135,8 @@ pub fn parse_statement(
     use datafusion::error::DataFusionError;
     use datafusion::sql::parser::DFParserBuilder;
 
-    let dialect = parser_dialect(setting).ok_or_else(|| {
-        DataFusionError::Plan(format!("Unsupported SQL dialect: {setting}"))
-    })?;
+    let dialect = parser_dialect(setting)
+        .ok_or_else(|| DataFusionError::Plan(format!("Unsupported SQL dialect: {setting}")))?;
     let recursion_limit = state.config().options().sql_parser.recursion_limit.get();
     let mut statements = DFParserBuilder::new(sql)
         .with_dialect(dialect.as_ref())

@@ -134,14 +134,16 @@ fn as_match(left: &Expr, op: &BinaryOperator, query: &Query, all: bool) -> Optio
         elem: Vec::new(),
         named: true,
     });
-    Some(call(name, vec![call("coalesce", vec![values, empty]), lambda]))
+    Some(call(
+        name,
+        vec![call("coalesce", vec![values, empty]), lambda],
+    ))
 }
 
 /// `(SELECT array_agg("$value") FROM (query) AS "$quantified"("$value"))`.
 fn values_of(query: &Query) -> Option<Expr> {
-    let template = format!(
-        "SELECT array_agg(\"{VALUE}\") FROM (SELECT 1) AS \"$quantified\"(\"{VALUE}\")"
-    );
+    let template =
+        format!("SELECT array_agg(\"{VALUE}\") FROM (SELECT 1) AS \"$quantified\"(\"{VALUE}\")");
     let mut statement = Parser::parse_sql(&TrinoDialect, &template).ok()?.pop()?;
     let Statement::Query(outer) = &mut statement else {
         return None;
@@ -153,6 +155,6 @@ fn values_of(query: &Query) -> Option<Expr> {
     let TableFactor::Derived { subquery, .. } = factor else {
         return None;
     };
-    *subquery = Box::new(query.clone());
+    **subquery = query.clone();
     Some(Expr::Subquery(outer.clone()))
 }

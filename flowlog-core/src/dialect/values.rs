@@ -62,7 +62,7 @@ pub(crate) fn rewrite(sql: &str) -> Cow<'_, str> {
             end,
         });
     }
-    let mut inserts: Vec<(usize, &str)> = Vec::new();
+    let mut inserts: Vec<(usize, &'static str)> = Vec::new();
     for (i, lexeme) in lexemes.iter().enumerate() {
         if !is_keyword(&lexeme.token, Keyword::VALUES) {
             continue;
@@ -98,7 +98,7 @@ pub(crate) fn rewrite(sql: &str) -> Cow<'_, str> {
 
 /// Record the parentheses for the bare rows of the `VALUES` list starting at lexeme
 /// `first`; returns the index of the lexeme that ends the list.
-fn rows<'a>(lexemes: &[Lexeme], first: usize, inserts: &mut Vec<(usize, &'a str)>) -> usize {
+fn rows(lexemes: &[Lexeme], first: usize, inserts: &mut Vec<(usize, &'static str)>) -> usize {
     let mut i = first;
     loop {
         let start = i;
@@ -155,14 +155,23 @@ mod tests {
 
     #[test]
     fn bare_rows_get_parentheses() {
-        assert_eq!(rewrite("SELECT * FROM (VALUES 1, 2, 3) t(x)"), "SELECT * FROM (VALUES (1), (2), (3)) t(x)");
-        assert_eq!(rewrite("VALUES 1, (2), (3, 4), ROW(5, 6)"), "VALUES (1), (2), (3, 4), ROW(5, 6)");
+        assert_eq!(
+            rewrite("SELECT * FROM (VALUES 1, 2, 3) t(x)"),
+            "SELECT * FROM (VALUES (1), (2), (3)) t(x)"
+        );
+        assert_eq!(
+            rewrite("VALUES 1, (2), (3, 4), ROW(5, 6)"),
+            "VALUES (1), (2), (3, 4), ROW(5, 6)"
+        );
         assert_eq!(rewrite("VALUES (1) + 2, 'a'"), "VALUES ((1) + 2), ('a')");
         assert_eq!(
             rewrite("SELECT x FROM (VALUES CASE WHEN true THEN 1 END, f(1, 2)) t(x) ORDER BY 1"),
             "SELECT x FROM (VALUES (CASE WHEN true THEN 1 END), (f(1, 2))) t(x) ORDER BY 1"
         );
-        assert_eq!(rewrite("VALUES 1 UNION ALL VALUES 2"), "VALUES (1) UNION ALL VALUES (2)");
+        assert_eq!(
+            rewrite("VALUES 1 UNION ALL VALUES 2"),
+            "VALUES (1) UNION ALL VALUES (2)"
+        );
         assert_eq!(rewrite("SELECT 'values 1, 2'"), "SELECT 'values 1, 2'");
     }
 

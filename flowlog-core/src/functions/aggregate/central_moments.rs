@@ -66,7 +66,10 @@ impl AggregateUDFImpl for CentralMoments {
         match arg_types {
             [t] if t.is_numeric() || t.is_null() => Ok(vec![DataType::Float64]),
             _ => {
-                let expected = [format!("{}(double)", self.name()), format!("{}(bigint)", self.name())];
+                let expected = [
+                    format!("{}(double)", self.name()),
+                    format!("{}(bigint)", self.name()),
+                ];
                 let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
                 Err(unexpected_parameters(self.name(), arg_types, &expected))
             }
@@ -148,7 +151,9 @@ impl Moments {
         self.n += other.n;
         self.m1 = (na * self.m1 + nb * other.m1) / n;
         self.m2 = m2a + m2b + delta2 * na * nb / n;
-        self.m3 = m3a + m3b + delta3 * na * nb * (na - nb) / (n * n)
+        self.m3 = m3a
+            + m3b
+            + delta3 * na * nb * (na - nb) / (n * n)
             + 3.0 * delta * (na * m2b - nb * m2a) / n;
         self.m4 = self.m4
             + other.m4
@@ -192,7 +197,10 @@ impl Accumulator for MomentsAccumulator {
 
     fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
         let [n, m1, m2, m3, m4] = states else {
-            return plan_err!("central moments: state has {} columns, expected 5", states.len());
+            return plan_err!(
+                "central moments: state has {} columns, expected 5",
+                states.len()
+            );
         };
         let n = n.as_primitive::<Int64Type>();
         let [m1, m2, m3, m4] = [m1, m2, m3, m4].map(|m| m.as_primitive::<Float64Type>());

@@ -282,7 +282,11 @@ fn compare(a: &[ScalarValue], b: &[ScalarValue], ordering: &[SortOptions]) -> Or
             (false, true) => Ordering::Less,
             (false, false) => {
                 let order = x.partial_cmp(y).unwrap_or(Ordering::Equal);
-                if options.descending { order.reverse() } else { order }
+                if options.descending {
+                    order.reverse()
+                } else {
+                    order
+                }
             }
         };
         if order != Ordering::Equal {

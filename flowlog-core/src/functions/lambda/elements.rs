@@ -129,7 +129,10 @@ pub(crate) fn index(i: usize) -> Result<u32> {
 }
 
 /// An array per row, each the given contiguous range of `values` (`None`: a NULL array).
-pub(crate) fn list_from_ranges(ranges: &[Option<Range<usize>>], values: ArrayRef) -> Result<ArrayRef> {
+pub(crate) fn list_from_ranges(
+    ranges: &[Option<Range<usize>>],
+    values: ArrayRef,
+) -> Result<ArrayRef> {
     let mut offsets = Vec::with_capacity(ranges.len() + 1);
     offsets.push(0i32);
     let mut end = 0i32;
@@ -180,7 +183,11 @@ fn too_large() -> datafusion::error::DataFusionError {
 /// Evaluate `lambda` once over all elements: parameter `i` takes `params[i]` (each one
 /// value per element), captured columns are repeated to the element of each row
 /// (`rows`: the row of each element).
-pub(crate) fn call(lambda: &LambdaArgument, params: &[ArrayRef], rows: &UInt32Array) -> Result<ArrayRef> {
+pub(crate) fn call(
+    lambda: &LambdaArgument,
+    params: &[ArrayRef],
+    rows: &UInt32Array,
+) -> Result<ArrayRef> {
     let closures: Vec<Box<dyn Fn() -> Result<ArrayRef>>> = params
         .iter()
         .map(|p| {

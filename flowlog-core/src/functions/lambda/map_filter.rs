@@ -16,7 +16,11 @@ use super::{Invocation, higher_order_udf, parameters, split_fields, wrong_argume
 use crate::functions::map::{entries_field, key_value_types, map_type};
 
 /// The coerced type of a one-map call (an untyped NULL becomes `map(unknown, unknown)`).
-pub(crate) fn coerce_one_map(name: &str, arg_types: &[DataType], expected: &str) -> Result<Vec<DataType>> {
+pub(crate) fn coerce_one_map(
+    name: &str,
+    arg_types: &[DataType],
+    expected: &str,
+) -> Result<Vec<DataType>> {
     match arg_types {
         [DataType::Null] => Ok(vec![map_type(DataType::Null, DataType::Null)]),
         [m @ DataType::Map(_, _)] => Ok(vec![m.clone()]),
@@ -48,7 +52,11 @@ impl HigherOrderUDFImpl for MapFilter {
     }
 
     fn coerce_value_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        coerce_one_map(self.name(), arg_types, "map_filter(map(K,V), function(K,V,boolean))")
+        coerce_one_map(
+            self.name(),
+            arg_types,
+            "map_filter(map(K,V), function(K,V,boolean))",
+        )
     }
 
     fn lambda_parameters(
@@ -62,15 +70,24 @@ impl HigherOrderUDFImpl for MapFilter {
 
     fn return_field_from_args(&self, args: HigherOrderReturnFieldArgs) -> Result<FieldRef> {
         let values = split_fields(self.name(), args.arg_fields, 1, 1)?;
-        Ok(Arc::new(Field::new("", values[0].data_type().clone(), true)))
+        Ok(Arc::new(Field::new(
+            "",
+            values[0].data_type().clone(),
+            true,
+        )))
     }
 
     fn invoke_with_args(&self, args: HigherOrderFunctionArgs) -> Result<ColumnarValue> {
         let call_args = Invocation::new(&args)?;
         let entries = Elements::of_map(&call_args.values[0])?;
-        let (k, v) = key_value_types(args.return_type()).unwrap_or((DataType::Null, DataType::Null));
+        let (k, v) =
+            key_value_types(args.return_type()).unwrap_or((DataType::Null, DataType::Null));
         let (keys, values) = key_value_columns(&entries, &k, &v)?;
-        let keep = call(call_args.lambdas[0], &[Arc::clone(&keys), Arc::clone(&values)], &entries.rows)?;
+        let keep = call(
+            call_args.lambdas[0],
+            &[Arc::clone(&keys), Arc::clone(&values)],
+            &entries.rows,
+        )?;
         let keep = predicate(self.name(), &keep)?;
         let mut indices = Vec::new();
         let ranges: Vec<_> = entries
@@ -83,7 +100,8 @@ impl HigherOrderUDFImpl for MapFilter {
                 Some(start..indices.len())
             })
             .collect();
-        let indices = UInt32Array::from(indices.into_iter().map(index).collect::<Result<Vec<_>>>()?);
+        let indices =
+            UInt32Array::from(indices.into_iter().map(index).collect::<Result<Vec<_>>>()?);
         let keys = arrow::compute::take(keys.as_ref(), &indices, None)?;
         let values = arrow::compute::take(values.as_ref(), &indices, None)?;
         let out = map_from_ranges(&entries_field(k, v), &ranges, keys, values)?;

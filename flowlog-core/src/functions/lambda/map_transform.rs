@@ -86,7 +86,9 @@ impl HigherOrderUDFImpl for MapTransform {
                 .collect::<Vec<_>>(),
         )?;
         let out = lambda_fields(args.arg_fields);
-        let r = out.first().map_or(DataType::Null, |f| f.data_type().clone());
+        let r = out
+            .first()
+            .map_or(DataType::Null, |f| f.data_type().clone());
         let (k, v) = match self.part {
             Part::Keys => (r, v),
             Part::Values => (k, r),
@@ -104,8 +106,13 @@ impl HigherOrderUDFImpl for MapTransform {
         let (in_k, in_v) = key_value_types(call_args.values[0].data_type())
             .unwrap_or((DataType::Null, DataType::Null));
         let (keys, values) = key_value_columns(&entries, &in_k, &in_v)?;
-        let results = call(call_args.lambdas[0], &[Arc::clone(&keys), Arc::clone(&values)], &entries.rows)?;
-        let (k, v) = key_value_types(args.return_type()).unwrap_or((DataType::Null, DataType::Null));
+        let results = call(
+            call_args.lambdas[0],
+            &[Arc::clone(&keys), Arc::clone(&values)],
+            &entries.rows,
+        )?;
+        let (k, v) =
+            key_value_types(args.return_type()).unwrap_or((DataType::Null, DataType::Null));
         let out = match self.part {
             Part::Keys => {
                 let new_keys = cast(results, &k)?;

@@ -17,7 +17,9 @@ use datafusion::logical_expr::{
 
 use super::elements::{Elements, call, index, map_from_ranges};
 use super::map_filter::key_value_columns;
-use super::{Invocation, higher_order_udf, lambda_fields, parameters, split_fields, wrong_arguments};
+use super::{
+    Invocation, higher_order_udf, lambda_fields, parameters, split_fields, wrong_arguments,
+};
 use crate::functions::array::lists::element_keys;
 use crate::functions::map::{entries_field, key_value_types, map_type};
 
@@ -78,13 +80,18 @@ impl HigherOrderUDFImpl for MapZipWith {
         let values = split_fields(self.name(), args.arg_fields, 2, 1)?;
         let (k, _) = kv(values[0].data_type());
         let out = lambda_fields(args.arg_fields);
-        let v = out.first().map_or(DataType::Null, |f| f.data_type().clone());
+        let v = out
+            .first()
+            .map_or(DataType::Null, |f| f.data_type().clone());
         Ok(Arc::new(Field::new("", map_type(k, v), true)))
     }
 
     fn invoke_with_args(&self, args: HigherOrderFunctionArgs) -> Result<ColumnarValue> {
         let call_args = Invocation::new(&args)?;
-        let (a_type, b_type) = (call_args.values[0].data_type(), call_args.values[1].data_type());
+        let (a_type, b_type) = (
+            call_args.values[0].data_type(),
+            call_args.values[1].data_type(),
+        );
         let ((ka, va), (kb, vb)) = (kv(a_type), kv(b_type));
         let a = Elements::of_map(&call_args.values[0])?;
         let b = Elements::of_map(&call_args.values[1])?;
@@ -106,7 +113,8 @@ impl HigherOrderUDFImpl for MapZipWith {
                 v2.push(in_b.get(&comparable[0][i]).map(|&j| index(j)).transpose()?);
                 rows.push(index(row)?);
             }
-            let in_a: std::collections::HashSet<_> = ra.clone().map(|i| &comparable[0][i]).collect();
+            let in_a: std::collections::HashSet<_> =
+                ra.clone().map(|i| &comparable[0][i]).collect();
             for j in rb.clone() {
                 if !in_a.contains(&comparable[1][j]) {
                     key_picks.push((1, j));
@@ -120,13 +128,22 @@ impl HigherOrderUDFImpl for MapZipWith {
         let keys = interleave(&[a_keys.as_ref(), b_keys.as_ref()], &key_picks)?;
         let v1 = arrow::compute::take(a_values.as_ref(), &UInt32Array::from(v1), None)?;
         let v2 = arrow::compute::take(b_values.as_ref(), &UInt32Array::from(v2), None)?;
-        let results = call(call_args.lambdas[0], &[Arc::clone(&keys), v1, v2], &UInt32Array::from(rows))?;
+        let results = call(
+            call_args.lambdas[0],
+            &[Arc::clone(&keys), v1, v2],
+            &UInt32Array::from(rows),
+        )?;
         let (k, v) = kv(args.return_type());
         let results = if results.data_type() == &v {
             results
         } else {
             arrow::compute::cast(&results, &v)?
         };
-        Ok(ColumnarValue::Array(map_from_ranges(&entries_field(k, v), &ranges, keys, results)?))
+        Ok(ColumnarValue::Array(map_from_ranges(
+            &entries_field(k, v),
+            &ranges,
+            keys,
+            results,
+        )?))
     }
 }

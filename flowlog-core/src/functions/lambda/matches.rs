@@ -108,7 +108,11 @@ impl HigherOrderUDFImpl for Match {
     fn invoke_with_args(&self, args: HigherOrderFunctionArgs) -> Result<ColumnarValue> {
         let call_args = Invocation::new(&args)?;
         let elements = Elements::of_list(&call_args.values[0])?;
-        let results = call(call_args.lambdas[0], &[Arc::clone(&elements.values)], &elements.rows)?;
+        let results = call(
+            call_args.lambdas[0],
+            &[Arc::clone(&elements.values)],
+            &elements.rows,
+        )?;
         let results = predicate(self.name(), &results)?;
         let answers: BooleanArray = elements
             .ranges

@@ -81,7 +81,9 @@ pub fn higher_order_functions() -> Vec<Arc<HigherOrderUDF>> {
         Arc::new(HigherOrderUDF::from(map_filter::MapFilter::new())),
         Arc::new(HigherOrderUDF::from(map_zip_with::MapZipWith::new())),
         Arc::new(HigherOrderUDF::from(sort::ArraySortLambda::new())),
-        Arc::new(HigherOrderUDF::from(regexp_replace::RegexpReplaceLambda::new())),
+        Arc::new(HigherOrderUDF::from(
+            regexp_replace::RegexpReplaceLambda::new(),
+        )),
     ];
     all.extend(map_transform::functions());
     all
@@ -89,7 +91,11 @@ pub fn higher_order_functions() -> Vec<Arc<HigherOrderUDF>> {
 
 /// The argument types of a call whose value arguments are `arg_types` and whose
 /// lambdas are somewhere among them (for error messages).
-pub(crate) fn wrong_arguments(name: &str, arg_types: &[DataType], expected: &str) -> datafusion::error::DataFusionError {
+pub(crate) fn wrong_arguments(
+    name: &str,
+    arg_types: &[DataType],
+    expected: &str,
+) -> datafusion::error::DataFusionError {
     unexpected_parameters(name, arg_types, &[expected])
 }
 

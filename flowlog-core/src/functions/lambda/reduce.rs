@@ -95,7 +95,13 @@ impl HigherOrderUDFImpl for Reduce {
         let elements = Elements::of_list(&call_args.values[0])?;
         let mut states = Arc::clone(&call_args.values[1]);
         let state_type = states.data_type().clone();
-        let longest = elements.ranges.iter().flatten().map(|r| r.len()).max().unwrap_or(0);
+        let longest = elements
+            .ranges
+            .iter()
+            .flatten()
+            .map(|r| r.len())
+            .max()
+            .unwrap_or(0);
         for k in 0..longest {
             let mut rows = Vec::new();
             let mut items = Vec::new();
@@ -109,7 +115,8 @@ impl HigherOrderUDFImpl for Reduce {
             }
             let rows = UInt32Array::from(rows);
             let s = arrow::compute::take(states.as_ref(), &rows, None)?;
-            let x = arrow::compute::take(elements.values.as_ref(), &UInt32Array::from(items), None)?;
+            let x =
+                arrow::compute::take(elements.values.as_ref(), &UInt32Array::from(items), None)?;
             let merged = cast(call(merge, &[s, x], &rows)?, &state_type)?;
             // The new states: the merged ones on the rows that had an element at k.
             let mut pick: Vec<(usize, usize)> = (0..states.len()).map(|r| (0, r)).collect();
@@ -141,9 +148,16 @@ impl HigherOrderUDFImpl for Reduce {
             })
             .collect();
         if finished.is_empty() {
-            return Ok(ColumnarValue::Array(new_null_array(args.return_type(), spread.len())));
+            return Ok(ColumnarValue::Array(new_null_array(
+                args.return_type(),
+                spread.len(),
+            )));
         }
-        Ok(ColumnarValue::Array(arrow::compute::take(finished.as_ref(), &spread, None)?))
+        Ok(ColumnarValue::Array(arrow::compute::take(
+            finished.as_ref(),
+            &spread,
+            None,
+        )?))
     }
 }
 

@@ -5,7 +5,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use arrow::array::{Array, ArrayBuilder, ArrayRef, AsArray, StringArray, StringBuilder, UInt32Array};
+use arrow::array::{
+    Array, ArrayBuilder, ArrayRef, AsArray, StringArray, StringBuilder, UInt32Array,
+};
 use arrow::datatypes::{DataType, Field, FieldRef};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
@@ -44,7 +46,10 @@ impl HigherOrderUDFImpl for RegexpReplaceLambda {
 
     fn coerce_value_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         let text = |t: &DataType| {
-            matches!(t, DataType::Null | DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View)
+            matches!(
+                t,
+                DataType::Null | DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+            )
         };
         match arg_types {
             [s, p] if text(s) && text(p) => Ok(vec![DataType::Utf8, DataType::Utf8]),
@@ -81,7 +86,10 @@ impl HigherOrderUDFImpl for RegexpReplaceLambda {
             if strings.is_null(row) || patterns.is_null(row) {
                 continue;
             }
-            let (s, re) = (strings.value(row), cache.get("regexp_replace", patterns.value(row))?);
+            let (s, re) = (
+                strings.value(row),
+                cache.get("regexp_replace", patterns.value(row))?,
+            );
             for caps in find_all(re, s) {
                 let Some(whole) = caps.get(0) else { continue };
                 let start = groups.len();
@@ -97,7 +105,10 @@ impl HigherOrderUDFImpl for RegexpReplaceLambda {
         }
         let groups = list_from_ranges(&group_ranges, Arc::new(groups.finish()) as ArrayRef)?;
         let rows = UInt32Array::from(
-            matches.iter().map(|m| index(m.row)).collect::<Result<Vec<_>>>()?,
+            matches
+                .iter()
+                .map(|m| index(m.row))
+                .collect::<Result<Vec<_>>>()?,
         );
         let replaced = call(call_args.lambdas[0], &[groups], &rows)?;
         let replaced = arrow::compute::cast(&replaced, &DataType::Utf8)?;
@@ -107,7 +118,9 @@ impl HigherOrderUDFImpl for RegexpReplaceLambda {
             .collect();
         let mut last = vec![0usize; strings.len()];
         for (i, m) in matches.iter().enumerate() {
-            let Some(text) = out[m.row].as_mut() else { continue };
+            let Some(text) = out[m.row].as_mut() else {
+                continue;
+            };
             if replaced.is_null(i) {
                 out[m.row] = None;
                 continue;

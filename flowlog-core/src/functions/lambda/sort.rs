@@ -44,7 +44,11 @@ impl HigherOrderUDFImpl for ArraySortLambda {
     }
 
     fn coerce_value_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        coerce_one_list("array_sort", arg_types, "array_sort(array(T), function(T,T,integer))")
+        coerce_one_list(
+            "array_sort",
+            arg_types,
+            "array_sort(array(T), function(T,T,integer))",
+        )
     }
 
     fn lambda_parameters(
@@ -59,14 +63,19 @@ impl HigherOrderUDFImpl for ArraySortLambda {
 
     fn return_field_from_args(&self, args: HigherOrderReturnFieldArgs) -> Result<FieldRef> {
         let values = split_fields("array_sort", args.arg_fields, 1, 1)?;
-        Ok(Arc::new(Field::new("", list_of(element_type(values[0].data_type())), true)))
+        Ok(Arc::new(Field::new(
+            "",
+            list_of(element_type(values[0].data_type())),
+            true,
+        )))
     }
 
     fn invoke_with_args(&self, args: HigherOrderFunctionArgs) -> Result<ColumnarValue> {
         let call_args = Invocation::new(&args)?;
         let elements = Elements::of_list(&call_args.values[0])?;
         // Every pair (later, earlier) of each row, and where its answer lands.
-        let (mut later, mut earlier, mut rows, mut pair_start) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut later, mut earlier, mut rows, mut pair_start) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (row, range) in elements.ranges.iter().enumerate() {
             pair_start.push(later.len());
             if let Some(range) = range {
@@ -116,7 +125,9 @@ fn comparisons(answers: &ArrayRef) -> Result<Vec<i8>> {
     let as_int = match answers.data_type() {
         DataType::Null => return exec_err!("{COMPARATOR_ERROR}"),
         t if t.is_integer() => arrow::compute::cast(answers, &DataType::Int64)?,
-        other => return exec_err!("array_sort: the comparator must return an integer, not {other}"),
+        other => {
+            return exec_err!("array_sort: the comparator must return an integer, not {other}");
+        }
     };
     let ints = as_int.as_primitive::<Int64Type>();
     (0..ints.len())

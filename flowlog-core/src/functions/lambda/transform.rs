@@ -12,11 +12,17 @@ use datafusion::logical_expr::{
 };
 
 use super::elements::{Elements, call, index, list_from_ranges};
-use super::{Invocation, higher_order_udf, lambda_fields, parameters, split_fields, wrong_arguments};
+use super::{
+    Invocation, higher_order_udf, lambda_fields, parameters, split_fields, wrong_arguments,
+};
 use crate::functions::array::lists::{element_type, is_list_or_null, list_of};
 
 /// The coerced type of a one-array call (`name(array(T), function(T, …))`).
-pub(crate) fn coerce_one_list(name: &str, arg_types: &[DataType], expected: &str) -> Result<Vec<DataType>> {
+pub(crate) fn coerce_one_list(
+    name: &str,
+    arg_types: &[DataType],
+    expected: &str,
+) -> Result<Vec<DataType>> {
     match arg_types {
         [a] if is_list_or_null(a) => Ok(vec![list_of(element_type(a))]),
         _ => Err(wrong_arguments(name, arg_types, expected)),
@@ -60,14 +66,20 @@ impl HigherOrderUDFImpl for Transform {
 
     fn return_field_from_args(&self, args: HigherOrderReturnFieldArgs) -> Result<FieldRef> {
         let out = lambda_fields(args.arg_fields);
-        let element = out.first().map_or(DataType::Null, |f| f.data_type().clone());
+        let element = out
+            .first()
+            .map_or(DataType::Null, |f| f.data_type().clone());
         Ok(Arc::new(Field::new("", list_of(element), true)))
     }
 
     fn invoke_with_args(&self, args: HigherOrderFunctionArgs) -> Result<ColumnarValue> {
         let call_args = Invocation::new(&args)?;
         let elements = Elements::of_list(&call_args.values[0])?;
-        let results = call(call_args.lambdas[0], &[Arc::clone(&elements.values)], &elements.rows)?;
+        let results = call(
+            call_args.lambdas[0],
+            &[Arc::clone(&elements.values)],
+            &elements.rows,
+        )?;
         let results = cast_to(results, args.return_type())?;
         Ok(ColumnarValue::Array(elements.list_of(results)?))
     }
@@ -98,7 +110,11 @@ impl HigherOrderUDFImpl for Filter {
     }
 
     fn coerce_value_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        coerce_one_list(self.name(), arg_types, "filter(array(T), function(T,boolean))")
+        coerce_one_list(
+            self.name(),
+            arg_types,
+            "filter(array(T), function(T,boolean))",
+        )
     }
 
     fn lambda_parameters(
@@ -111,13 +127,21 @@ impl HigherOrderUDFImpl for Filter {
 
     fn return_field_from_args(&self, args: HigherOrderReturnFieldArgs) -> Result<FieldRef> {
         let values = split_fields(self.name(), args.arg_fields, 1, 1)?;
-        Ok(Arc::new(Field::new("", list_of(element_type(values[0].data_type())), true)))
+        Ok(Arc::new(Field::new(
+            "",
+            list_of(element_type(values[0].data_type())),
+            true,
+        )))
     }
 
     fn invoke_with_args(&self, args: HigherOrderFunctionArgs) -> Result<ColumnarValue> {
         let call_args = Invocation::new(&args)?;
         let elements = Elements::of_list(&call_args.values[0])?;
-        let keep = call(call_args.lambdas[0], &[Arc::clone(&elements.values)], &elements.rows)?;
+        let keep = call(
+            call_args.lambdas[0],
+            &[Arc::clone(&elements.values)],
+            &elements.rows,
+        )?;
         let keep = predicate(self.name(), &keep)?;
         let mut indices = Vec::new();
         let ranges = elements
@@ -134,8 +158,12 @@ impl HigherOrderUDFImpl for Filter {
                 Some(start..indices.len())
             })
             .collect::<Vec<_>>();
-        let indices = indices.into_iter().map(index).collect::<Result<Vec<u32>>>()?;
-        let kept = arrow::compute::take(elements.values.as_ref(), &UInt32Array::from(indices), None)?;
+        let indices = indices
+            .into_iter()
+            .map(index)
+            .collect::<Result<Vec<u32>>>()?;
+        let kept =
+            arrow::compute::take(elements.values.as_ref(), &UInt32Array::from(indices), None)?;
         Ok(ColumnarValue::Array(list_from_ranges(&ranges, kept)?))
     }
 }

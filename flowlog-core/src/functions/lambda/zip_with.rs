@@ -13,7 +13,9 @@ use datafusion::logical_expr::{
 
 use super::elements::{Elements, call, index, list_from_ranges};
 use super::transform::cast_to;
-use super::{Invocation, higher_order_udf, lambda_fields, parameters, split_fields, wrong_arguments};
+use super::{
+    Invocation, higher_order_udf, lambda_fields, parameters, split_fields, wrong_arguments,
+};
 use crate::functions::array::lists::{element_type, is_list_or_null, list_of};
 
 higher_order_udf! {
@@ -57,7 +59,9 @@ impl HigherOrderUDFImpl for ZipWith {
 
     fn return_field_from_args(&self, args: HigherOrderReturnFieldArgs) -> Result<FieldRef> {
         let out = lambda_fields(args.arg_fields);
-        let element = out.first().map_or(DataType::Null, |f| f.data_type().clone());
+        let element = out
+            .first()
+            .map_or(DataType::Null, |f| f.data_type().clone());
         Ok(Arc::new(Field::new("", list_of(element), true)))
     }
 
@@ -65,7 +69,8 @@ impl HigherOrderUDFImpl for ZipWith {
         let call_args = Invocation::new(&args)?;
         let a = Elements::of_list(&call_args.values[0])?;
         let b = Elements::of_list(&call_args.values[1])?;
-        let (mut xs, mut ys, mut rows, mut ranges) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut xs, mut ys, mut rows, mut ranges) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (row, (ra, rb)) in a.ranges.iter().zip(&b.ranges).enumerate() {
             let (Some(ra), Some(rb)) = (ra, rb) else {
                 ranges.push(None);
