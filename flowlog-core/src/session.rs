@@ -302,8 +302,7 @@ impl FlowLogSession {
             " ".repeat(statement.column.saturating_sub(1)),
             identifiers::fold_quoted(&text)
         );
-        let mut parsed = state
-            .sql_to_statement(&padded, &dialect)
+        let mut parsed = crate::dialect::parser::parse_statement(&state, &padded, &dialect)
             .map_err(|e| self.sql_error(e, &padded))?;
         if let Some(zone) = self.set_time_zone_statement(&parsed)? {
             self.set_time_zone(zone);

@@ -5,14 +5,15 @@
 //! every(x)                  ──► bool_and(x)
 //! bitwise_and_agg(x)        ──► bit_and(x)      (bitwise_or_agg: bit_or)
 //! geometric_mean(x)         ──► exp(avg(ln(x)))
-//! min(x, n) / max(x, n)     ──► array_slice(array_agg(x ORDER BY x ASC / DESC)
-//!                                   FILTER (WHERE x IS NOT NULL), 1, n)
+//! min(x, n) / max(x, n)     ──► "$top_n"(array_agg(x ORDER BY x ASC / DESC)
+//!                                   FILTER (WHERE x IS NOT NULL), n, 'min' / 'max')
 //! count_if(c)               ──► count(CASE WHEN c THEN 1 END)        (Trino's definition)
 //! arbitrary(x)              ──► any_value(x)
 //! max_by(x, y)              ──► first_value(x ORDER BY y DESC) FILTER (WHERE y IS NOT NULL)
 //! min_by(x, y)              ──► first_value(x ORDER BY y ASC) FILTER (WHERE y IS NOT NULL)
-//! max_by(x, y, n)           ──► array_slice(array_agg(x ORDER BY y DESC)
-//!                                   FILTER (WHERE y IS NOT NULL), 1, n)
+//! max_by(x, y, n)           ──► "$top_n"(array_agg(x ORDER BY y DESC)
+//!                                   FILTER (WHERE y IS NOT NULL), n, 'max_by')
+//!                               ("$top_n": the first n, n checked as Trino checks it)
 //! min_by(x, y, n)           ──► the same, ORDER BY y ASC
 //! variance(x)               ──► var_samp(x)
 //! approx_percentile(x, w, p) ──► "$approx_percentile_weighted"(x, w, p)   (Trino's rule,
@@ -35,11 +36,18 @@ use datafusion::sql::sqlparser::ast::{
 
 use super::ast::call;
 use crate::functions::aggregate::approx_percentile_weighted::APPROX_PERCENTILE_WEIGHTED as WEIGHTED;
+use crate::functions::aggregate::top_n::TOP_N;
 
 fn number(n: &str) -> Expr {
     Expr::Value(Value::Number(n.into(), false).with_empty_span())
 }
 use super::conditional::{function_name, plain_args};
+
+/// `"$top_n"(ordered, n, 'function')`: the first `n` values, `n` checked as Trino does.
+fn top_n(ordered: Expr, n: Expr, function: &str) -> Expr {
+    let function = Expr::Value(Value::SingleQuotedString(function.to_string()).with_empty_span());
+    call(TOP_N, vec![ordered, n, function])
+}
 
 fn rename(f: &mut datafusion::sql::sqlparser::ast::Function, name: &str) {
     f.name = ObjectName::from(vec![Ident::new(name)]);
@@ -107,7 +115,7 @@ pub(crate) fn rewrite(expr: &mut Expr) {
                         }]));
                 }
             }
-            *expr = call("array_slice", vec![ordered, number("1"), n]);
+            *expr = top_n(ordered, n, &name);
         }
         "variance" => rename(f, "var_samp"),
         "approx_percentile" => {
@@ -217,14 +225,7 @@ pub(crate) fn rewrite(expr: &mut Expr) {
                 }
             }
             *expr = match n {
-                Some(n) => call(
-                    "array_slice",
-                    vec![
-                        ordered,
-                        Expr::Value(Value::Number("1".into(), false).with_empty_span()),
-                        n,
-                    ],
-                ),
+                Some(n) => top_n(ordered, n, &name),
                 None => ordered,
             };
         }

@@ -55,7 +55,7 @@ pub(crate) fn rewrite(expr: &mut Expr) {
 }
 
 /// Byte offset of a tokenizer location (1-based line and character column).
-fn offset(sql: &str, at: Location) -> Option<usize> {
+pub(crate) fn offset(sql: &str, at: Location) -> Option<usize> {
     let line_start = if at.line <= 1 {
         0
     } else {

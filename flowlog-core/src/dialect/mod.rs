@@ -14,11 +14,15 @@ mod chains;
 mod conditional;
 pub mod datetime;
 mod ipaddress;
+mod lambda;
 mod like;
 mod listagg;
 mod naming;
+pub mod parser;
+mod quantified;
 mod string;
 mod subscript;
+mod values;
 
 use std::ops::ControlFlow;
 
@@ -29,9 +33,15 @@ use crate::error::Result;
 
 /// Rewrite Trino syntax the SQL parser cannot read into syntax it can, keeping the
 /// statement's line breaks (so error positions keep their line):
-/// `IPADDRESS '10.0.0.1'` becomes `to_ipaddress('10.0.0.1')`.
+/// `IPADDRESS '10.0.0.1'` becomes `to_ipaddress('10.0.0.1')`, `VALUES 1, 2` becomes
+/// `VALUES (1), (2)`.
 pub fn rewrite_text(sql: &str) -> std::borrow::Cow<'_, str> {
-    ipaddress::rewrite_literals(sql)
+    match values::rewrite(sql) {
+        std::borrow::Cow::Borrowed(_) => ipaddress::rewrite_literals(sql),
+        std::borrow::Cow::Owned(rewritten) => {
+            std::borrow::Cow::Owned(ipaddress::rewrite_literals(&rewritten).into_owned())
+        }
+    }
 }
 
 /// Rewrite a parsed statement from Trino's meaning to DataFusion's.
@@ -53,7 +63,9 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         like::rewrite(expr);
         aggregate::rewrite(expr);
         listagg::rewrite(expr);
+        lambda::rewrite(expr);
         ControlFlow::<()>::Continue(())
     });
+    quantified::rewrite(statement.as_mut());
     Ok(())
 }

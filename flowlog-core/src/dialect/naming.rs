@@ -5,11 +5,19 @@
 //! its 0-based position in the select list. Athena writes those names in the CSV header,
 //! so `select count(*) from t` gives the header `"_col0"`, not `"count(*)"`.
 //!
+//! A `VALUES` query names its columns the same way (`VALUES 1, 2` has the column
+//! `_col0`; DataFusion would name it `column1`).
+//!
 //! Only the outermost query is renamed (for `UNION` and friends, its first branch, whose
 //! names are the result's). A select list with a `*` before the expression is left as
 //! it is: the position after expansion is not known here.
 
-use datafusion::sql::sqlparser::ast::{Expr, Ident, Query, SelectItem, SetExpr, Statement};
+use datafusion::sql::sqlparser::ast::{
+    Expr, Ident, Query, SelectItem, SetExpr, Statement, TableFactor,
+};
+use datafusion::sql::sqlparser::parser::Parser;
+
+use super::parser::TrinoDialect;
 
 /// Give the outermost select list's unaliased expressions Trino's `_col<i>` names.
 pub(super) fn name_unaliased_columns(statement: &mut Statement) {
@@ -40,8 +48,40 @@ fn name_set_expr(body: &mut SetExpr) {
         }
         SetExpr::Query(query) => name_query(query),
         SetExpr::SetOperation { left, .. } => name_set_expr(left),
+        SetExpr::Values(_) => {
+            if let Some(select) = select_from_values(body) {
+                *body = select;
+            }
+        }
         _ => {}
     }
+}
+
+/// `VALUES …` as `SELECT column1 AS _col0, … FROM (VALUES …) AS "$values"`.
+fn select_from_values(body: &SetExpr) -> Option<SetExpr> {
+    let SetExpr::Values(values) = body else {
+        return None;
+    };
+    let width = values.rows.first()?.content.len();
+    let items: Vec<String> = (0..width)
+        .map(|i| format!("column{} AS _col{i}", i + 1))
+        .collect();
+    let template = format!(
+        "SELECT {} FROM (VALUES (1)) AS \"$values\"",
+        items.join(", ")
+    );
+    let Statement::Query(mut query) = Parser::parse_sql(&TrinoDialect, &template).ok()?.pop()?
+    else {
+        return None;
+    };
+    let SetExpr::Select(select) = query.body.as_mut() else {
+        return None;
+    };
+    let TableFactor::Derived { subquery, .. } = &mut select.from.first_mut()?.relation else {
+        return None;
+    };
+    *subquery.body = body.clone();
+    Some(*query.body)
 }
 
 /// A plain column reference keeps its own name.
@@ -50,5 +90,26 @@ fn is_column(expr: &Expr) -> bool {
         Expr::Identifier(_) | Expr::CompoundIdentifier(_) => true,
         Expr::Nested(inner) => is_column(inner),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use datafusion::sql::sqlparser::parser::Parser;
+
+    use super::name_unaliased_columns;
+    use crate::dialect::parser::TrinoDialect;
+
+    #[test]
+    fn values_columns_are_named_as_select_items() {
+        let mut statement =
+            Parser::parse_sql(&TrinoDialect, "VALUES (1, 'a'), (2, 'b') ORDER BY 1")
+                .expect("parses")
+                .remove(0);
+        name_unaliased_columns(&mut statement);
+        assert_eq!(
+            statement.to_string(),
+            "SELECT column1 AS _col0, column2 AS _col1 FROM (VALUES (1, 'a'), (2, 'b')) AS \"$values\" ORDER BY 1"
+        );
     }
 }

@@ -3,23 +3,32 @@
 //! `dialect/aggregate.rs` instead.
 
 pub mod approx_percentile_weighted;
+pub mod central_moments;
 pub mod histogram;
 pub mod map_agg;
 mod map_value;
 pub mod multimap_agg;
 pub mod sum;
+pub mod top_n;
 
 use std::sync::Arc;
 
-use datafusion::logical_expr::AggregateUDF;
+use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 
 /// The aggregate functions of this family.
 pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
-    vec![
+    let mut all = vec![
         map_agg::udaf(),
         multimap_agg::udaf(),
         histogram::udaf(),
         approx_percentile_weighted::udaf(),
         sum::udaf(),
-    ]
+    ];
+    all.extend(central_moments::udafs());
+    all
+}
+
+/// The scalar helpers of this family (what the dialect rewrites aggregates to).
+pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
+    vec![Arc::new(ScalarUDF::new_from_impl(top_n::TopN::new()))]
 }

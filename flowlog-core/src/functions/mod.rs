@@ -9,6 +9,7 @@ pub mod array;
 pub mod athena_names;
 pub mod catalog;
 pub mod datetime;
+pub mod lambda;
 pub mod map;
 pub mod misc;
 pub mod network;
@@ -37,6 +38,7 @@ pub fn scalar_functions(session_zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
     all.extend(array::scalar_functions());
     all.extend(map::scalar_functions());
     all.extend(url::scalar_functions());
+    all.extend(aggregate::scalar_functions());
     all
 }
 
@@ -52,6 +54,9 @@ pub fn register_all(ctx: &SessionContext, session_zone: TrinoZone) {
     }
     for f in aggregate_functions() {
         ctx.register_udaf(f.as_ref().clone());
+    }
+    for f in lambda::higher_order_functions() {
+        ctx.register_higher_order_function(f);
     }
     // Internal: what the dialect plans long `+ - *` chains as (expanded before running).
     ctx.register_udf(arithmetic::operator_chain::udf().as_ref().clone());

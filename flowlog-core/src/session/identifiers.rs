@@ -21,7 +21,6 @@ use std::collections::HashMap;
 use datafusion::common::Column;
 use datafusion::logical_expr::{Expr as LogicalExpr, LogicalPlan, LogicalPlanBuilder};
 use datafusion::sql::sqlparser::ast::{Expr, Query, SelectItem, SetExpr, Statement};
-use datafusion::sql::sqlparser::dialect::dialect_from_str;
 use datafusion::sql::sqlparser::parser::Parser;
 
 /// Lower-case the double-quoted and back-quoted identifiers of `sql`, leaving string
@@ -106,7 +105,7 @@ fn lower_same_length(c: char) -> char {
 /// The result column names of the statement in `sql` (written in `dialect`), as
 /// written; empty when the text does not parse (the planner reports that).
 pub fn output_names(sql: &str, dialect: &datafusion::common::config::Dialect) -> OutputNames {
-    let Some(dialect) = dialect_from_str(dialect) else {
+    let Some(dialect) = crate::dialect::parser::parser_dialect(dialect) else {
         return OutputNames::default();
     };
     match Parser::parse_sql(dialect.as_ref(), sql) {
