@@ -78,7 +78,7 @@ file's folder):
   time_zone = \"Asia/Tokyo\"       # FLOWLOG_TIME_ZONE   (--time-zone)
   mirror = [\"s3://my-log-bucket=/data/my-log-bucket\"]
                                    # FLOWLOG_MIRROR, comma-separated (--mirror)
-  format = \"csv\"                 # FLOWLOG_FORMAT      (--format; not with -o FILE)
+  format = \"csv\"                 # FLOWLOG_FORMAT      (--format; not with -o)
   memory_limit = \"4GiB\"          # FLOWLOG_MEMORY_LIMIT (--memory-limit)
   threads = 4                      # FLOWLOG_THREADS     (--threads)
   profile = \"log-archive\"        # FLOWLOG_PROFILE     (--profile)
@@ -134,8 +134,9 @@ pub(crate) struct FunctionsArgs {
 
 const QUERY_EXAMPLES: &str = "\
 Examples:
-  # The runbook: Athena's DDL and query, unchanged, over a local copy of the bucket
-  flowlog query --ddl create-table.sql --mirror s3://my-log-bucket=./my-log-bucket \\
+  # The runbook: Athena's DDL and query, unchanged, over a local copy
+  flowlog query --ddl create-table.sql \\
+      --mirror s3://my-log-bucket=./my-log-bucket \\
       --now 2026-11-20T00:00:00Z --format csv --output result.csv -f query.sql
 
   # No DDL: discover AWSLogs/ under a directory (table vpc_flow_logs, partitions

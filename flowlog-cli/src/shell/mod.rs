@@ -37,7 +37,8 @@ use meta::Meta;
 pub(crate) const SHELL_EXAMPLES: &str = "\
 Examples:
   # The runbook's table, then type SQL ending with ';' (\\? lists the commands)
-  flowlog shell --ddl create-table.sql --mirror s3://my-log-bucket=./my-log-bucket
+  flowlog shell --ddl create-table.sql \\
+      --mirror s3://my-log-bucket=./my-log-bucket
 
   # A downloaded AWSLogs tree, no DDL (table vpc_flow_logs)
   flowlog shell --logs ./my-log-bucket";
