@@ -88,7 +88,7 @@ fn backslash_commands_list_describe_and_preview_tables() {
     assert!(stdout.contains("\"srcaddr\",\"string\",\"\""), "{stdout}");
     // The preview: a header and ten rows.
     let preview = stdout
-        .split("\"version\",")
+        .split("\"version\",\"account_id\",")
         .nth(1)
         .expect("the preview's header");
     let rows = preview.lines().skip(1).take_while(|l| !l.starts_with("\"one\"")).count();

@@ -183,3 +183,23 @@ fn flowlog_with_no_command_on_a_terminal_opens_the_shell() {
     t.send("\\q\r");
     assert!(t.wait().success());
 }
+
+#[test]
+fn progress_shows_on_a_terminal_by_default() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Terminal::spawn(
+        &[
+            "query",
+            "--ddl",
+            "testdata/runbook/create-table-multi-account.sql",
+            "--mirror",
+            "s3://flowlog-sample-daily=testdata/s3/flowlog-sample-daily",
+            "select count(*) as n from vpc_flow_logs_sample",
+        ],
+        tmp.path(),
+    );
+    t.expect("listed ");
+    t.expect(" objects, ");
+    t.expect(" rows");
+    assert!(t.wait().success());
+}
