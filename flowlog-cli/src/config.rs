@@ -192,7 +192,11 @@ impl Config {
             let mirrors = v
                 .get_ref()
                 .iter()
-                .map(|m| parse("mirror", source.clone(), m, |s| parse_mirror(s, Some(folder))))
+                .map(|m| {
+                    parse("mirror", source.clone(), m, |s| {
+                        parse_mirror(s, Some(folder))
+                    })
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             self.mirrors = Some(Setting {
                 value: mirrors.into_iter().map(|s| s.value).collect(),
@@ -203,7 +207,12 @@ impl Config {
             self.format = Some(parse("format", at(v.span()), v.get_ref(), parse_format)?);
         }
         if let Some(v) = values.memory_limit {
-            self.memory_limit = Some(parse("memory_limit", at(v.span()), v.get_ref(), parse_size)?);
+            self.memory_limit = Some(parse(
+                "memory_limit",
+                at(v.span()),
+                v.get_ref(),
+                parse_size,
+            )?);
         }
         if let Some(v) = values.threads {
             let text = v.get_ref().to_string();
@@ -226,7 +235,12 @@ impl Config {
     fn read_env(&mut self) -> Result<(), ConfigError> {
         let var = |name: &'static str| std::env::var(name).ok().filter(|v| !v.is_empty());
         if let Some(v) = var("FLOWLOG_TIME_ZONE") {
-            self.time_zone = Some(parse("time_zone", Source::Env("FLOWLOG_TIME_ZONE"), &v, parse_zone)?);
+            self.time_zone = Some(parse(
+                "time_zone",
+                Source::Env("FLOWLOG_TIME_ZONE"),
+                &v,
+                parse_zone,
+            )?);
         }
         if let Some(v) = var("FLOWLOG_MIRROR") {
             let source = Source::Env("FLOWLOG_MIRROR");
@@ -242,13 +256,28 @@ impl Config {
             });
         }
         if let Some(v) = var("FLOWLOG_FORMAT") {
-            self.format = Some(parse("format", Source::Env("FLOWLOG_FORMAT"), &v, parse_format)?);
+            self.format = Some(parse(
+                "format",
+                Source::Env("FLOWLOG_FORMAT"),
+                &v,
+                parse_format,
+            )?);
         }
         if let Some(v) = var("FLOWLOG_MEMORY_LIMIT") {
-            self.memory_limit = Some(parse("memory_limit", Source::Env("FLOWLOG_MEMORY_LIMIT"), &v, parse_size)?);
+            self.memory_limit = Some(parse(
+                "memory_limit",
+                Source::Env("FLOWLOG_MEMORY_LIMIT"),
+                &v,
+                parse_size,
+            )?);
         }
         if let Some(v) = var("FLOWLOG_THREADS") {
-            self.threads = Some(parse("threads", Source::Env("FLOWLOG_THREADS"), &v, parse_threads)?);
+            self.threads = Some(parse(
+                "threads",
+                Source::Env("FLOWLOG_THREADS"),
+                &v,
+                parse_threads,
+            )?);
         }
         if let Some(v) = var("FLOWLOG_PROFILE") {
             self.profile = Some(Setting {
@@ -356,7 +385,10 @@ mod tests {
     fn an_unknown_key_names_the_file_and_line() {
         let mut c = Config::default();
         let err = c
-            .read_file(Path::new("/x/config.toml"), "format = \"csv\"\ntimezone = \"UTC\"\n")
+            .read_file(
+                Path::new("/x/config.toml"),
+                "format = \"csv\"\ntimezone = \"UTC\"\n",
+            )
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("/x/config.toml, line 2: "), "{err}");
@@ -367,9 +399,15 @@ mod tests {
     fn a_bad_value_names_the_key() {
         let mut c = Config::default();
         let err = c
-            .read_file(Path::new("/x/config.toml"), "\n\ntime_zone = \"Mars/Olympus\"\n")
+            .read_file(
+                Path::new("/x/config.toml"),
+                "\n\ntime_zone = \"Mars/Olympus\"\n",
+            )
             .unwrap_err()
             .to_string();
-        assert!(err.starts_with("/x/config.toml, line 3: time_zone: \"Mars/Olympus\""), "{err}");
+        assert!(
+            err.starts_with("/x/config.toml, line 3: time_zone: \"Mars/Olympus\""),
+            "{err}"
+        );
     }
 }

@@ -35,7 +35,10 @@ fn no_example_line_is_wrapped_on_an_80_column_terminal() {
         .filter(|(_, l)| l.starts_with(' '))
         .filter(|(_, l)| unicode_width::UnicodeWidthStr::width(l.as_str()) > WIDTH)
         .collect();
-    assert!(long.is_empty(), "lines longer than {WIDTH} columns: {long:#?}");
+    assert!(
+        long.is_empty(),
+        "lines longer than {WIDTH} columns: {long:#?}"
+    );
 }
 
 #[test]
@@ -44,7 +47,10 @@ fn continued_example_lines_end_with_one_backslash() {
     after_help_lines(&Cli::command(), &mut lines);
     for (command, line) in lines {
         let trimmed = line.trim_end();
-        assert_eq!(trimmed, line, "{command}: trailing blanks break a paste: {line:?}");
+        assert_eq!(
+            trimmed, line,
+            "{command}: trailing blanks break a paste: {line:?}"
+        );
         assert!(!trimmed.ends_with("\\\\"), "{command}: {line:?}");
     }
 }

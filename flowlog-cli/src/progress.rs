@@ -173,10 +173,7 @@ impl Shared {
             if rows == 1 { "" } else { "s" },
         );
         if timed {
-            line.push_str(&format!(
-                " · {:.1} s",
-                self.started.elapsed().as_secs_f64()
-            ));
+            line.push_str(&format!(" · {:.1} s", self.started.elapsed().as_secs_f64()));
         }
         line
     }

@@ -193,7 +193,8 @@ impl Opened {
             target.excel_rows_per_part,
         )
         .await?;
-        let bar = crate::progress::QueryProgress::start(target.progress, session.progress(), before);
+        let bar =
+            crate::progress::QueryProgress::start(target.progress, session.progress(), before);
         let mut rows: u64 = 0;
         loop {
             tokio::select! {
@@ -252,7 +253,12 @@ impl Opened {
 
     /// Exit status 3 (with the list on stderr) when `--skip-bad-objects` left objects out.
     pub(crate) fn skipped_result(&self) -> Result<()> {
-        match self.skipped.as_ref().map(|s| s.list()).filter(|list| !list.is_empty()) {
+        match self
+            .skipped
+            .as_ref()
+            .map(|s| s.list())
+            .filter(|list| !list.is_empty())
+        {
             Some(list) => Err(SkippedSome::report(&list).into()),
             None => Ok(()),
         }

@@ -25,13 +25,75 @@ pub(crate) struct Vocabulary {
 
 /// SQL keywords offered for completion (upper case; offered in the case typed).
 const KEYWORDS: &[&str] = &[
-    "SELECT", "FROM", "WHERE", "GROUP", "BY", "ORDER", "HAVING", "LIMIT", "OFFSET", "AS", "AND",
-    "OR", "NOT", "IN", "IS", "NULL", "LIKE", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END",
-    "DISTINCT", "JOIN", "LEFT", "RIGHT", "FULL", "INNER", "OUTER", "CROSS", "ON", "USING",
-    "UNION", "ALL", "INTERSECT", "EXCEPT", "WITH", "ASC", "DESC", "NULLS", "FIRST", "LAST",
-    "OVER", "PARTITION", "ROWS", "CAST", "TRY_CAST", "INTERVAL", "DATE", "TIMESTAMP", "TRUE",
-    "FALSE", "SHOW", "TABLES", "COLUMNS", "DESCRIBE", "CREATE", "EXTERNAL", "TABLE", "VIEW",
-    "DROP", "EXPLAIN", "SET", "TIME", "ZONE", "UNNEST", "EXISTS", "VALUES",
+    "SELECT",
+    "FROM",
+    "WHERE",
+    "GROUP",
+    "BY",
+    "ORDER",
+    "HAVING",
+    "LIMIT",
+    "OFFSET",
+    "AS",
+    "AND",
+    "OR",
+    "NOT",
+    "IN",
+    "IS",
+    "NULL",
+    "LIKE",
+    "BETWEEN",
+    "CASE",
+    "WHEN",
+    "THEN",
+    "ELSE",
+    "END",
+    "DISTINCT",
+    "JOIN",
+    "LEFT",
+    "RIGHT",
+    "FULL",
+    "INNER",
+    "OUTER",
+    "CROSS",
+    "ON",
+    "USING",
+    "UNION",
+    "ALL",
+    "INTERSECT",
+    "EXCEPT",
+    "WITH",
+    "ASC",
+    "DESC",
+    "NULLS",
+    "FIRST",
+    "LAST",
+    "OVER",
+    "PARTITION",
+    "ROWS",
+    "CAST",
+    "TRY_CAST",
+    "INTERVAL",
+    "DATE",
+    "TIMESTAMP",
+    "TRUE",
+    "FALSE",
+    "SHOW",
+    "TABLES",
+    "COLUMNS",
+    "DESCRIBE",
+    "CREATE",
+    "EXTERNAL",
+    "TABLE",
+    "VIEW",
+    "DROP",
+    "EXPLAIN",
+    "SET",
+    "TIME",
+    "ZONE",
+    "UNNEST",
+    "EXISTS",
+    "VALUES",
 ];
 
 /// The rustyline helper: completion only.
@@ -70,7 +132,8 @@ impl ShellHelper {
             }
             return Vec::new();
         }
-        let upper_case = word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase);
+        let upper_case =
+            word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase);
         let mut found: Vec<String> = vocabulary
             .tables
             .iter()
@@ -102,8 +165,7 @@ impl Completer for ShellHelper {
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let before = &line[..pos];
-        let start = if before.trim_start().starts_with('\\') && !before.trim_start().contains(' ')
-        {
+        let start = if before.trim_start().starts_with('\\') && !before.trim_start().contains(' ') {
             before.len() - before.trim_start().len()
         } else {
             before
@@ -152,9 +214,18 @@ mod tests {
     #[test]
     fn completes_names_and_keywords_in_the_case_typed() {
         let h = helper();
-        assert_eq!(h.candidates("select src", "src"), vec!["srcaddr", "srcport"]);
-        assert_eq!(h.candidates("select * fr", "fr"), vec!["from", "from_unixtime"]);
-        assert_eq!(h.candidates("SELECT * FR", "FR"), vec!["FROM", "from_unixtime"]);
+        assert_eq!(
+            h.candidates("select src", "src"),
+            vec!["srcaddr", "srcport"]
+        );
+        assert_eq!(
+            h.candidates("select * fr", "fr"),
+            vec!["from", "from_unixtime"]
+        );
+        assert_eq!(
+            h.candidates("SELECT * FR", "FR"),
+            vec!["FROM", "from_unixtime"]
+        );
         assert_eq!(h.candidates("\\d vpc", "vpc"), vec!["vpc_flow_logs"]);
         assert_eq!(h.candidates("\\pre", "\\pre"), vec!["\\preview"]);
     }

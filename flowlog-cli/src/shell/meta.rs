@@ -31,7 +31,15 @@ pub(crate) enum Meta {
 
 /// The names, for completion and help.
 pub(crate) const NAMES: [&str; 9] = [
-    "\\q", "\\?", "\\d", "\\timing", "\\format", "\\o", "\\i", "\\preview", "\\help",
+    "\\q",
+    "\\?",
+    "\\d",
+    "\\timing",
+    "\\format",
+    "\\o",
+    "\\i",
+    "\\preview",
+    "\\help",
 ];
 
 /// Parses a line that starts with `\`; the error says what is wrong in one line.
@@ -58,7 +66,10 @@ pub(crate) fn parse(line: &str) -> Result<Meta, String> {
                 .filter_map(|v| v.to_possible_value())
                 .map(|v| v.get_name().to_string())
                 .collect();
-            format!("\\format {f}: not a format; use one of {}", names.join(", "))
+            format!(
+                "\\format {f}: not a format; use one of {}",
+                names.join(", ")
+            )
         })?)),
         ("\\o" | "\\out", path) => Meta::Output(path.map(PathBuf::from)),
         ("\\i" | "\\include", Some(path)) => Meta::Include(PathBuf::from(path)),

@@ -62,7 +62,9 @@ pub(crate) async fn run_default() -> Result<()> {
 /// Opens the session the flags describe and reads statements until `\q` or Ctrl-D.
 pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     if args.sql.is_some() || args.file.is_some() {
-        bail!("flowlog shell takes no SQL; run a file inside the shell with \\i FILE, or use flowlog query");
+        bail!(
+            "flowlog shell takes no SQL; run a file inside the shell with \\i FILE, or use flowlog query"
+        );
     }
     let opened = Opened::open(&args).await?;
     let vocabulary = Arc::new(Mutex::new(Vocabulary::default()));

@@ -34,10 +34,17 @@ fn stdout(o: &Output) -> String {
 fn flag_wins_over_variable_over_file() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("config.toml");
-    std::fs::write(&file, "# mine\ntime_zone = \"Asia/Tokyo\"\nformat = \"csv\"\n").unwrap();
+    std::fs::write(
+        &file,
+        "# mine\ntime_zone = \"Asia/Tokyo\"\nformat = \"csv\"\n",
+    )
+    .unwrap();
     let sql = "select from_unixtime(0) as t";
     let out = flowlog(&file, &[], &["query", sql]);
-    assert_eq!(stdout(&out), "\"t\"\n\"1970-01-01 09:00:00.000 Asia/Tokyo\"\n");
+    assert_eq!(
+        stdout(&out),
+        "\"t\"\n\"1970-01-01 09:00:00.000 Asia/Tokyo\"\n"
+    );
     let env = [("FLOWLOG_TIME_ZONE", "+05:30")];
     let out = flowlog(&file, &env, &["query", sql]);
     assert_eq!(stdout(&out), "\"t\"\n\"1970-01-01 05:30:00.000 +05:30\"\n");
@@ -67,9 +74,15 @@ fn config_show_names_each_source() {
     assert!(line("time_zone").ends_with("config.toml, line 1"), "{text}");
     let mirror = line("mirror");
     assert!(mirror.contains("s3://my-bucket="), "{mirror}");
-    assert!(mirror.contains(&tmp.path().join("bucket").display().to_string()), "{mirror}");
+    assert!(
+        mirror.contains(&tmp.path().join("bucket").display().to_string()),
+        "{mirror}"
+    );
     assert!(mirror.ends_with("line 2"), "{mirror}");
-    assert!(line("threads").ends_with("environment FLOWLOG_THREADS"), "{text}");
+    assert!(
+        line("threads").ends_with("environment FLOWLOG_THREADS"),
+        "{text}"
+    );
     assert!(line("format").contains("default"), "{text}");
 }
 
@@ -93,8 +106,18 @@ fn a_bad_key_or_value_names_the_file_line_and_key() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 1: threads: "), "{stderr}");
 
-    let out = flowlog(&file, &[("FLOWLOG_CONFIG", "/nonexistent/flowlog.toml"), ("FLOWLOG_FORMAT", "xml")], &["config", "show"]);
+    let out = flowlog(
+        &file,
+        &[
+            ("FLOWLOG_CONFIG", "/nonexistent/flowlog.toml"),
+            ("FLOWLOG_FORMAT", "xml"),
+        ],
+        &["config", "show"],
+    );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("FLOWLOG_FORMAT: format: \"xml\""), "{stderr}");
+    assert!(
+        stderr.contains("FLOWLOG_FORMAT: format: \"xml\""),
+        "{stderr}"
+    );
 }

@@ -34,7 +34,10 @@ fn csv(sql: &str) -> String {
 #[test]
 fn describe_shows_hive_types_and_the_partition_block() {
     let text = csv("describe vpc_flow_logs_sample");
-    assert!(text.starts_with("\"col_name\",\"data_type\",\"comment\"\n\"version\",\"int\",\"\"\n"), "{text}");
+    assert!(
+        text.starts_with("\"col_name\",\"data_type\",\"comment\"\n\"version\",\"int\",\"\"\n"),
+        "{text}"
+    );
     assert!(text.contains("\"packets\",\"bigint\",\"\"\n"), "{text}");
     assert!(text.contains("\"srcaddr\",\"string\",\"\"\n"), "{text}");
     assert!(

@@ -24,7 +24,11 @@ fn writes_one_page_per_command_into_a_directory() {
         .arg(tmp.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let query = std::fs::read_to_string(tmp.path().join("flowlog-query.1")).unwrap();
     assert!(query.contains("\\-\\-mirror"), "{query}");
     assert!(tmp.path().join("flowlog.1").exists());

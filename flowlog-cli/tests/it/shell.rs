@@ -60,7 +60,10 @@ fn statements_span_lines_and_each_result_is_printed() {
     assert!(out.status.success(), "{stderr}");
     let n = stdout.lines().nth(1).expect("a count");
     assert!(n.starts_with('"') && n != "\"0\"", "{stdout}");
-    assert!(stdout.contains("\"x\"\n\"a;b\"\n\"two\"\n\"2\"\n"), "{stdout}");
+    assert!(
+        stdout.contains("\"x\"\n\"a;b\"\n\"two\"\n\"2\"\n"),
+        "{stdout}"
+    );
     // Each statement is one history entry, kept in the data directory.
     let history = std::fs::read_to_string(tmp.path().join("flowlog/history")).unwrap();
     assert!(history.contains("select 2 as two;"), "{history}");
@@ -83,7 +86,10 @@ fn backslash_commands_list_describe_and_preview_tables() {
         tmp.path(),
     );
     assert!(out.status.success(), "{stderr}");
-    assert!(stdout.contains("\"tab_name\"\n\"vpc_flow_logs_sample\"\n"), "{stdout}");
+    assert!(
+        stdout.contains("\"tab_name\"\n\"vpc_flow_logs_sample\"\n"),
+        "{stdout}"
+    );
     assert!(stdout.contains("\"# Partition Information\""), "{stdout}");
     assert!(stdout.contains("\"srcaddr\",\"string\",\"\""), "{stdout}");
     // The preview: a header and ten rows.
@@ -91,7 +97,11 @@ fn backslash_commands_list_describe_and_preview_tables() {
         .split("\"version\",\"account_id\",")
         .nth(1)
         .expect("the preview's header");
-    let rows = preview.lines().skip(1).take_while(|l| !l.starts_with("\"one\"")).count();
+    let rows = preview
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("\"one\""))
+        .count();
     assert_eq!(rows, 10, "{preview}");
     assert!(stderr.contains("timing is on"), "{stderr}");
     assert!(stderr.contains("Time: "), "{stderr}");
