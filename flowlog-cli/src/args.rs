@@ -13,10 +13,11 @@ use crate::settings;
 /// Run Amazon Athena's SQL over AWS VPC Flow Logs — the same DDL, the same query, the
 /// same answer — on a local copy of the logs, with no Athena bill and no wait.
 #[derive(Debug, Parser)]
-#[command(name = "flowlog", version, about, long_about = None)]
+#[command(name = "flowlog", version, about, long_about = None, after_long_help = crate::shell::NO_COMMAND_HELP)]
 pub(crate) struct Cli {
+    /// The command; none opens the shell on a terminal, or runs the SQL piped in.
     #[command(subcommand)]
-    pub(crate) command: Command,
+    pub(crate) command: Option<Command>,
 
     /// More output on stderr (-v: progress, -vv: every listed prefix).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
@@ -33,6 +34,19 @@ pub(crate) enum Command {
     #[command(after_long_help = QUERY_EXAMPLES)]
     Query(QueryArgs),
 
+    /// An interactive SQL shell over the same tables (history, completion, \\d, \\o, …).
+    #[command(after_long_help = crate::shell::SHELL_EXAMPLES)]
+    Shell(QueryArgs),
+
+    /// Print the man page (roff) to stdout, or write one page per command into a
+    /// directory.
+    #[command(after_long_help = MAN_EXAMPLES)]
+    Man(ManArgs),
+
+    /// Show the settings in effect (config file, FLOWLOG_* variables) and their sources.
+    #[command(subcommand, after_long_help = CONFIG_HELP)]
+    Config(ConfigCommand),
+
     /// Emit or check the bucket policy, flow-log settings and Athena DDL of a setup.
     #[command(subcommand)]
     Provision(crate::args_provision::ProvisionCommand),
@@ -44,6 +58,50 @@ pub(crate) enum Command {
     #[command(after_long_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
 }
+
+/// `flowlog config …`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum ConfigCommand {
+    /// Print each setting in effect and where it came from (the config file and its
+    /// line, a FLOWLOG_* variable, or the default).
+    Show,
+}
+
+const CONFIG_HELP: &str = "\
+Defaults for flowlog query and flowlog shell come from, first one wins: the command-line
+flag, a FLOWLOG_* environment variable, the config file, the built-in default.
+
+The config file is $FLOWLOG_CONFIG, else $XDG_CONFIG_HOME/flowlog/config.toml, else
+~/.config/flowlog/config.toml. Its keys (relative mirror directories are relative to the
+file's folder):
+
+  time_zone = \"Asia/Tokyo\"       # FLOWLOG_TIME_ZONE   (--time-zone)
+  mirror = [\"s3://my-log-bucket=/data/my-log-bucket\"]
+                                   # FLOWLOG_MIRROR, comma-separated (--mirror)
+  format = \"csv\"                 # FLOWLOG_FORMAT      (--format; not with -o)
+  memory_limit = \"4GiB\"          # FLOWLOG_MEMORY_LIMIT (--memory-limit)
+  threads = 4                      # FLOWLOG_THREADS     (--threads)
+  profile = \"log-archive\"        # FLOWLOG_PROFILE     (--profile)
+  region = \"ap-northeast-1\"      # FLOWLOG_REGION      (--region)
+
+Examples:
+  flowlog config show
+  FLOWLOG_TIME_ZONE=Asia/Tokyo flowlog config show";
+
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// Write flowlog.1, flowlog-query.1, flowlog-shell.1, … into DIR instead.
+    #[arg(long = "dir", value_name = "DIR")]
+    pub(crate) dir: Option<PathBuf>,
+}
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  flowlog man > flowlog.1 && man ./flowlog.1
+
+  # every command's page, for MANPATH
+  mkdir -p ~/.local/share/man/man1
+  flowlog man --dir ~/.local/share/man/man1";
 
 #[derive(Debug, Args)]
 pub(crate) struct CompletionsArgs {
@@ -76,14 +134,16 @@ pub(crate) struct FunctionsArgs {
 
 const QUERY_EXAMPLES: &str = "\
 Examples:
-  # The runbook: Athena's DDL and query, unchanged, over a local copy of the bucket
-  flowlog query --ddl create-table.sql --mirror s3://my-log-bucket=./my-log-bucket \\
+  # The runbook: Athena's DDL and query, unchanged, over a local copy
+  flowlog query --ddl create-table.sql \\
+      --mirror s3://my-log-bucket=./my-log-bucket \\
       --now 2026-11-20T00:00:00Z --format csv --output result.csv -f query.sql
 
   # No DDL: discover AWSLogs/ under a directory (table vpc_flow_logs, partitions
   # account, region, date 'yyyy/MM/dd' and hour when delivered hourly)
   flowlog query --logs ./my-log-bucket \\
-      \"select action, count(*) from vpc_flow_logs where date = '2026/11/19' group by 1\"
+      \"select action, count(*) from vpc_flow_logs
+       where date = '2026/11/19' group by 1\"
 
 SQL files may hold several statements separated by ';' — CREATE EXTERNAL TABLE
 statements register tables, the result of the last query is printed.";
@@ -197,6 +257,11 @@ pub(crate) struct QueryArgs {
     /// directory).
     #[arg(long = "temp-dir", value_name = "DIR")]
     pub(crate) temp_dir: Option<PathBuf>,
+
+    /// Show progress on stderr: prefixes listed, objects and bytes read, rows, elapsed
+    /// time (auto: when stderr is a terminal; on: also to a pipe, the final line only).
+    #[arg(long = "progress", value_enum, default_value_t = crate::progress::ProgressMode::Auto)]
+    pub(crate) progress: crate::progress::ProgressMode,
 
     /// Write the result to FILE (atomically: nothing appears under FILE unless the query succeeds).
     #[arg(short = 'o', long = "output", value_name = "FILE")]

@@ -34,7 +34,8 @@ The setup can be described once in a TOML file (--config) and flags override it:
   since    = \"NOW-7DAYS\"                   # or 2026/11/19
   ecs = false                            # add the v7 ECS fields
   reject_reason = false                  # add the v8 reject-reason field
-  # log_format = \"${version} ${srcaddr} ${dstaddr}\"   # instead of the standard v2-v5 set
+  # instead of the standard v2-v5 set:
+  # log_format = \"${version} ${srcaddr} ${dstaddr}\"
   [policy]
   deny_insecure_transport = true
   aws_config = false
@@ -51,18 +52,23 @@ Examples:
       --account 111111111111 --account 222222222222 --region ap-northeast-1
 
   # Add the statements to the bucket's current policy, keeping its own
-  aws s3api get-bucket-policy --bucket central-log-bucket --query Policy --output text > current.json
-  flowlog provision policy --config setup.toml --merge current.json --output policy.json
+  aws s3api get-bucket-policy --bucket central-log-bucket \\
+      --query Policy --output text > current.json
+  flowlog provision policy --config setup.toml --merge current.json \\
+      --output policy.json
 ";
 
 const DDL_EXAMPLES: &str = "\
 Examples:
   flowlog provision ddl --bucket central-log-bucket --account 111111111111 \\
-      --account 222222222222 --region ap-northeast-1 --table vpc_flow_logs --since NOW-7DAYS
+      --account 222222222222 --region ap-northeast-1 --table vpc_flow_logs \\
+      --since NOW-7DAYS
 
   # Hourly, Hive-compatible delivery, from a description file
-  flowlog provision ddl --config setup.toml --hourly --hive --output create-table.sql
-  flowlog query --ddl create-table.sql --mirror s3://central-log-bucket=./copy \"select count(*) from vpc_flow_logs\"
+  flowlog provision ddl --config setup.toml --hourly --hive \\
+      --output create-table.sql
+  flowlog query --ddl create-table.sql --mirror s3://central-log-bucket=./copy \\
+      \"select count(*) from vpc_flow_logs\"
 
 Partition columns: account, date ('yyyy/MM/dd'; Hive layout: 'year=yyyy/month=MM/day=dd'),
 region when several regions are given, hour ('00'-'23') when hourly.
@@ -71,13 +77,16 @@ region when several regions are given, hour ('00'-'23') when hourly.
 const FLOW_LOG_EXAMPLES: &str = "\
 Examples:
   VPC_ID=vpc-0abc flowlog provision flow-log --config setup.toml | sh
-  flowlog provision flow-log --config setup.toml --format cloudformation --output flow-log.json
+  flowlog provision flow-log --config setup.toml --format cloudformation \\
+      --output flow-log.json
 ";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
-  flowlog provision check --policy policy.json --ddl create-table.sql --flow-log flow-log.json
-  flowlog provision check --config setup.toml --policy policy.json --ddl create-table.sql
+  flowlog provision check --policy policy.json --ddl create-table.sql \\
+      --flow-log flow-log.json
+  flowlog provision check --config setup.toml --policy policy.json \\
+      --ddl create-table.sql
 
 Each finding names the offending element (statement and Sid, column, table property,
 flow-log option). Exit status 2 when an error is found, 0 when there are only warnings.

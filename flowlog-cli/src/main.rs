@@ -7,13 +7,18 @@
 mod args;
 mod args_provision;
 mod commands;
+mod config;
 mod excel;
 mod explain;
+#[cfg(test)]
+mod help_examples;
 mod logger;
 mod output;
 mod output_format;
 mod output_path;
+mod progress;
 mod settings;
+mod shell;
 mod signals;
 mod sink;
 mod table_view;

@@ -133,7 +133,7 @@ pub(crate) fn thousands(n: u64) -> String {
 }
 
 /// Bytes in binary units, one decimal.
-fn bytes(n: u64) -> String {
+pub(crate) fn bytes(n: u64) -> String {
     const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
     if n < 1024 {
         return format!("{n} B");

@@ -1,9 +1,11 @@
 //! One file per subcommand.
 
 mod completions;
+mod config;
 mod functions;
+mod man;
 mod provision;
-mod query;
+pub(crate) mod query;
 
 pub(crate) use query::SkippedSome;
 
@@ -11,10 +13,25 @@ use crate::args::{Cli, Command};
 
 /// Run the command the user asked for.
 pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
-        Command::Query(args) => query::run(args).await,
+    let Some(command) = cli.command else {
+        return crate::shell::run_default().await;
+    };
+    match command {
+        Command::Query(args) => query::run(with_config(args)?).await,
+        Command::Shell(args) => crate::shell::run(with_config(args)?).await,
+        Command::Config(command) => config::run(command),
+        Command::Man(args) => man::run(args),
         Command::Provision(command) => provision::run(command),
         Command::Functions(args) => functions::run(args).await,
         Command::Completions(args) => completions::run(args),
     }
+}
+
+/// The query flags, with the config file's and `FLOWLOG_*` variables' values for those
+/// not given.
+pub(crate) fn with_config(
+    mut args: crate::args::QueryArgs,
+) -> Result<crate::args::QueryArgs, crate::config::ConfigError> {
+    crate::config::Config::load()?.apply(&mut args);
+    Ok(args)
 }

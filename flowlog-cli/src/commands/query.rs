@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Utc;
 use flowlog_core::memory::{MemoryOptions, default_limit};
-use flowlog_core::storage::S3Options;
+use flowlog_core::storage::{ProgressSnapshot, S3Options};
 use flowlog_core::table::{SkippedObject, SkippedObjects, TableOptions};
 use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
@@ -25,145 +25,245 @@ use crate::sink::{summary, thousands};
 use crate::writer_thread::WriterThread;
 
 pub(crate) async fn run(args: QueryArgs) -> Result<()> {
-    let mirrors = args.mirror.clone();
-    let now = args.now.unwrap_or_else(Utc::now);
-    let time_zone = args.time_zone.unwrap_or(TrinoZone::Utc);
+    // No SQL and a person at the keyboard: the interactive shell.
+    if args.sql.is_none() && args.file.is_none() && std::io::stdin().is_terminal() {
+        return crate::shell::run(args).await;
+    }
     let started = std::time::Instant::now();
     let sql = read_sql(&args)?;
     let format = output_format::resolve(args.format, args.output.as_deref(), args.excel)?;
-    if let Some(dir) = &args.temp_dir
-        && !dir.is_dir()
-    {
-        bail!("--temp-dir {}: not a directory", dir.display());
-    }
-    let memory = MemoryOptions {
-        limit: args.memory_limit.or_else(default_limit),
-        temp_dir: args.temp_dir.clone(),
-    };
-
-    // Never write inside a log tree.
-    let mut log_dirs: Vec<PathBuf> = mirrors.iter().map(|m| m.dir().to_path_buf()).collect();
-    if let Some(logs) = args.logs.as_ref().filter(|l| !l.contains("://")) {
-        log_dirs.push(PathBuf::from(logs));
-    }
-    if let Some(out) = &args.output {
-        let inputs: Vec<PathBuf> = args.ddl.iter().chain(&args.file).cloned().collect();
-        crate::output_path::check_output(out, &log_dirs, &inputs)?;
-    }
-
-    warn_about_mirrors(&mirrors);
-    let skipped = args
-        .skip_bad_objects
-        .then(|| Arc::new(SkippedObjects::default()));
-    let session = FlowLogSession::new(SessionOptions {
-        now,
-        // A pinned NOW also pins current_date / current_timestamp, for reproducible results.
-        current_time: args.now.is_some().then_some(now),
-        mirrors,
-        time_zone,
-        s3: s3_options(&args),
-        memory,
-        threads: args.threads.map(usize::from),
-        table: TableOptions {
-            allow_multiple_roots: args.allow_multiple_roots,
-            accept_text: args.accept_text,
-            log_format: args.log_format.clone(),
-            skip_bad_objects: skipped.clone(),
-            ..TableOptions::default()
-        },
-        ..SessionOptions::default()
-    });
-    for path in &args.ddl {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read --ddl {}", path.display()))?;
-        let text = utf8_text(bytes, &format!("--ddl {}", path.display()))?;
-        session
-            .run_script(&text)
-            .await
-            .with_context(|| format!("--ddl {}", path.display()))?;
-    }
-    if let Some(logs) = &args.logs {
-        session
-            .register_logs(&args.table, logs)
-            .await
-            .with_context(|| format!("--logs {logs}"))?;
-    }
-
-    let df = session
-        .run_script(&sql)
-        .await?
-        .ok_or_else(|| anyhow!("the SQL has no query to run (only DDL statements)"))?;
-    let schema = df.schema().as_arrow().clone();
-    let plan = df.logical_plan().clone();
-    let mut stream = df
-        .execute_stream()
-        .await
-        .map_err(|e| session.explain_error(e))?;
-
-    let mut signals = Signals::listen().context("cannot listen for signals")?;
-    let options = WriterOptions {
+    let opened = Opened::open(&args).await?;
+    let target = Target {
+        format,
+        output: args.output.clone(),
         max_rows: args.max_rows,
         excel: args.excel,
+        excel_rows_per_part: args.excel_rows_per_part,
+        progress: args.progress,
     };
-    let mut sink = WriterThread::open(
-        format,
-        args.output.as_deref(),
-        Arc::new(schema),
-        options,
-        args.excel_rows_per_part,
-    )
-    .await?;
-    let mut rows: u64 = 0;
-    loop {
-        tokio::select! {
-            batch = stream.next() => match batch {
-                Some(batch) => {
-                    let batch = batch.map_err(|e| session.explain_error(e))?;
-                    rows += batch.num_rows() as u64;
-                    sink.write(batch).await?;
-                }
-                None => break,
+    opened
+        .execute(&sql, &target, started)
+        .await?
+        .ok_or_else(|| anyhow!("the SQL has no query to run (only DDL statements)"))?;
+    opened.skipped_result()
+}
+
+/// Where and how one statement's result is written.
+#[derive(Debug, Clone)]
+pub(crate) struct Target {
+    /// The format, already resolved against the output's extension.
+    pub(crate) format: Format,
+    /// The file, or stdout.
+    pub(crate) output: Option<PathBuf>,
+    /// `--max-rows`.
+    pub(crate) max_rows: usize,
+    /// `--excel`.
+    pub(crate) excel: bool,
+    /// Rows per Excel part.
+    pub(crate) excel_rows_per_part: u64,
+    /// `--progress`.
+    pub(crate) progress: crate::progress::ProgressMode,
+}
+
+/// A session set up from the query flags: tables registered, mirrors checked.
+pub(crate) struct Opened {
+    /// The session.
+    pub(crate) session: FlowLogSession,
+    /// The objects `--skip-bad-objects` left out.
+    skipped: Option<Arc<SkippedObjects>>,
+    /// What NOW means.
+    now: chrono::DateTime<Utc>,
+    /// Directories that hold logs (never written into).
+    log_dirs: Vec<PathBuf>,
+    /// Files read as input (never overwritten).
+    inputs: Vec<PathBuf>,
+    /// The counters when the last statement ended: each statement reports its own.
+    baseline: std::sync::Mutex<ProgressSnapshot>,
+}
+
+impl Opened {
+    /// Checks the flags, creates the session and registers the `--ddl` and `--logs`
+    /// tables.
+    pub(crate) async fn open(args: &QueryArgs) -> Result<Self> {
+        let mirrors = args.mirror.clone();
+        let now = args.now.unwrap_or_else(Utc::now);
+        let time_zone = args.time_zone.unwrap_or(TrinoZone::Utc);
+        if let Some(dir) = &args.temp_dir
+            && !dir.is_dir()
+        {
+            bail!("--temp-dir {}: not a directory", dir.display());
+        }
+        let memory = MemoryOptions {
+            limit: args.memory_limit.or_else(default_limit),
+            temp_dir: args.temp_dir.clone(),
+        };
+
+        // Never write inside a log tree.
+        let mut log_dirs: Vec<PathBuf> = mirrors.iter().map(|m| m.dir().to_path_buf()).collect();
+        if let Some(logs) = args.logs.as_ref().filter(|l| !l.contains("://")) {
+            log_dirs.push(PathBuf::from(logs));
+        }
+        let inputs: Vec<PathBuf> = args.ddl.iter().chain(&args.file).cloned().collect();
+        if let Some(out) = &args.output {
+            crate::output_path::check_output(out, &log_dirs, &inputs)?;
+        }
+
+        warn_about_mirrors(&mirrors);
+        let skipped = args
+            .skip_bad_objects
+            .then(|| Arc::new(SkippedObjects::default()));
+        let session = FlowLogSession::new(SessionOptions {
+            now,
+            // A pinned NOW also pins current_date / current_timestamp, for reproducible results.
+            current_time: args.now.is_some().then_some(now),
+            mirrors,
+            time_zone,
+            s3: s3_options(args),
+            memory,
+            threads: args.threads.map(usize::from),
+            table: TableOptions {
+                allow_multiple_roots: args.allow_multiple_roots,
+                accept_text: args.accept_text,
+                log_format: args.log_format.clone(),
+                skip_bad_objects: skipped.clone(),
+                ..TableOptions::default()
             },
-            signal = signals.recv() => return Err(signal.into()),
+            ..SessionOptions::default()
+        });
+        for path in &args.ddl {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("cannot read --ddl {}", path.display()))?;
+            let text = utf8_text(bytes, &format!("--ddl {}", path.display()))?;
+            session
+                .run_script(&text)
+                .await
+                .with_context(|| format!("--ddl {}", path.display()))?;
         }
-    }
-    let written = sink.finish().await?;
-    if format == Format::Csv && rows > args.excel_rows_per_part && written.len() <= 1 {
-        log::warn!(
-            "the CSV has {} rows under its header; Excel opens at most {} rows, the header included, so it would open it cut short; write it with -o result.csv --excel to split it into parts",
-            thousands(rows),
-            thousands(args.excel_rows_per_part + 1)
-        );
-    }
-    let progress = session.progress().snapshot();
-    log::info!("{progress}");
-    // After a query written to a file: one line on what was written, for a person
-    // watching (a terminal) or asking (-v); never with -q.
-    let watching =
-        std::io::stderr().is_terminal() || log::log_enabled!(target: "flowlog", log::Level::Info);
-    if !written.is_empty() && watching && log::log_enabled!(target: "flowlog", log::Level::Warn) {
-        eprintln!(
-            "flowlog: {}",
-            summary(rows, &written, started.elapsed(), &progress)
-        );
-    }
-    let empty = match (progress.scans, progress.objects_scanned, rows) {
-        (0, _, 0) if session.has_flow_log_table(&plan) => Some(Empty::Optimized),
-        (_, 0, _) => Some(Empty::NoObjects),
-        (_, _, 0) => Some(Empty::NoRows),
-        _ => None,
-    };
-    if let Some(empty) = empty
-        && log::log_enabled!(target: "flowlog", log::Level::Warn)
-    {
-        let findings = session.explain_empty(&plan).await;
-        for line in explain::lines(empty, &findings, now) {
-            eprintln!("flowlog: {line}");
+        if let Some(logs) = &args.logs {
+            session
+                .register_logs(&args.table, logs)
+                .await
+                .with_context(|| format!("--logs {logs}"))?;
         }
+        Ok(Self {
+            session,
+            skipped,
+            now,
+            log_dirs,
+            inputs,
+            baseline: std::sync::Mutex::default(),
+        })
     }
-    match skipped.map(|s| s.list()).filter(|list| !list.is_empty()) {
-        Some(list) => Err(SkippedSome::report(&list).into()),
-        None => Ok(()),
+
+    /// Refuses an output file inside a log tree or over an input file.
+    pub(crate) fn check_output(&self, out: &Path) -> Result<()> {
+        crate::output_path::check_output(out, &self.log_dirs, &self.inputs)
+    }
+
+    /// Runs `sql` (statements separated by `;`) and writes the last query's result to
+    /// `target`; returns the rows written, `None` when the SQL held no query. A signal stops it with [`Interrupted`]
+    /// (crate::signals::Interrupted).
+    pub(crate) async fn execute(
+        &self,
+        sql: &str,
+        target: &Target,
+        started: std::time::Instant,
+    ) -> Result<Option<u64>> {
+        let session = &self.session;
+        let before = *self.baseline.lock().expect("not poisoned");
+        let Some(df) = session.run_script(sql).await? else {
+            *self.baseline.lock().expect("not poisoned") = session.progress().snapshot();
+            return Ok(None);
+        };
+        let schema = df.schema().as_arrow().clone();
+        let plan = df.logical_plan().clone();
+        let mut stream = df
+            .execute_stream()
+            .await
+            .map_err(|e| session.explain_error(e))?;
+
+        let mut signals = Signals::listen().context("cannot listen for signals")?;
+        let options = WriterOptions {
+            max_rows: target.max_rows,
+            excel: target.excel,
+        };
+        let mut sink = WriterThread::open(
+            target.format,
+            target.output.as_deref(),
+            Arc::new(schema),
+            options,
+            target.excel_rows_per_part,
+        )
+        .await?;
+        let bar =
+            crate::progress::QueryProgress::start(target.progress, session.progress(), before);
+        let mut rows: u64 = 0;
+        loop {
+            tokio::select! {
+                batch = stream.next() => match batch {
+                    Some(batch) => {
+                        let batch = batch.map_err(|e| session.explain_error(e))?;
+                        rows += batch.num_rows() as u64;
+                        bar.add_rows(batch.num_rows() as u64);
+                        sink.write(batch).await?;
+                    }
+                    None => break,
+                },
+                signal = signals.recv() => return Err(signal.into()),
+            }
+        }
+        bar.finish();
+        let written = sink.finish().await?;
+        if target.format == Format::Csv && rows > target.excel_rows_per_part && written.len() <= 1 {
+            log::warn!(
+                "the CSV has {} rows under its header; Excel opens at most {} rows, the header included, so it would open it cut short; write it with -o result.csv --excel to split it into parts",
+                thousands(rows),
+                thousands(target.excel_rows_per_part + 1)
+            );
+        }
+        let now_counted = session.progress().snapshot();
+        *self.baseline.lock().expect("not poisoned") = now_counted;
+        let progress = now_counted.since(&before);
+        log::info!("{progress}");
+        // After a query written to a file: one line on what was written, for a person
+        // watching (a terminal) or asking (-v); never with -q.
+        let watching = std::io::stderr().is_terminal()
+            || log::log_enabled!(target: "flowlog", log::Level::Info);
+        if !written.is_empty() && watching && log::log_enabled!(target: "flowlog", log::Level::Warn)
+        {
+            eprintln!(
+                "flowlog: {}",
+                summary(rows, &written, started.elapsed(), &progress)
+            );
+        }
+        let empty = match (progress.scans, progress.objects_scanned, rows) {
+            (0, _, 0) if session.has_flow_log_table(&plan) => Some(Empty::Optimized),
+            (_, 0, _) => Some(Empty::NoObjects),
+            (_, _, 0) => Some(Empty::NoRows),
+            _ => None,
+        };
+        if let Some(empty) = empty
+            && log::log_enabled!(target: "flowlog", log::Level::Warn)
+        {
+            let findings = session.explain_empty(&plan).await;
+            for line in explain::lines(empty, &findings, self.now) {
+                eprintln!("flowlog: {line}");
+            }
+        }
+        Ok(Some(rows))
+    }
+
+    /// Exit status 3 (with the list on stderr) when `--skip-bad-objects` left objects out.
+    pub(crate) fn skipped_result(&self) -> Result<()> {
+        match self
+            .skipped
+            .as_ref()
+            .map(|s| s.list())
+            .filter(|list| !list.is_empty())
+        {
+            Some(list) => Err(SkippedSome::report(&list).into()),
+            None => Ok(()),
+        }
     }
 }
 

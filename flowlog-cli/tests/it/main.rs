@@ -2,19 +2,26 @@
 
 mod bad_input;
 mod completions;
+mod config;
 mod deep_sql;
+mod describe;
 mod empty_results;
 mod functions;
+mod man;
 mod memory;
 mod output_formats;
 #[cfg(unix)]
 mod output_safety;
+mod progress;
 mod provision;
 mod query;
 mod s3;
 mod s3_faults;
 #[path = "../../../flowlog-core/tests/it/s3_server.rs"]
 mod s3_server;
+mod shell;
+#[cfg(target_os = "linux")]
+mod shell_pty;
 mod stable_order;
 mod stdin_sql;
 mod text_logs;

@@ -79,6 +79,22 @@ impl Progress {
     }
 }
 
+impl ProgressSnapshot {
+    /// What was counted after `earlier` (each counter's difference), for one statement
+    /// of a session that runs many.
+    pub fn since(&self, earlier: &ProgressSnapshot) -> ProgressSnapshot {
+        ProgressSnapshot {
+            list_requests: self.list_requests.saturating_sub(earlier.list_requests),
+            objects_listed: self.objects_listed.saturating_sub(earlier.objects_listed),
+            get_requests: self.get_requests.saturating_sub(earlier.get_requests),
+            bytes_read: self.bytes_read.saturating_sub(earlier.bytes_read),
+            scans: self.scans.saturating_sub(earlier.scans),
+            objects_scanned: self.objects_scanned.saturating_sub(earlier.objects_scanned),
+            bytes_scanned: self.bytes_scanned.saturating_sub(earlier.bytes_scanned),
+        }
+    }
+}
+
 impl fmt::Display for ProgressSnapshot {
     /// `listed 12 objects (3 listings), read 4096 bytes (7 reads)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,0 +1,232 @@
+//! Tab completion in the shell: backslash commands, then table names after `\d` and
+//! `\preview`, else tables, columns, functions and SQL keywords.
+
+use std::sync::{Arc, Mutex};
+
+use rustyline::completion::{Completer, Pair};
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::validate::Validator;
+use rustyline::{Context, Helper};
+
+use super::meta;
+
+/// The names the shell completes, refreshed after each statement (a CREATE TABLE adds
+/// to them).
+#[derive(Debug, Default)]
+pub(crate) struct Vocabulary {
+    /// Table names.
+    pub(crate) tables: Vec<String>,
+    /// Column names of every table.
+    pub(crate) columns: Vec<String>,
+    /// Function names.
+    pub(crate) functions: Vec<String>,
+}
+
+/// SQL keywords offered for completion (upper case; offered in the case typed).
+const KEYWORDS: &[&str] = &[
+    "SELECT",
+    "FROM",
+    "WHERE",
+    "GROUP",
+    "BY",
+    "ORDER",
+    "HAVING",
+    "LIMIT",
+    "OFFSET",
+    "AS",
+    "AND",
+    "OR",
+    "NOT",
+    "IN",
+    "IS",
+    "NULL",
+    "LIKE",
+    "BETWEEN",
+    "CASE",
+    "WHEN",
+    "THEN",
+    "ELSE",
+    "END",
+    "DISTINCT",
+    "JOIN",
+    "LEFT",
+    "RIGHT",
+    "FULL",
+    "INNER",
+    "OUTER",
+    "CROSS",
+    "ON",
+    "USING",
+    "UNION",
+    "ALL",
+    "INTERSECT",
+    "EXCEPT",
+    "WITH",
+    "ASC",
+    "DESC",
+    "NULLS",
+    "FIRST",
+    "LAST",
+    "OVER",
+    "PARTITION",
+    "ROWS",
+    "CAST",
+    "TRY_CAST",
+    "INTERVAL",
+    "DATE",
+    "TIMESTAMP",
+    "TRUE",
+    "FALSE",
+    "SHOW",
+    "TABLES",
+    "COLUMNS",
+    "DESCRIBE",
+    "CREATE",
+    "EXTERNAL",
+    "TABLE",
+    "VIEW",
+    "DROP",
+    "EXPLAIN",
+    "SET",
+    "TIME",
+    "ZONE",
+    "UNNEST",
+    "EXISTS",
+    "VALUES",
+];
+
+/// The rustyline helper: completion only.
+pub(crate) struct ShellHelper {
+    /// What can be completed.
+    pub(crate) vocabulary: Arc<Mutex<Vocabulary>>,
+}
+
+/// Whether `c` can be part of a name being completed.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '$'
+}
+
+impl ShellHelper {
+    /// The candidates for `word` in `line` before the cursor.
+    fn candidates(&self, before: &str, word: &str) -> Vec<String> {
+        let lower = word.to_lowercase();
+        let matches = |name: &str| name.to_lowercase().starts_with(&lower);
+        let vocabulary = self.vocabulary.lock().expect("not poisoned");
+        let trimmed = before.trim_start();
+        if trimmed.starts_with('\\') {
+            if !trimmed.contains(char::is_whitespace) {
+                return meta::NAMES
+                    .iter()
+                    .filter(|n| n.starts_with(trimmed))
+                    .map(|n| n.to_string())
+                    .collect();
+            }
+            if trimmed.starts_with("\\d ") || trimmed.starts_with("\\preview ") {
+                return vocabulary
+                    .tables
+                    .iter()
+                    .filter(|t| matches(t))
+                    .cloned()
+                    .collect();
+            }
+            return Vec::new();
+        }
+        let upper_case =
+            word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase);
+        let mut found: Vec<String> = vocabulary
+            .tables
+            .iter()
+            .chain(&vocabulary.columns)
+            .chain(&vocabulary.functions)
+            .filter(|n| matches(n))
+            .cloned()
+            .chain(KEYWORDS.iter().filter(|k| matches(k)).map(|k| {
+                if upper_case {
+                    k.to_string()
+                } else {
+                    k.to_lowercase()
+                }
+            }))
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+}
+
+impl Completer for ShellHelper {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let before = &line[..pos];
+        let start = if before.trim_start().starts_with('\\') && !before.trim_start().contains(' ') {
+            before.len() - before.trim_start().len()
+        } else {
+            before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !is_word(*c))
+                .map_or(0, |(i, c)| i + c.len_utf8())
+        };
+        let word = &before[start..];
+        let pairs = self
+            .candidates(before, word)
+            .into_iter()
+            .map(|c| Pair {
+                display: c.clone(),
+                replacement: c,
+            })
+            .collect();
+        Ok((start, pairs))
+    }
+}
+
+impl Hinter for ShellHelper {
+    type Hint = String;
+}
+
+impl Highlighter for ShellHelper {}
+
+impl Validator for ShellHelper {}
+
+impl Helper for ShellHelper {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn helper() -> ShellHelper {
+        ShellHelper {
+            vocabulary: Arc::new(Mutex::new(Vocabulary {
+                tables: vec!["vpc_flow_logs".into()],
+                columns: vec!["srcaddr".into(), "srcport".into()],
+                functions: vec!["from_unixtime".into()],
+            })),
+        }
+    }
+
+    #[test]
+    fn completes_names_and_keywords_in_the_case_typed() {
+        let h = helper();
+        assert_eq!(
+            h.candidates("select src", "src"),
+            vec!["srcaddr", "srcport"]
+        );
+        assert_eq!(
+            h.candidates("select * fr", "fr"),
+            vec!["from", "from_unixtime"]
+        );
+        assert_eq!(
+            h.candidates("SELECT * FR", "FR"),
+            vec!["FROM", "from_unixtime"]
+        );
+        assert_eq!(h.candidates("\\d vpc", "vpc"), vec!["vpc_flow_logs"]);
+        assert_eq!(h.candidates("\\pre", "\\pre"), vec!["\\preview"]);
+    }
+}
