@@ -32,6 +32,7 @@ use datafusion::logical_expr::{
 use crate::time::TrinoZone;
 use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
+use super::interval::{interval_text, is_interval};
 use super::literal::{parse_date, parse_timestamp};
 use super::value::{
     NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, precision_of,
@@ -77,8 +78,10 @@ impl TimestampLiteral {
         let Some(Some(text)) = constant_str(arg) else {
             return plan_err!("TIMESTAMP literal: the value must be a string constant");
         };
+        let invalid = || plan_err!("'{text}' is not a valid timestamp literal");
         let parsed = match parse_timestamp(&text) {
             Ok(p) => p,
+            Err(e) if e.starts_with("Value cannot be cast") => return invalid(),
             Err(e) => return plan_err!("{e}"),
         };
         let unit = unit_for_precision(u64::from(parsed.precision));
@@ -86,6 +89,14 @@ impl TimestampLiteral {
             Some(zone) => instant(parsed.wall, &zone),
             None => parsed.wall,
         };
+        // Trino packs a short `timestamp with time zone` (precision 0-3) as milliseconds in 52
+        // bits next to the zone key: instants past ±2^51 ms (about year ±71,000) are invalid.
+        if parsed.zone.is_some()
+            && parsed.precision <= 3
+            && value.div_euclid(1_000_000).unsigned_abs() >= 1 << 51
+        {
+            return invalid();
+        }
         Ok((
             Temporal::Timestamp {
                 unit,
@@ -304,7 +315,8 @@ impl ScalarUDFImpl for DateCast {
                 for s in strings(&args.args[0], n)? {
                     out.push(match s {
                         None => None,
-                        Some(s) => match parse_date(&s) {
+                        // Past DATE's range (32-bit days) is not a date either.
+                        Some(s) => match parse_date(&s).filter(|d| i32::try_from(*d).is_ok()) {
                             Some(d) => Some(i128::from(d) * NANOS_PER_DAY),
                             None => return exec_err!("Value cannot be cast to date: {s}"),
                         },
@@ -355,6 +367,12 @@ impl ScalarUDFImpl for ToVarchar {
             }
             _ => None,
         };
+        if is_interval(x.data_type()) {
+            let text: StringArray = (0..x.len())
+                .map(|row| (!x.is_null(row)).then(|| interval_text(&x, row)).flatten())
+                .collect();
+            return finish(Arc::new(text), &args.args);
+        }
         let text: StringArray = match temporal {
             Some(t) => nanos(&x)?
                 .into_iter()
@@ -399,7 +417,11 @@ impl TemporalCasts {
 fn is_temporal(expr: &Expr, schema: &DFSchema) -> bool {
     matches!(
         expr.get_type(schema),
-        Ok(DataType::Timestamp(..) | DataType::Date32 | DataType::Date64)
+        Ok(DataType::Timestamp(..)
+            | DataType::Date32
+            | DataType::Date64
+            | DataType::Interval(_)
+            | DataType::Duration(_))
     )
 }
 

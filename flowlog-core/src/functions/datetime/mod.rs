@@ -37,6 +37,8 @@ pub mod extract;
 pub mod format_cache;
 pub mod format_datetime;
 pub mod from_unixtime;
+pub mod interval;
+pub mod interval_ops;
 pub mod iso8601;
 pub mod last_day_of_month;
 pub(crate) mod literal;
@@ -77,6 +79,7 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
         ScalarUDF::new_from_impl(cast::CastTimestamp::new(false, zone)),
         ScalarUDF::new_from_impl(cast::CastTimestamp::new(true, zone)),
         ScalarUDF::new_from_impl(cast::ToVarchar::default()),
+        ScalarUDF::new_from_impl(interval_ops::IntervalScale::default()),
     ];
     all.extend(
         extract::DateField::ALL
@@ -93,5 +96,8 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
 
 /// The expression rewrites this family needs (registered once per session).
 pub fn function_rewrites() -> Vec<Arc<dyn FunctionRewrite + Send + Sync>> {
-    vec![Arc::new(cast::TemporalCasts)]
+    vec![
+        Arc::new(cast::TemporalCasts),
+        Arc::new(interval_ops::IntervalOperators),
+    ]
 }
