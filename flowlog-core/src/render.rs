@@ -22,6 +22,7 @@ use arrow::record_batch::RecordBatch;
 use arrow::util::display::{ArrayFormatter, FormatOptions};
 
 use crate::functions::datetime::interval::interval_text;
+use crate::functions::datetime::time::time_text;
 use crate::time::TrinoZone;
 use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
@@ -93,6 +94,9 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
                 Some(Err(_)) => fallback(array, row),
                 None => render_timestamp(nanos, precision),
             }
+        }
+        DataType::Time32(_) | DataType::Time64(_) => {
+            time_text(array, row).unwrap_or_else(|| fallback(array, row))
         }
         DataType::Interval(_) | DataType::Duration(_) => {
             interval_text(array, row).unwrap_or_else(|| fallback(array, row))

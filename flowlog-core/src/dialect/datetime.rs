@@ -3,6 +3,7 @@
 //! ```text
 //! TIMESTAMP '2001-01-22 03:04:05.321 +07:09'   → "$timestamp"('2001-01-22 03:04:05.321 +07:09')
 //! DATE '2001-08-22'                            → date('2001-08-22')
+//! TIME '03:04:05.321'                          → "$time"('03:04:05.321')
 //! CAST(x AS timestamp(p))                      → "$cast_timestamp"(x, p)      (p defaults to 3)
 //! CAST(x AS timestamp(p) with time zone)       → "$cast_timestamp_tz"(x, p)
 //! CAST(x AS DATE)                              → date(x)
@@ -38,6 +39,7 @@ use crate::functions::datetime::cast::{CAST_TIMESTAMP, CAST_TIMESTAMP_TZ, TIMEST
 use crate::functions::datetime::extract::DateField;
 use crate::functions::datetime::interval::{IntervalField, literal_text};
 use crate::functions::datetime::interval_ops::INTERVAL_SCALE;
+use crate::functions::datetime::time::TIME_LITERAL;
 
 /// Rewrite the date/time syntax of one statement (see the module docs).
 pub fn rewrite(statement: &mut Statement) {
@@ -57,6 +59,7 @@ fn rewrite_expr(expr: &Expr) -> Option<Expr> {
             match &typed.data_type {
                 DataType::Timestamp(_, _) => Some(call(quoted(TIMESTAMP_LITERAL), vec![literal])),
                 DataType::Date => Some(call(Ident::new("date"), vec![literal])),
+                DataType::Time(_, _) => Some(call(quoted(TIME_LITERAL), vec![literal])),
                 _ => None,
             }
         }

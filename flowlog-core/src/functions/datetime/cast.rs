@@ -33,6 +33,7 @@ use crate::time::TrinoZone;
 use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
 use super::interval::{interval_text, is_interval};
+use super::time::{is_time, time_text};
 use super::literal::{parse_date, parse_timestamp};
 use super::value::{
     NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, precision_of,
@@ -367,9 +368,13 @@ impl ScalarUDFImpl for ToVarchar {
             }
             _ => None,
         };
-        if is_interval(x.data_type()) {
+        if is_interval(x.data_type()) || is_time(x.data_type()) {
             let text: StringArray = (0..x.len())
-                .map(|row| (!x.is_null(row)).then(|| interval_text(&x, row)).flatten())
+                .map(|row| {
+                    (!x.is_null(row))
+                        .then(|| interval_text(&x, row).or_else(|| time_text(&x, row)))
+                        .flatten()
+                })
                 .collect();
             return finish(Arc::new(text), &args.args);
         }
@@ -421,7 +426,9 @@ fn is_temporal(expr: &Expr, schema: &DFSchema) -> bool {
             | DataType::Date32
             | DataType::Date64
             | DataType::Interval(_)
-            | DataType::Duration(_))
+            | DataType::Duration(_)
+            | DataType::Time32(_)
+            | DataType::Time64(_))
     )
 }
 

@@ -44,6 +44,7 @@ pub mod last_day_of_month;
 pub(crate) mod literal;
 pub mod mysql_format;
 pub mod parse_datetime;
+pub mod time;
 pub mod unixtime;
 pub(crate) mod value;
 pub mod zones;
@@ -80,6 +81,7 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
         ScalarUDF::new_from_impl(cast::CastTimestamp::new(true, zone)),
         ScalarUDF::new_from_impl(cast::ToVarchar::default()),
         ScalarUDF::new_from_impl(interval_ops::IntervalScale::default()),
+        ScalarUDF::new_from_impl(time::TimeLiteral::default()),
     ];
     all.extend(
         extract::DateField::ALL
