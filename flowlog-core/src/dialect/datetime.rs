@@ -7,6 +7,9 @@
 //! CAST(x AS timestamp(p))                      → "$cast_timestamp"(x, p)      (p defaults to 3)
 //! CAST(x AS timestamp(p) with time zone)       → "$cast_timestamp_tz"(x, p)
 //! CAST(x AS DATE)                              → date(x)
+//! TRY_CAST(x AS timestamp(p))                  → "$cast_timestamp"(x, p, true)   (NULL on bad text)
+//! TRY_CAST(x AS DATE)                          → "$try_date"(x)
+//! CAST(x AS varchar(n))                        → "$varchar_length"(x, CAST(x AS varchar), n)
 //! x AT TIME ZONE zone                          → at_timezone(x, zone)
 //! EXTRACT(field FROM x)                        → field(x)   (year, dow, timezone_hour, …)
 //! ```
@@ -31,15 +34,18 @@ use std::ops::ControlFlow;
 use super::ast::call;
 
 use datafusion::sql::sqlparser::ast::{
-    BinaryOperator, CastKind, DataType, DateTimeField, Expr, Ident, Interval, Statement,
-    TimezoneInfo, UnaryOperator, Value, visit_expressions_mut,
+    BinaryOperator, CastKind, CharacterLength, DataType, DateTimeField, Expr, Ident, Interval,
+    Statement, TimezoneInfo, UnaryOperator, Value, visit_expressions_mut,
 };
 
-use crate::functions::datetime::cast::{CAST_TIMESTAMP, CAST_TIMESTAMP_TZ, TIMESTAMP_LITERAL};
+use crate::functions::datetime::cast::{
+    CAST_TIMESTAMP, CAST_TIMESTAMP_TZ, TIMESTAMP_LITERAL, TRY_DATE,
+};
 use crate::functions::datetime::extract::DateField;
 use crate::functions::datetime::interval::{IntervalField, literal_text};
 use crate::functions::datetime::interval_ops::INTERVAL_SCALE;
 use crate::functions::datetime::time::TIME_LITERAL;
+use crate::functions::datetime::varchar_length::VARCHAR_LENGTH;
 
 /// Rewrite the date/time syntax of one statement (see the module docs).
 pub fn rewrite(statement: &mut Statement) {
@@ -64,7 +70,7 @@ fn rewrite_expr(expr: &Expr) -> Option<Expr> {
             }
         }
         Expr::Cast {
-            kind: CastKind::Cast | CastKind::TryCast | CastKind::DoubleColon,
+            kind: kind @ (CastKind::Cast | CastKind::TryCast | CastKind::DoubleColon),
             expr: inner,
             data_type,
             format: None,
@@ -76,13 +82,33 @@ fn rewrite_expr(expr: &Expr) -> Option<Expr> {
                     _ => CAST_TIMESTAMP,
                 };
                 let p = precision.unwrap_or(3);
-                Some(call(
-                    quoted(name),
-                    vec![
-                        (**inner).clone(),
-                        Expr::value(Value::Number(p.to_string(), false)),
-                    ],
-                ))
+                let mut args = vec![
+                    (**inner).clone(),
+                    Expr::value(Value::Number(p.to_string(), false)),
+                ];
+                if *kind == CastKind::TryCast {
+                    // NULL instead of an error on text that is not a timestamp.
+                    args.push(Expr::value(Value::Boolean(true)));
+                }
+                Some(call(quoted(name), args))
+            }
+            DataType::Varchar(Some(CharacterLength::IntegerLength { length, .. })) => {
+                let mut unbounded = expr.clone();
+                if let Expr::Cast { data_type, .. } = &mut unbounded {
+                    *data_type = DataType::Varchar(None);
+                }
+                let mut args = vec![
+                    (**inner).clone(),
+                    unbounded,
+                    Expr::value(Value::Number(length.to_string(), false)),
+                ];
+                if *kind == CastKind::TryCast {
+                    args.push(Expr::value(Value::Boolean(true)));
+                }
+                Some(call(quoted(VARCHAR_LENGTH), args))
+            }
+            DataType::Date if *kind == CastKind::TryCast => {
+                Some(call(quoted(TRY_DATE), vec![(**inner).clone()]))
             }
             DataType::Date => Some(call(Ident::new("date"), vec![(**inner).clone()])),
             DataType::Interval {
@@ -105,10 +131,12 @@ fn rewrite_expr(expr: &Expr) -> Option<Expr> {
             op: UnaryOperator::Minus,
             expr: inner,
         } => match inner.as_ref() {
-            Expr::Interval(interval @ Interval {
-                leading_field: None,
-                ..
-            }) => negated_interval(interval),
+            Expr::Interval(
+                interval @ Interval {
+                    leading_field: None,
+                    ..
+                },
+            ) => negated_interval(interval),
             _ => None,
         },
         Expr::BinaryOp { left, op, right } => {

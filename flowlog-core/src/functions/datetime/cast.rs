@@ -33,8 +33,8 @@ use crate::time::TrinoZone;
 use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
 use super::interval::{interval_text, is_interval};
-use super::time::{is_time, time_text};
 use super::literal::{parse_date, parse_timestamp};
+use super::time::{is_time, time_text};
 use super::value::{
     NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, precision_of,
     round_half_up, strings, unit_for_precision, wall,
@@ -189,7 +189,7 @@ impl ScalarUDFImpl for CastTimestamp {
     }
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
-            [x, p] if p.is_integer() => {
+            [x, p, ..] if p.is_integer() && arg_types.len() <= 3 => {
                 let x = if is_string(x) {
                     DataType::Utf8
                 } else if matches!(x, DataType::Timestamp(..) | DataType::Date32) {
@@ -200,7 +200,11 @@ impl ScalarUDFImpl for CastTimestamp {
                         type_list(std::slice::from_ref(x))
                     );
                 };
-                Ok(vec![x, DataType::Int64])
+                let mut types = vec![x, DataType::Int64];
+                if arg_types.len() == 3 {
+                    types.push(DataType::Boolean);
+                }
+                Ok(types)
             }
             _ => plan_err!(
                 "CAST to timestamp: unexpected arguments ({})",
@@ -228,6 +232,10 @@ impl ScalarUDFImpl for CastTimestamp {
             return exec_err!("{}: the precision must be a constant", self.name());
         };
         let per = per_precision(*p as u64);
+        let lenient = matches!(
+            args.args.get(2),
+            Some(ColumnarValue::Scalar(ScalarValue::Boolean(Some(true))))
+        );
         let x = args.args[0].to_array(n)?;
         let source = Temporal::of(x.data_type(), self.name())?;
         // Wall-clock time and the zone it is read in (None: already an instant).
@@ -249,6 +257,7 @@ impl ScalarUDFImpl for CastTimestamp {
                         None => None,
                         Some(s) => match parse_timestamp(&s) {
                             Ok(t) => Some((t.wall, t.zone)),
+                            Err(_) if lenient => None,
                             Err(e) => return exec_err!("{e}"),
                         },
                     });
@@ -274,12 +283,25 @@ impl ScalarUDFImpl for CastTimestamp {
 scalar_udf! {
     /// `date(x)`, also `DATE '…'` and `CAST(x AS DATE)`: the date of a timestamp (in its own zone for
     /// `timestamp with time zone`) or of a `yyyy-MM-dd` string.
-    pub struct DateCast;
+    pub struct DateCast {
+        /// `date` (`lenient` false), or `TRY_CAST(x AS DATE)`, which answers NULL for text
+        /// that is not a date.
+        fn new(lenient: bool);
+    }
 }
+
+impl Default for DateCast {
+    fn default() -> Self {
+        Self::new(false)
+    }
+}
+
+/// The name `TRY_CAST(x AS DATE)` is rewritten to.
+pub const TRY_DATE: &str = "$try_date";
 
 impl ScalarUDFImpl for DateCast {
     fn name(&self) -> &str {
-        "date"
+        if self.lenient { TRY_DATE } else { "date" }
     }
     fn signature(&self) -> &Signature {
         &self.signature
@@ -319,6 +341,7 @@ impl ScalarUDFImpl for DateCast {
                         // Past DATE's range (32-bit days) is not a date either.
                         Some(s) => match parse_date(&s).filter(|d| i32::try_from(*d).is_ok()) {
                             Some(d) => Some(i128::from(d) * NANOS_PER_DAY),
+                            None if self.lenient => None,
                             None => return exec_err!("Value cannot be cast to date: {s}"),
                         },
                     });

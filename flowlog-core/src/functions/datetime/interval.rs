@@ -65,21 +65,17 @@ pub fn is_interval(t: &DataType) -> bool {
 /// does not hold intervals.
 pub fn interval_text(array: &dyn Array, row: usize) -> Option<String> {
     let text = match array.data_type() {
-        DataType::Interval(IntervalUnit::YearMonth) => {
-            year_to_month_text(i64::from(
-                array.as_primitive::<IntervalYearMonthType>().value(row),
-            ))
-        }
+        DataType::Interval(IntervalUnit::YearMonth) => year_to_month_text(i64::from(
+            array.as_primitive::<IntervalYearMonthType>().value(row),
+        )),
         DataType::Interval(IntervalUnit::DayTime) => {
             let v = array.as_primitive::<IntervalDayTimeType>().value(row);
-            day_to_second_text(
-                i128::from(v.days) * MILLIS_PER_DAY + i128::from(v.milliseconds),
-            )
+            day_to_second_text(i128::from(v.days) * MILLIS_PER_DAY + i128::from(v.milliseconds))
         }
         DataType::Interval(IntervalUnit::MonthDayNano) => {
             let v = array.as_primitive::<IntervalMonthDayNanoType>().value(row);
-            let millis = i128::from(v.days) * MILLIS_PER_DAY
-                + i128::from(v.nanoseconds) / NANOS_PER_MILLI;
+            let millis =
+                i128::from(v.days) * MILLIS_PER_DAY + i128::from(v.nanoseconds) / NANOS_PER_MILLI;
             match (v.months, millis) {
                 (0, _) => day_to_second_text(millis),
                 (months, 0) if v.nanoseconds == 0 => year_to_month_text(i64::from(months)),

@@ -84,7 +84,11 @@ impl ScalarUDFImpl for IntervalScale {
             )?));
         }
         let array: Arc<dyn Array> = Arc::new(IntervalMonthDayNanoArray::from(out));
-        if args.args.iter().all(|a| matches!(a, ColumnarValue::Scalar(_))) {
+        if args
+            .args
+            .iter()
+            .all(|a| matches!(a, ColumnarValue::Scalar(_)))
+        {
             Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(
                 &array, 0,
             )?))

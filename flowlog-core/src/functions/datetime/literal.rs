@@ -185,7 +185,10 @@ mod tests {
     #[test]
     fn a_zone_may_follow_the_date() {
         let berlin = parse_timestamp("2001-01-02 Europe/Berlin").unwrap();
-        assert_eq!(berlin.wall, i128::from(days_from_civil(2001, 1, 2)) * NANOS_PER_DAY);
+        assert_eq!(
+            berlin.wall,
+            i128::from(days_from_civil(2001, 1, 2)) * NANOS_PER_DAY
+        );
         assert!(berlin.zone.is_some());
         let offset = parse_timestamp("2001-1-2+07:09").unwrap();
         assert_eq!(offset.precision, 0);

@@ -47,6 +47,7 @@ pub mod parse_datetime;
 pub mod time;
 pub mod unixtime;
 pub(crate) mod value;
+pub mod varchar_length;
 pub mod zones;
 
 use std::sync::Arc;
@@ -76,12 +77,14 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
         ScalarUDF::new_from_impl(arithmetic::DateDiff::default()),
         ScalarUDF::new_from_impl(last_day_of_month::LastDayOfMonth::default()),
         ScalarUDF::new_from_impl(cast::DateCast::default()),
+        ScalarUDF::new_from_impl(cast::DateCast::new(true)),
         ScalarUDF::new_from_impl(cast::TimestampLiteral::default()),
         ScalarUDF::new_from_impl(cast::CastTimestamp::new(false, zone)),
         ScalarUDF::new_from_impl(cast::CastTimestamp::new(true, zone)),
         ScalarUDF::new_from_impl(cast::ToVarchar::default()),
         ScalarUDF::new_from_impl(interval_ops::IntervalScale::default()),
         ScalarUDF::new_from_impl(time::TimeLiteral::default()),
+        ScalarUDF::new_from_impl(varchar_length::VarcharLength::default()),
     ];
     all.extend(
         extract::DateField::ALL
