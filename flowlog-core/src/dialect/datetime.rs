@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! TIMESTAMP '2001-01-22 03:04:05.321 +07:09'   → "$timestamp"('2001-01-22 03:04:05.321 +07:09')
-//! DATE '2001-08-22'                            → date('2001-08-22')
+//! DATE '2001-08-22'                            → "$date"('2001-08-22')
 //! TIME '03:04:05.321'                          → "$time"('03:04:05.321')
 //! CAST(x AS timestamp(p))                      → "$cast_timestamp"(x, p)      (p defaults to 3)
 //! CAST(x AS timestamp(p) with time zone)       → "$cast_timestamp_tz"(x, p)
@@ -41,6 +41,7 @@ use datafusion::sql::sqlparser::ast::{
 use crate::functions::datetime::cast::{
     CAST_TIMESTAMP, CAST_TIMESTAMP_TZ, TIMESTAMP_LITERAL, TRY_DATE,
 };
+use crate::functions::datetime::date_literal::DATE_LITERAL;
 use crate::functions::datetime::extract::DateField;
 use crate::functions::datetime::interval::{IntervalField, literal_text};
 use crate::functions::datetime::interval_ops::INTERVAL_SCALE;
@@ -64,7 +65,7 @@ fn rewrite_expr(expr: &Expr) -> Option<Expr> {
             let literal = Expr::value(Value::SingleQuotedString(text));
             match &typed.data_type {
                 DataType::Timestamp(_, _) => Some(call(quoted(TIMESTAMP_LITERAL), vec![literal])),
-                DataType::Date => Some(call(Ident::new("date"), vec![literal])),
+                DataType::Date => Some(call(quoted(DATE_LITERAL), vec![literal])),
                 DataType::Time(_, _) => Some(call(quoted(TIME_LITERAL), vec![literal])),
                 _ => None,
             }

@@ -33,6 +33,7 @@
 pub mod arithmetic;
 pub mod cast;
 pub mod current;
+pub mod date_literal;
 pub mod extract;
 pub mod format_cache;
 pub mod format_datetime;
@@ -84,6 +85,7 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
         ScalarUDF::new_from_impl(cast::ToVarchar::default()),
         ScalarUDF::new_from_impl(interval_ops::IntervalScale::default()),
         ScalarUDF::new_from_impl(time::TimeLiteral::default()),
+        ScalarUDF::new_from_impl(date_literal::DateLiteral::default()),
         ScalarUDF::new_from_impl(varchar_length::VarcharLength::default()),
     ];
     all.extend(
