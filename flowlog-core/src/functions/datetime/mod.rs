@@ -34,6 +34,7 @@ pub mod arithmetic;
 pub mod cast;
 pub mod current;
 pub mod date_literal;
+pub mod duration;
 pub mod extract;
 pub mod format_cache;
 pub mod format_datetime;
@@ -86,6 +87,8 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
         ScalarUDF::new_from_impl(interval_ops::IntervalScale::default()),
         ScalarUDF::new_from_impl(time::TimeLiteral::default()),
         ScalarUDF::new_from_impl(date_literal::DateLiteral::default()),
+        ScalarUDF::new_from_impl(duration::ParseDuration::default()),
+        ScalarUDF::new_from_impl(duration::ToMilliseconds::default()),
         ScalarUDF::new_from_impl(varchar_length::VarcharLength::default()),
     ];
     all.extend(
