@@ -12,18 +12,16 @@
 //! CAST(x AS varchar(n))                        → "$varchar_length"(x, CAST(x AS varchar), n)
 //! x AT TIME ZONE zone                          → at_timezone(x, zone)
 //! EXTRACT(field FROM x)                        → field(x)   (year, dow, timezone_hour, …)
-//! ```
-//!
-//! INTERVAL '12 10:45' DAY TO SECOND             → INTERVAL '12 days 38700.000000000 seconds'
+//! INTERVAL '12 10:45' DAY TO SECOND            → INTERVAL '12 days 38700.000000000 seconds'
+//! -INTERVAL '12 days 38700… seconds'           → INTERVAL '-12 days -38700… seconds'
 //! CAST(x AS INTERVAL DAY TO SECOND)            → CAST(x AS INTERVAL)
 //! INTERVAL '…' … * n, n * INTERVAL …, INTERVAL … / n
 //!                                              → "$interval_scale"(interval, n, divide)
 //! ```
 //!
-//! DataFusion reads no interval qualifier with two fields, and cannot multiply an interval.
-//!
-//! ```text
-//! DataFusion would otherwise read every TIMESTAMP literal as nanoseconds without a zone,
+//! DataFusion reads no interval qualifier with two fields, negates only the first number of
+//! an interval's text, and cannot multiply an interval. It would also read every TIMESTAMP
+//! literal as nanoseconds without a zone,
 //! `timestamp` as `timestamp(9)`, and `EXTRACT(DOW …)` with Sunday = 0. `current_date`,
 //! `localtimestamp` and friends need no rewrite: they reach the functions of the same names.
 //! `CAST(<date/time> AS VARCHAR)` needs the argument's type, so it is rewritten after planning
