@@ -21,6 +21,8 @@ use arrow::datatypes::{
 use arrow::record_batch::RecordBatch;
 use arrow::util::display::{ArrayFormatter, FormatOptions};
 
+use crate::functions::datetime::interval::interval_text;
+use crate::functions::datetime::time::time_text;
 use crate::time::TrinoZone;
 use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
@@ -92,6 +94,12 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
                 Some(Err(_)) => fallback(array, row),
                 None => render_timestamp(nanos, precision),
             }
+        }
+        DataType::Time32(_) | DataType::Time64(_) => {
+            time_text(array, row).unwrap_or_else(|| fallback(array, row))
+        }
+        DataType::Interval(_) | DataType::Duration(_) => {
+            interval_text(array, row).unwrap_or_else(|| fallback(array, row))
         }
         DataType::Map(_, _) => render_map(array.as_map().value(row)),
         DataType::List(_) => render_list(array.as_list::<i32>().value(row).as_ref()),

@@ -32,7 +32,9 @@ use datafusion::logical_expr::{
 use crate::time::TrinoZone;
 use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 
+use super::interval::{interval_text, is_interval};
 use super::literal::{parse_date, parse_timestamp};
+use super::time::{is_time, time_text};
 use super::value::{
     NANOS_PER_DAY, Temporal, build, constant_str, finish, instant, is_string, nanos, precision_of,
     round_half_up, strings, unit_for_precision, wall,
@@ -77,8 +79,10 @@ impl TimestampLiteral {
         let Some(Some(text)) = constant_str(arg) else {
             return plan_err!("TIMESTAMP literal: the value must be a string constant");
         };
+        let invalid = || plan_err!("'{text}' is not a valid timestamp literal");
         let parsed = match parse_timestamp(&text) {
             Ok(p) => p,
+            Err(e) if e.starts_with("Value cannot be cast") => return invalid(),
             Err(e) => return plan_err!("{e}"),
         };
         let unit = unit_for_precision(u64::from(parsed.precision));
@@ -86,6 +90,14 @@ impl TimestampLiteral {
             Some(zone) => instant(parsed.wall, &zone),
             None => parsed.wall,
         };
+        // Trino packs a short `timestamp with time zone` (precision 0-3) as milliseconds in 52
+        // bits next to the zone key: instants past ±2^51 ms (about year ±71,000) are invalid.
+        if parsed.zone.is_some()
+            && parsed.precision <= 3
+            && value.div_euclid(1_000_000).unsigned_abs() >= 1 << 51
+        {
+            return invalid();
+        }
         Ok((
             Temporal::Timestamp {
                 unit,
@@ -177,7 +189,7 @@ impl ScalarUDFImpl for CastTimestamp {
     }
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         match arg_types {
-            [x, p] if p.is_integer() => {
+            [x, p, ..] if p.is_integer() && arg_types.len() <= 3 => {
                 let x = if is_string(x) {
                     DataType::Utf8
                 } else if matches!(x, DataType::Timestamp(..) | DataType::Date32) {
@@ -188,7 +200,11 @@ impl ScalarUDFImpl for CastTimestamp {
                         type_list(std::slice::from_ref(x))
                     );
                 };
-                Ok(vec![x, DataType::Int64])
+                let mut types = vec![x, DataType::Int64];
+                if arg_types.len() == 3 {
+                    types.push(DataType::Boolean);
+                }
+                Ok(types)
             }
             _ => plan_err!(
                 "CAST to timestamp: unexpected arguments ({})",
@@ -216,6 +232,10 @@ impl ScalarUDFImpl for CastTimestamp {
             return exec_err!("{}: the precision must be a constant", self.name());
         };
         let per = per_precision(*p as u64);
+        let lenient = matches!(
+            args.args.get(2),
+            Some(ColumnarValue::Scalar(ScalarValue::Boolean(Some(true))))
+        );
         let x = args.args[0].to_array(n)?;
         let source = Temporal::of(x.data_type(), self.name())?;
         // Wall-clock time and the zone it is read in (None: already an instant).
@@ -237,6 +257,7 @@ impl ScalarUDFImpl for CastTimestamp {
                         None => None,
                         Some(s) => match parse_timestamp(&s) {
                             Ok(t) => Some((t.wall, t.zone)),
+                            Err(_) if lenient => None,
                             Err(e) => return exec_err!("{e}"),
                         },
                     });
@@ -262,12 +283,25 @@ impl ScalarUDFImpl for CastTimestamp {
 scalar_udf! {
     /// `date(x)`, also `DATE '…'` and `CAST(x AS DATE)`: the date of a timestamp (in its own zone for
     /// `timestamp with time zone`) or of a `yyyy-MM-dd` string.
-    pub struct DateCast;
+    pub struct DateCast {
+        /// `date` (`lenient` false), or `TRY_CAST(x AS DATE)`, which answers NULL for text
+        /// that is not a date.
+        fn new(lenient: bool);
+    }
 }
+
+impl Default for DateCast {
+    fn default() -> Self {
+        Self::new(false)
+    }
+}
+
+/// The name `TRY_CAST(x AS DATE)` is rewritten to.
+pub const TRY_DATE: &str = "$try_date";
 
 impl ScalarUDFImpl for DateCast {
     fn name(&self) -> &str {
-        "date"
+        if self.lenient { TRY_DATE } else { "date" }
     }
     fn signature(&self) -> &Signature {
         &self.signature
@@ -304,8 +338,10 @@ impl ScalarUDFImpl for DateCast {
                 for s in strings(&args.args[0], n)? {
                     out.push(match s {
                         None => None,
-                        Some(s) => match parse_date(&s) {
+                        // Past DATE's range (32-bit days) is not a date either.
+                        Some(s) => match parse_date(&s).filter(|d| i32::try_from(*d).is_ok()) {
                             Some(d) => Some(i128::from(d) * NANOS_PER_DAY),
+                            None if self.lenient => None,
                             None => return exec_err!("Value cannot be cast to date: {s}"),
                         },
                     });
@@ -355,6 +391,16 @@ impl ScalarUDFImpl for ToVarchar {
             }
             _ => None,
         };
+        if is_interval(x.data_type()) || is_time(x.data_type()) {
+            let text: StringArray = (0..x.len())
+                .map(|row| {
+                    (!x.is_null(row))
+                        .then(|| interval_text(&x, row).or_else(|| time_text(&x, row)))
+                        .flatten()
+                })
+                .collect();
+            return finish(Arc::new(text), &args.args);
+        }
         let text: StringArray = match temporal {
             Some(t) => nanos(&x)?
                 .into_iter()
@@ -399,7 +445,13 @@ impl TemporalCasts {
 fn is_temporal(expr: &Expr, schema: &DFSchema) -> bool {
     matches!(
         expr.get_type(schema),
-        Ok(DataType::Timestamp(..) | DataType::Date32 | DataType::Date64)
+        Ok(DataType::Timestamp(..)
+            | DataType::Date32
+            | DataType::Date64
+            | DataType::Interval(_)
+            | DataType::Duration(_)
+            | DataType::Time32(_)
+            | DataType::Time64(_))
     )
 }
 

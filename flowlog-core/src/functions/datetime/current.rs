@@ -1,4 +1,5 @@
-//! `current_date`, `current_timestamp` / `now()`, `localtimestamp` and `current_timezone()`:
+//! `current_date`, `current_timestamp` / `now()`, `localtimestamp`, `localtime` and
+//! `current_timezone()`:
 //! the start of the query, in the session zone.
 //!
 //! The value is fixed when the query is planned (DataFusion's query start time), so every row
@@ -30,6 +31,8 @@ pub enum Current {
     Now,
     /// `localtimestamp`: `timestamp(3)`.
     LocalTimestamp,
+    /// `localtime`: `time(3)`, the session zone's time of day (a TIME, see `time.rs`).
+    LocalTime,
     /// `current_timezone()`: the session zone's id.
     Timezone,
 }
@@ -73,11 +76,17 @@ impl CurrentTime {
                 unit: TimeUnit::Millisecond,
                 zone: None,
             }),
-            Current::Timezone => None,
+            Current::Timezone | Current::LocalTime => None,
         }
     }
 
     fn value_at(&self, now_nanos: i128) -> Result<ScalarValue> {
+        if self.what == Current::LocalTime {
+            // Milliseconds, as Trino's time(3).
+            let of_day = wall(now_nanos, Some(&self.session_zone)).rem_euclid(NANOS_PER_DAY);
+            let nanos = of_day - of_day % 1_000_000;
+            return Ok(ScalarValue::Time64Nanosecond(i64::try_from(nanos).ok()));
+        }
         let Some(target) = self.target() else {
             return Ok(ScalarValue::Utf8(Some(self.session_zone.id())));
         };
@@ -100,6 +109,7 @@ impl ScalarUDFImpl for CurrentTime {
             Current::Timestamp => "current_timestamp",
             Current::Now => "now",
             Current::LocalTimestamp => "localtimestamp",
+            Current::LocalTime => "localtime",
             Current::Timezone => "current_timezone",
         }
     }
@@ -109,6 +119,9 @@ impl ScalarUDFImpl for CurrentTime {
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
         if !arg_types.is_empty() {
             return plan_err!("{} takes no arguments", self.name());
+        }
+        if self.what == Current::LocalTime {
+            return Ok(DataType::Time64(TimeUnit::Nanosecond));
         }
         Ok(self.target().map_or(DataType::Utf8, |t| t.data_type()))
     }
@@ -147,6 +160,7 @@ impl ScalarUDFImpl for CurrentTime {
                 doc(DATETIME, "current_timestamp", "Returns the current timestamp with time zone as of the start of the query, with 3 digits of subsecond precision.", "SELECT current_timestamp; -- 2026-11-20 09:30:00.123 UTC"),
                 doc(DATETIME, "now()", "This is an alias for current_timestamp.", "SELECT now(); -- 2026-11-20 09:30:00.123 UTC"),
                 doc(DATETIME, "localtimestamp", "Returns the current timestamp as of the start of the query, with 3 digits of subsecond precision.", "SELECT localtimestamp; -- 2026-11-20 09:30:00.123"),
+                doc(DATETIME, "localtime", "Returns the current time as of the start of the query, with 3 digits of subsecond precision.", "SELECT localtime; -- 09:30:00.123"),
                 doc(DATETIME, "current_timezone()", "Returns the current time zone in the format defined by IANA (e.g., America/Los_Angeles) or as fixed offset from UTC (e.g., +08:35)", "SELECT current_timezone(); -- UTC"),
             ]
         });
@@ -155,7 +169,8 @@ impl ScalarUDFImpl for CurrentTime {
             Current::Timestamp => 1,
             Current::Now => 2,
             Current::LocalTimestamp => 3,
-            Current::Timezone => 4,
+            Current::LocalTime => 4,
+            Current::Timezone => 5,
         };
         docs.get(index)
     }
@@ -168,6 +183,7 @@ pub fn functions(session_zone: TrinoZone) -> Vec<CurrentTime> {
         Current::Timestamp,
         Current::Now,
         Current::LocalTimestamp,
+        Current::LocalTime,
         Current::Timezone,
     ]
     .into_iter()
@@ -188,6 +204,12 @@ mod tests {
         assert_eq!(
             f.value_at(start).unwrap(),
             ScalarValue::Date32(Some(17_258))
+        );
+        // 12:34:56.789 UTC is 02:34:56.789 the next day in Apia (+14:00, summer time).
+        let t = CurrentTime::new(Current::LocalTime, apia);
+        assert_eq!(
+            t.value_at(start + 789_000_123).unwrap(),
+            ScalarValue::Time64Nanosecond(Some(9_296_789_000_000))
         );
     }
 }

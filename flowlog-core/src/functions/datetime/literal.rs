@@ -26,7 +26,7 @@ pub(crate) struct TimestampText {
 
 /// Parse a DATE text; `None` if it is not one.
 pub(crate) fn parse_date(text: &str) -> Option<i64> {
-    let mut cursor = Cursor::new(text.trim());
+    let mut cursor = Cursor::new(java_trim(text));
     let days = cursor.date()?;
     cursor.at_end().then_some(days)
 }
@@ -34,11 +34,14 @@ pub(crate) fn parse_date(text: &str) -> Option<i64> {
 /// Parse a TIMESTAMP text; the error says what is wrong.
 pub(crate) fn parse_timestamp(text: &str) -> Result<TimestampText, String> {
     let invalid = || format!("Value cannot be cast to timestamp: {text}");
-    let mut cursor = Cursor::new(text.trim());
+    let mut cursor = Cursor::new(java_trim(text));
     let days = cursor.date().ok_or_else(invalid)?;
     let mut time = 0_i128;
     let mut precision = 0_u8;
-    if cursor.eat(' ') || cursor.eat('T') {
+    // A zone may follow the date directly (`2001-1-22 +07:09`, `2001-1-2+07:09`).
+    if cursor.time_follows() {
+        cursor.eat(' ');
+        cursor.eat('T');
         let hour = cursor.number(1, 2).ok_or_else(invalid)?;
         if !cursor.eat(':') {
             return Err(invalid());
@@ -82,6 +85,12 @@ pub(crate) fn parse_timestamp(text: &str) -> Result<TimestampText, String> {
     })
 }
 
+/// `text` without the leading and trailing characters up to U+0020, as Java's `String.trim`
+/// (so the control characters U+001C-U+001F go too).
+fn java_trim(text: &str) -> &str {
+    text.trim_matches(|c: char| c <= ' ')
+}
+
 struct Cursor<'a> {
     text: &'a str,
     at: usize,
@@ -118,6 +127,12 @@ impl<'a> Cursor<'a> {
 
     fn rest(&self) -> &'a str {
         &self.text[self.at..]
+    }
+
+    /// Whether a time (`' '` or `'T'` then a digit) comes next.
+    fn time_follows(&self) -> bool {
+        let mut rest = self.rest().chars();
+        matches!(rest.next(), Some(' ' | 'T')) && rest.next().is_some_and(|c| c.is_ascii_digit())
     }
 
     fn at_end(&self) -> bool {
@@ -165,6 +180,20 @@ mod tests {
         assert_eq!(parse_timestamp("2020-05-01 12:34").unwrap().zone, None);
         assert!(parse_timestamp("2020-05-01 12:34:56.1234567890123").is_err());
         assert!(parse_timestamp("2020-13-01").is_err());
+    }
+
+    #[test]
+    fn a_zone_may_follow_the_date() {
+        let berlin = parse_timestamp("2001-01-02 Europe/Berlin").unwrap();
+        assert_eq!(
+            berlin.wall,
+            i128::from(days_from_civil(2001, 1, 2)) * NANOS_PER_DAY
+        );
+        assert!(berlin.zone.is_some());
+        let offset = parse_timestamp("2001-1-2+07:09").unwrap();
+        assert_eq!(offset.precision, 0);
+        assert!(offset.zone.is_some());
+        assert!(parse_timestamp("2001-1-2 x").is_err());
     }
 
     #[test]

@@ -33,17 +33,23 @@
 pub mod arithmetic;
 pub mod cast;
 pub mod current;
+pub mod date_literal;
+pub mod duration;
 pub mod extract;
 pub mod format_cache;
 pub mod format_datetime;
 pub mod from_unixtime;
+pub mod interval;
+pub mod interval_ops;
 pub mod iso8601;
 pub mod last_day_of_month;
 pub(crate) mod literal;
 pub mod mysql_format;
 pub mod parse_datetime;
+pub mod time;
 pub mod unixtime;
 pub(crate) mod value;
+pub mod varchar_length;
 pub mod zones;
 
 use std::sync::Arc;
@@ -73,10 +79,17 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
         ScalarUDF::new_from_impl(arithmetic::DateDiff::default()),
         ScalarUDF::new_from_impl(last_day_of_month::LastDayOfMonth::default()),
         ScalarUDF::new_from_impl(cast::DateCast::default()),
+        ScalarUDF::new_from_impl(cast::DateCast::new(true)),
         ScalarUDF::new_from_impl(cast::TimestampLiteral::default()),
         ScalarUDF::new_from_impl(cast::CastTimestamp::new(false, zone)),
         ScalarUDF::new_from_impl(cast::CastTimestamp::new(true, zone)),
         ScalarUDF::new_from_impl(cast::ToVarchar::default()),
+        ScalarUDF::new_from_impl(interval_ops::IntervalScale::default()),
+        ScalarUDF::new_from_impl(time::TimeLiteral::default()),
+        ScalarUDF::new_from_impl(date_literal::DateLiteral::default()),
+        ScalarUDF::new_from_impl(duration::ParseDuration::default()),
+        ScalarUDF::new_from_impl(duration::ToMilliseconds::default()),
+        ScalarUDF::new_from_impl(varchar_length::VarcharLength::default()),
     ];
     all.extend(
         extract::DateField::ALL
@@ -93,5 +106,8 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
 
 /// The expression rewrites this family needs (registered once per session).
 pub fn function_rewrites() -> Vec<Arc<dyn FunctionRewrite + Send + Sync>> {
-    vec![Arc::new(cast::TemporalCasts)]
+    vec![
+        Arc::new(cast::TemporalCasts),
+        Arc::new(interval_ops::IntervalOperators),
+    ]
 }
