@@ -14,3 +14,4 @@ mod s3;
 mod s3_server;
 mod support;
 mod table;
+mod unload;
