@@ -48,7 +48,7 @@ pub(crate) enum OutputFile {
     /// TEXTFILE or JSON lines.
     Text {
         /// The stream.
-        out: TextOut,
+        out: Box<TextOut>,
         /// The format.
         format: UnloadFormat,
         /// TEXTFILE's delimiter.
@@ -111,7 +111,7 @@ impl OutputFile {
                     _ => TextOut::Plain(inner),
                 };
                 Self::Text {
-                    out,
+                    out: Box::new(out),
                     format,
                     delimiter: options.field_delimiter,
                 }
