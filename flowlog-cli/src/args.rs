@@ -145,6 +145,14 @@ Examples:
       \"select action, count(*) from vpc_flow_logs
        where date = '2026/11/19' group by 1\"
 
+  # An Excel workbook with typed cells (or -o result.parquet)
+  flowlog query --logs ./my-log-bucket -o result.xlsx \"select * from vpc_flow_logs limit 100\"
+
+  # UNLOAD as on Athena, into the directory mirroring s3://exports
+  flowlog query --logs ./my-log-bucket --mirror s3://exports=./exports \\
+      \"UNLOAD (SELECT srcaddr, bytes, action FROM vpc_flow_logs) TO 's3://exports/run1/'
+       WITH (format = 'PARQUET', partitioned_by = ARRAY['action'])\"
+
 SQL files may hold several statements separated by ';' — CREATE EXTERNAL TABLE
 statements register tables, the result of the last query is printed.";
 
@@ -224,7 +232,7 @@ pub(crate) struct QueryArgs {
     pub(crate) no_sign_request: bool,
 
     /// Output format (default: from the --output file's extension — .csv, .tsv, .json,
-    /// .jsonl, .ndjson — else table). A --format that contradicts the extension is refused.
+    /// .jsonl, .ndjson, .parquet, .xlsx — else table). A --format that contradicts the extension is refused.
     #[arg(long = "format", value_enum)]
     pub(crate) format: Option<Format>,
 
@@ -287,6 +295,10 @@ pub(crate) enum Format {
     /// One JSON object per row (JSON Lines, also called NDJSON).
     #[value(alias = "ndjson", alias = "jsonl")]
     Json,
+    /// One Parquet file with the result's column types (needs -o FILE).
+    Parquet,
+    /// An Excel workbook with typed cells, one sheet per 1,048,575 rows (needs -o FILE).
+    Xlsx,
 }
 
 impl Format {
@@ -297,6 +309,8 @@ impl Format {
             Format::Csv => "csv",
             Format::Tsv => "tsv",
             Format::Json => "json",
+            Format::Parquet => "parquet",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -307,6 +321,8 @@ impl Format {
             Format::Csv => "csv",
             Format::Tsv => "tsv",
             Format::Json => "jsonl",
+            Format::Parquet => "parquet",
+            Format::Xlsx => "xlsx",
         }
     }
 }

@@ -105,6 +105,9 @@ impl ResultWriter {
                     out.write_all(line.as_bytes())?;
                 }
             }
+            Format::Parquet | Format::Xlsx => {
+                anyhow::bail!("{} is written by its own sink", self.format.name())
+            }
             Format::Json => {
                 let out = self.out.as_mut().context("output closed")?;
                 for row in 0..batch.num_rows() {
@@ -162,7 +165,7 @@ impl ResultWriter {
                     out.flush()?;
                 }
             }
-            Format::Json => {
+            Format::Json | Format::Parquet | Format::Xlsx => {
                 if let Some(mut out) = self.out.take() {
                     out.flush()?;
                 }

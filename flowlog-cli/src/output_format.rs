@@ -1,6 +1,6 @@
 //! Which format a result is written in: `--format` when given, else what the `-o`
-//! file's extension says (`.csv`, `.tsv`, `.json`, `.jsonl`, `.ndjson`), else the
-//! aligned table. A `--format` that contradicts the extension is refused, so a table
+//! file's extension says (`.csv`, `.tsv`, `.json`, `.jsonl`, `.ndjson`, `.parquet`,
+//! `.xlsx`), else the aligned table. Parquet and xlsx go only to a file. A `--format` that contradicts the extension is refused, so a table
 //! never lands in a `.csv` that Excel would then misread.
 
 use std::path::Path;
@@ -34,6 +34,12 @@ pub(crate) enum FormatError {
         /// What to do instead.
         instead: &'static str,
     },
+    /// A binary format with no `-o` file.
+    #[error("--format {given} writes a file; give one with -o (e.g. -o result.{given})")]
+    NeedsFile {
+        /// The format.
+        given: &'static str,
+    },
     /// `--excel` with a format other than CSV.
     #[error("--excel shapes CSV for Excel; it cannot be used with --format {given}")]
     ExcelNotCsv {
@@ -57,13 +63,11 @@ fn extension(path: &Path) -> Option<Extension> {
         "csv" => Extension::Format(Format::Csv),
         "tsv" | "tab" => Extension::Format(Format::Tsv),
         "json" | "jsonl" | "ndjson" => Extension::Format(Format::Json),
-        "xlsx" | "xls" => Extension::Unsupported {
-            what: "Excel workbooks",
-            instead: "write a CSV that Excel opens whole: -o result.csv --excel",
-        },
-        "parquet" => Extension::Unsupported {
-            what: "Parquet",
-            instead: "write CSV (-o result.csv) or JSON Lines (-o result.jsonl)",
+        "parquet" => Extension::Format(Format::Parquet),
+        "xlsx" => Extension::Format(Format::Xlsx),
+        "xls" => Extension::Unsupported {
+            what: "old-style .xls workbooks",
+            instead: "write -o result.xlsx, or a CSV that Excel opens whole: -o result.csv --excel",
         },
         _ => return None,
     })
@@ -98,6 +102,11 @@ pub(crate) fn resolve(
         (None, None) if excel => Format::Csv,
         (None, None) => Format::Table,
     };
+    if output.is_none() && matches!(format, Format::Parquet | Format::Xlsx) {
+        return Err(FormatError::NeedsFile {
+            given: format.name(),
+        });
+    }
     if excel && format != Format::Csv {
         return Err(FormatError::ExcelNotCsv {
             given: format.name(),
@@ -127,7 +136,10 @@ mod tests {
                 .unwrap_err()
                 .contains("does not match")
         );
-        assert!(r(None, Some("r.xlsx")).unwrap_err().contains("--excel"));
+        assert!(r(None, Some("r.xls")).unwrap_err().contains("--excel"));
+        assert_eq!(r(None, Some("r.xlsx")), Ok(Format::Xlsx));
+        assert_eq!(r(None, Some("R.Parquet")), Ok(Format::Parquet));
+        assert!(r(Some(Format::Parquet), None).unwrap_err().contains("-o"));
         assert!(resolve(Some(Format::Json), None, true).is_err());
         assert_eq!(resolve(None, None, true).unwrap(), Format::Csv);
     }

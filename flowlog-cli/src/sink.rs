@@ -12,6 +12,8 @@ use flowlog_core::storage::ProgressSnapshot;
 use crate::args::Format;
 use crate::excel::ExcelParts;
 use crate::output::{AtomicFile, ResultWriter, WriterOptions};
+use crate::output_parquet::ParquetResult;
+use crate::output_xlsx::XlsxResult;
 
 /// The destination of a query's rows.
 pub(crate) enum ResultSink {
@@ -28,6 +30,25 @@ pub(crate) enum ResultSink {
     },
     /// An Excel CSV, in parts when it is longer than a sheet.
     Parts(ExcelParts),
+    /// A Parquet file, moved into place when the query succeeds.
+    Parquet {
+        /// The writer into the temporary file.
+        writer: ParquetResult,
+        /// The temporary file.
+        file: AtomicFile,
+        /// Where it goes.
+        path: PathBuf,
+    },
+    /// An Excel workbook, saved into a temporary file and moved into place when the query
+    /// succeeds.
+    Xlsx {
+        /// The workbook.
+        writer: Box<XlsxResult>,
+        /// The temporary file.
+        file: AtomicFile,
+        /// Where it goes.
+        path: PathBuf,
+    },
 }
 
 impl ResultSink {
@@ -40,6 +61,19 @@ impl ResultSink {
         rows_per_part: u64,
     ) -> Result<Self> {
         Ok(match output {
+            Some(path) if format == Format::Parquet => {
+                let file = AtomicFile::create(path)?;
+                Self::Parquet {
+                    writer: ParquetResult::new(&file, std::sync::Arc::new(schema.clone()))?,
+                    file,
+                    path: path.to_path_buf(),
+                }
+            }
+            Some(path) if format == Format::Xlsx => Self::Xlsx {
+                writer: Box::new(XlsxResult::new(schema, rows_per_part)?),
+                file: AtomicFile::create(path)?,
+                path: path.to_path_buf(),
+            },
             Some(path) if options.excel => {
                 Self::Parts(ExcelParts::new(path, schema, options, rows_per_part)?)
             }
@@ -66,6 +100,8 @@ impl ResultSink {
         match self {
             Self::Stdout(writer) | Self::File { writer, .. } => writer.write(batch),
             Self::Parts(parts) => parts.write(batch),
+            Self::Parquet { writer, .. } => writer.write(batch),
+            Self::Xlsx { writer, .. } => writer.write(batch),
         }
     }
 
@@ -82,6 +118,16 @@ impl ResultSink {
                 Ok(vec![path])
             }
             Self::Parts(parts) => parts.finish(),
+            Self::Parquet { writer, file, path } => {
+                writer.finish()?;
+                file.commit()?;
+                Ok(vec![path])
+            }
+            Self::Xlsx { writer, file, path } => {
+                writer.finish(&file)?;
+                file.commit()?;
+                Ok(vec![path])
+            }
         }
     }
 }

@@ -70,6 +70,10 @@ pub enum Error {
         error: object_store::Error,
     },
 
+    /// An `UNLOAD` statement that cannot be run, or whose output cannot be written.
+    #[error(transparent)]
+    Unload(Box<crate::unload::UnloadError>),
+
     /// An object named like a flow-log Parquet file is not a readable Parquet file.
     #[error("object {key} is not a readable Parquet file: {reason}")]
     NotParquet {
@@ -267,6 +271,12 @@ fn object_store_message(key: &str, error: &object_store::Error) -> String {
 impl From<crate::ddl::DdlError> for Error {
     fn from(err: crate::ddl::DdlError) -> Self {
         Error::Ddl(Box::new(err))
+    }
+}
+
+impl From<crate::unload::UnloadError> for Error {
+    fn from(err: crate::unload::UnloadError) -> Self {
+        Error::Unload(Box::new(err))
     }
 }
 

@@ -64,6 +64,7 @@ pub mod session;
 pub mod storage;
 pub mod table;
 pub mod time;
+pub mod unload;
 
 pub use error::{Error, Result};
 pub use session::{FlowLogSession, SessionOptions};

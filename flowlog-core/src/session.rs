@@ -23,6 +23,7 @@ pub mod messages;
 pub mod row_position;
 pub mod stable_order;
 pub mod statements;
+mod unload;
 
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result, SqlPosition};
@@ -287,6 +288,9 @@ impl FlowLogSession {
                 ddl::parse_create_table_at(&statement.value, statement.line, statement.column)?;
             self.register_create_table(&ddl, &statement.value)?;
             return Ok(None);
+        }
+        if let Some(unload) = crate::unload::parse(&statement.value)? {
+            return self.run_unload(statement, unload).await.map(Some);
         }
         if let Some(catalog) = statements::parse(&statement.value) {
             return self.run_catalog_statement(&catalog).await.map(Some);

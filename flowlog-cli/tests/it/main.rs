@@ -1,6 +1,7 @@
 //! The `flowlog` binary, run as a user runs it: exit codes, stderr and output bytes.
 
 mod bad_input;
+mod binary_outputs;
 mod completions;
 mod config;
 mod deep_sql;

@@ -63,7 +63,7 @@ fn a_format_contradicting_the_extension_is_refused_before_the_query() {
         "{err}"
     );
     assert!(!target.exists());
-    let xlsx = tmp.path().join("result.xlsx");
+    let xlsx = tmp.path().join("result.xls");
     let mut args = RUNBOOK.to_vec();
     args.extend(["-o", xlsx.to_str().unwrap()]);
     let out = flowlog(&args);

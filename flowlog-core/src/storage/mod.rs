@@ -304,6 +304,38 @@ impl StoreResolver {
         }
     }
 
+    /// Resolve the location of a table's data: as [`Self::resolve`], except that when
+    /// mirrors are given, an `s3://` location none of them covers (and whose bucket has
+    /// no store of its own) is an error naming the bucket, never a silent read from S3.
+    pub fn resolve_data(&self, location: &str) -> Result<ResolvedLocation> {
+        let trimmed = location.trim();
+        if !self.mirrors.is_empty()
+            && (trimmed.starts_with("s3://") || trimmed.starts_with("s3a://"))
+        {
+            let (bucket, key) = split_s3_url(trimmed)?;
+            let covered = self
+                .mirrors
+                .iter()
+                .any(|m| m.map(&bucket, key.trim_end_matches('/')).is_some());
+            let own_store = self
+                .buckets
+                .lock()
+                .map(|b| b.contains_key(&bucket))
+                .unwrap_or(false);
+            if !covered && !own_store {
+                let mirrored: Vec<String> = self.mirrors.iter().map(Mirror::url).collect();
+                return Err(Error::Location {
+                    location: trimmed.to_string(),
+                    reason: format!(
+                        "no --mirror covers bucket {bucket} (the mirrors are {}); flowlog does not read S3 when mirrors are given: add --mirror s3://{bucket}=DIR with a local copy, or drop every --mirror to read S3",
+                        mirrored.join(", ")
+                    ),
+                });
+            }
+        }
+        self.resolve(location)
+    }
+
     fn resolve_s3(&self, original: &str, bucket: &str, key: &str) -> Result<ResolvedLocation> {
         let store_url =
             ObjectStoreUrl::parse(format!("s3://{bucket}")).map_err(|e| Error::Location {
@@ -450,6 +482,24 @@ mod tests {
         let other = r.resolve("s3://bucket2/").unwrap();
         assert!(!Arc::ptr_eq(&loc.store, &other.store));
         assert_eq!(other.prefix.as_ref(), "");
+    }
+
+    #[test]
+    fn table_data_no_mirror_covers_is_an_error_naming_the_bucket() {
+        let r = StoreResolver::new(vec!["s3://other=/data".parse().unwrap()]);
+        let err = r
+            .resolve_data("s3://bucket/AWSLogs/1/")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no --mirror covers bucket bucket"), "{err}");
+        assert!(err.contains("--mirror s3://bucket=DIR"), "{err}");
+        assert!(r.resolve_data("s3://other/AWSLogs/").is_ok());
+        // Without mirrors, S3 is read.
+        assert!(
+            StoreResolver::new(Vec::new())
+                .resolve_data("s3://bucket/x/")
+                .is_ok()
+        );
     }
 
     #[test]

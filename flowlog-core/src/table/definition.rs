@@ -150,7 +150,7 @@ impl FlowLogTable {
         resolver: StoreResolver,
         options: TableOptions,
     ) -> Result<Self> {
-        let location = resolver.resolve(root)?;
+        let location = resolver.resolve_data(root)?;
         let hourly = super::discover::probe_hourly(&location, options.allow_multiple_roots).await?;
         let mut partition_fields: Vec<FieldRef> = ["account", "region", "date"]
             .iter()

@@ -212,11 +212,11 @@ impl FlowLogTable {
                 listing::list_targets(targets, self.options.list_concurrency).await
             }
             PartitionSource::AwsLogs { root, hourly } => {
-                let root = self.resolver.resolve(root)?;
+                let root = self.resolver.resolve_data(root)?;
                 discover::aws_logs_files(session, &pruner, &root, *hourly, &self.options).await
             }
             PartitionSource::HiveDirectories { root } => {
-                let root = self.resolver.resolve(root)?;
+                let root = self.resolver.resolve_data(root)?;
                 let mut files = discover::hive_files(
                     session,
                     &pruner,
@@ -235,7 +235,7 @@ impl FlowLogTable {
                         if keep {
                             targets.push(PartitionTarget {
                                 values: partition.values,
-                                location: self.resolver.resolve(&partition.location)?,
+                                location: self.resolver.resolve_data(&partition.location)?,
                             });
                         }
                     }
@@ -251,7 +251,7 @@ impl FlowLogTable {
                 Ok(files)
             }
             PartitionSource::Unpartitioned { root } => {
-                let location = self.resolver.resolve(root)?;
+                let location = self.resolver.resolve_data(root)?;
                 listing::list_targets(
                     vec![PartitionTarget {
                         values: vec![],
@@ -326,7 +326,7 @@ impl FlowLogTable {
             let url = projection.location(table_location, &refs);
             targets.push(PartitionTarget {
                 values,
-                location: self.resolver.resolve(&url)?,
+                location: self.resolver.resolve_data(&url)?,
             });
         }
         log::debug!("table {}: {} partitions selected", self.name, targets.len());

@@ -15,3 +15,4 @@ mod s3_server;
 mod support;
 mod table;
 mod text_logs;
+mod unload;

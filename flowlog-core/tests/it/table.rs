@@ -345,3 +345,24 @@ TBLPROPERTIES (
     assert!(lines[2].starts_with("\"2026-11-20\",\"date\","), "{typed}");
     assert_eq!(lines.len(), 3, "{typed}");
 }
+
+#[tokio::test]
+async fn a_location_no_mirror_covers_is_an_error_naming_the_bucket() {
+    // The sample buckets are mirrored; the table's template names another bucket.
+    let session = FlowLogSession::new(sample_options());
+    session
+        .register_ddl(&DDL.replace("s3://bucket/", "s3://not-mirrored-bucket/"))
+        .unwrap();
+    let err = csv(&session, "select count(*) from flows")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("no --mirror covers bucket not-mirrored-bucket"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--mirror s3://not-mirrored-bucket=DIR"),
+        "{err}"
+    );
+}
