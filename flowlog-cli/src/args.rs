@@ -146,11 +146,13 @@ Examples:
        where date = '2026/11/19' group by 1\"
 
   # An Excel workbook with typed cells (or -o result.parquet)
-  flowlog query --logs ./my-log-bucket -o result.xlsx \"select * from vpc_flow_logs limit 100\"
+  flowlog query --logs ./my-log-bucket -o result.xlsx \\
+      \"select * from vpc_flow_logs limit 100\"
 
   # UNLOAD as on Athena, into the directory mirroring s3://exports
   flowlog query --logs ./my-log-bucket --mirror s3://exports=./exports \\
-      \"UNLOAD (SELECT srcaddr, bytes, action FROM vpc_flow_logs) TO 's3://exports/run1/'
+      \"UNLOAD (SELECT srcaddr, bytes, action FROM vpc_flow_logs)
+       TO 's3://exports/run1/'
        WITH (format = 'PARQUET', partitioned_by = ARRAY['action'])\"
 
 SQL files may hold several statements separated by ';' — CREATE EXTERNAL TABLE
