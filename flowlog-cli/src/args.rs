@@ -54,6 +54,11 @@ pub(crate) enum Command {
     /// syntax, a description and an example.
     Functions(FunctionsArgs),
 
+    /// Write one self-contained HTML report (charts, tables and their Athena SQL) of the
+    /// built-in questions: traffic per hour, top talkers, rejections, exposure, per ENI.
+    #[command(after_long_help = crate::args_report::REPORT_EXAMPLES)]
+    Report(crate::args_report::ReportArgs),
+
     /// Print a shell completion script for bash, zsh, fish or powershell.
     #[command(after_long_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -154,6 +159,10 @@ Examples:
       \"UNLOAD (SELECT srcaddr, bytes, action FROM vpc_flow_logs)
        TO 's3://exports/run1/'
        WITH (format = 'PARQUET', partitioned_by = ARRAY['action'])\"
+
+  # A built-in question (flowlog query --list-named lists them)
+  flowlog query --logs ./my-log-bucket --named top-talkers \
+      --since 2026/11/01 --limit 20
 
 SQL files may hold several statements separated by ';' — CREATE EXTERNAL TABLE
 statements register tables, the result of the last query is printed.";
@@ -282,6 +291,10 @@ pub(crate) struct QueryArgs {
     /// rest, the skipped objects are listed on stderr at the end, and the exit status is 3.
     #[arg(long = "skip-bad-objects")]
     pub(crate) skip_bad_objects: bool,
+
+    /// Built-in questions instead of SQL (--named, --list-named, --since, --until, --limit).
+    #[command(flatten)]
+    pub(crate) named: crate::args_report::NamedArgs,
 }
 
 /// How results are printed.

@@ -390,6 +390,38 @@ impl FlowLogSession {
         sql_error(err, &self.table_names(), statement)
     }
 
+    /// The flow-log tables of the default database (registered by DDL or `--logs`),
+    /// sorted by name.
+    pub async fn flow_log_tables(&self) -> Vec<String> {
+        let Ok(schema) = self.schema(DEFAULT_DATABASE) else {
+            return Vec::new();
+        };
+        let mut names = Vec::new();
+        for name in schema.table_names() {
+            if let Ok(Some(t)) = schema.table(&name).await
+                && t.downcast_ref::<FlowLogTable>().is_some()
+            {
+                names.push(name);
+            }
+        }
+        names.sort();
+        names
+    }
+
+    /// The day partition of the flow-log table `name` (see
+    /// [`FlowLogTable::day_partition`]).
+    pub async fn day_partition(
+        &self,
+        name: &str,
+    ) -> Option<(String, crate::projection::DatePattern)> {
+        let schema = self.schema(DEFAULT_DATABASE).ok()?;
+        let table = schema.table(name).await.ok()??;
+        table
+
+            .downcast_ref::<FlowLogTable>()?
+            .day_partition()
+    }
+
     /// The names of the tables of the default database.
     fn table_names(&self) -> Vec<String> {
         self.schema(DEFAULT_DATABASE)

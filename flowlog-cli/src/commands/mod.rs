@@ -4,8 +4,10 @@ mod completions;
 mod config;
 mod functions;
 mod man;
+mod named;
 mod provision;
 pub(crate) mod query;
+mod report;
 
 pub(crate) use query::SkippedSome;
 
@@ -23,6 +25,10 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Man(args) => man::run(args),
         Command::Provision(command) => provision::run(command),
         Command::Functions(args) => functions::run(args).await,
+        Command::Report(mut args) => {
+            args.query = with_config(args.query)?;
+            report::run(args).await
+        }
         Command::Completions(args) => completions::run(args),
     }
 }

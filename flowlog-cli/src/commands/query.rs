@@ -25,14 +25,43 @@ use crate::sink::{summary, thousands};
 use crate::writer_thread::WriterThread;
 
 pub(crate) async fn run(args: QueryArgs) -> Result<()> {
+    if args.named.list_named {
+        return super::named::list();
+    }
     // No SQL and a person at the keyboard: the interactive shell.
-    if args.sql.is_none() && args.file.is_none() && std::io::stdin().is_terminal() {
+    if args.sql.is_none()
+        && args.file.is_none()
+        && args.named.named.is_none()
+        && std::io::stdin().is_terminal()
+    {
         return crate::shell::run(args).await;
     }
+    if let Some(flag) = args.named.stray_flag() {
+        bail!("{flag} applies to a built-in question: add --named NAME (flowlog query --list-named), or put the condition in the SQL");
+    }
     let started = std::time::Instant::now();
-    let sql = read_sql(&args)?;
+    let question = args
+        .named
+        .named
+        .as_deref()
+        .map(super::named::question)
+        .transpose()?;
+    let sql = match question {
+        Some(_) => String::new(),
+        None => read_sql(&args)?,
+    };
     let format = output_format::resolve(args.format, args.output.as_deref(), args.excel)?;
     let opened = Opened::open(&args).await?;
+    // A built-in question: its SQL, written for the table the session registered.
+    let sql = match question {
+        Some(q) => {
+            let zone = super::named::zone(&args, flowlog_core::questions::Lang::from_env());
+            let sql = q.sql(&super::named::params(&opened.session, &args, zone).await?);
+            log::info!("--named {}:\n{sql}", q.name);
+            sql
+        }
+        None => sql,
+    };
     let target = Target {
         format,
         output: args.output.clone(),

@@ -136,6 +136,31 @@ impl FlowLogTable {
         &self.partition_fields
     }
 
+    /// The partition column holding the UTC day of a log's S3 prefix, and how it writes a
+    /// day: a projected `date` column of day precision (the runbook's `date`,
+    /// `yyyy/MM/dd`), or the `date` column of an `AWSLogs` tree. `None` when the table has
+    /// no such column (a filter on the day must then use `start`).
+    pub fn day_partition(&self) -> Option<(String, crate::projection::DatePattern)> {
+        use crate::projection::{DatePattern, Precision, ProjectionRule};
+        match &self.source {
+            PartitionSource::Projected { projection, .. } => {
+                projection.columns().iter().find_map(|c| match &c.rule {
+                    ProjectionRule::Date(d) if d.pattern().precision() == Precision::Day => {
+                        Some((c.name.clone(), d.pattern().clone()))
+                    }
+                    _ => None,
+                })
+            }
+            PartitionSource::AwsLogs { .. } => self
+                .partition_fields
+                .iter()
+                .find(|f| f.name() == "date")
+                .and_then(|_| DatePattern::compile("yyyy/MM/dd").ok())
+                .map(|p| ("date".to_string(), p)),
+            _ => None,
+        }
+    }
+
     /// Registers partitions, as `ALTER TABLE … ADD [IF NOT EXISTS] PARTITION` does in
     /// Athena's catalog: for a partitioned table without projection, each partition's
     /// objects are read from then on (besides the `col=value/` folders found under its

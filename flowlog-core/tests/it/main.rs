@@ -9,6 +9,7 @@ mod fuzz;
 mod messages;
 mod properties;
 mod provision;
+mod questions;
 mod runbook;
 mod s3;
 mod s3_server;
