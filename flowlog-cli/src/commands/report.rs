@@ -141,12 +141,21 @@ fn facts(
     }
     facts.push((
         label("Data read", "読み込んだデータ"),
-        format!(
-            "{} {} · {}",
-            thousands(read.objects_scanned),
-            label("objects", "オブジェクト"),
-            bytes(read.bytes_scanned)
-        ),
+        if ja {
+            format!(
+                "{} 件のクエリで計 {} オブジェクト、{}",
+                QUESTIONS.len(),
+                thousands(read.objects_scanned),
+                bytes(read.bytes_scanned)
+            )
+        } else {
+            format!(
+                "{} objects, {} in all over {} queries",
+                thousands(read.objects_scanned),
+                bytes(read.bytes_scanned),
+                QUESTIONS.len()
+            )
+        },
     ));
     facts.push((
         label("Generated", "作成日時"),

@@ -20,6 +20,11 @@ fn cells<'a>(html: &'a str, open: &str, close: &str) -> Vec<&'a str> {
     let mut rest = html;
     while let Some(i) = rest.find(open) {
         let after = &rest[i + open.len()..];
+        // `<th` is not `<thead`.
+        if !after.starts_with(['>', ' ']) {
+            rest = after;
+            continue;
+        }
         let start = after.find('>').expect("tag ends") + 1;
         let end = after[start..].find(close).expect("closed") + start;
         out.push(&after[start..end]);
