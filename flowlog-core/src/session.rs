@@ -416,10 +416,7 @@ impl FlowLogSession {
     ) -> Option<(String, crate::projection::DatePattern)> {
         let schema = self.schema(DEFAULT_DATABASE).ok()?;
         let table = schema.table(name).await.ok()??;
-        table
-
-            .downcast_ref::<FlowLogTable>()?
-            .day_partition()
+        table.downcast_ref::<FlowLogTable>()?.day_partition()
     }
 
     /// The names of the tables of the default database.

@@ -91,6 +91,9 @@ mod tests {
     #[test]
     fn an_unknown_name_suggests_the_closest() {
         let e = question("top-talker").unwrap_err().to_string();
-        assert!(e.starts_with("--named top-talker: no such question; did you mean top-talkers?"), "{e}");
+        assert!(
+            e.starts_with("--named top-talker: no such question; did you mean top-talkers?"),
+            "{e}"
+        );
     }
 }

@@ -37,7 +37,9 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         return crate::shell::run(args).await;
     }
     if let Some(flag) = args.named.stray_flag() {
-        bail!("{flag} applies to a built-in question: add --named NAME (flowlog query --list-named), or put the condition in the SQL");
+        bail!(
+            "{flag} applies to a built-in question: add --named NAME (flowlog query --list-named), or put the condition in the SQL"
+        );
     }
     let started = std::time::Instant::now();
     let question = args

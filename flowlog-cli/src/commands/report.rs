@@ -22,7 +22,9 @@ pub(crate) async fn run(args: ReportArgs) -> Result<()> {
     let started = Instant::now();
     let query = &args.query;
     if query.sql.is_some() || query.file.is_some() || query.named.named.is_some() {
-        bail!("flowlog report runs every built-in question; it takes no SQL, -f or --named (use flowlog query for those)");
+        bail!(
+            "flowlog report runs every built-in question; it takes no SQL, -f or --named (use flowlog query for those)"
+        );
     }
     let Some(output) = query.output.clone() else {
         bail!("flowlog report needs -o FILE.html: the report is one HTML file");

@@ -16,8 +16,8 @@ mod output_formats;
 mod output_safety;
 mod progress;
 mod provision;
-mod report;
 mod query;
+mod report;
 mod s3;
 mod s3_faults;
 #[path = "../../../flowlog-core/tests/it/s3_server.rs"]

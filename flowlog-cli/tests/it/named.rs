@@ -65,7 +65,12 @@ fn since_and_until_read_only_those_days() {
     for name in ["traffic-per-hour", "top-talkers"] {
         assert_eq!(
             answer(&[
-                "--named", name, "--since", "2026/11/20", "--until", "2026-11-20"
+                "--named",
+                name,
+                "--since",
+                "2026/11/20",
+                "--until",
+                "2026-11-20"
             ]),
             expected(&format!("{name}@2026-11-20.csv")),
             "--named {name} for 2026/11/20"
@@ -111,7 +116,10 @@ fn the_period_prunes_partitions_of_the_runbook_table() {
     let total = day.len();
     let stdout = String::from_utf8(o.stdout).unwrap();
     let first = stdout.lines().nth(1).expect("a row");
-    assert!(first.ends_with(&format!(",\"{total}\"")), "{first} vs {total}");
+    assert!(
+        first.ends_with(&format!(",\"{total}\"")),
+        "{first} vs {total}"
+    );
 }
 
 #[test]
@@ -130,7 +138,15 @@ fn stray_and_unknown_flags_are_refused_with_the_way_out() {
         "{}",
         stderr(&o)
     );
-    let o = flowlog(&["query", "--logs", LOGS, "--named", "log-status", "--since", "2026/13/01"]);
+    let o = flowlog(&[
+        "query",
+        "--logs",
+        LOGS,
+        "--named",
+        "log-status",
+        "--since",
+        "2026/13/01",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("is not a day"), "{}", stderr(&o));
 }

@@ -49,7 +49,13 @@ fn section_csv(html: &str, name: &str) -> Option<String> {
     for row in cells(table, "<tr", "</tr>").into_iter().skip(1) {
         let fields: Vec<String> = cells(row, "<td", "</td>")
             .into_iter()
-            .map(|v| if v.is_empty() { String::new() } else { quote(v) })
+            .map(|v| {
+                if v.is_empty() {
+                    String::new()
+                } else {
+                    quote(v)
+                }
+            })
             .collect();
         csv.push(fields.join(","));
     }
@@ -94,12 +100,22 @@ fn the_report_shows_every_answer_and_needs_nothing_from_the_network() {
             assert!(!section.contains("<svg"), "{name}");
             continue;
         }
-        assert_eq!(section_csv(&html, name).as_deref(), Some(expected.as_str()), "{name}");
+        assert_eq!(
+            section_csv(&html, name).as_deref(),
+            Some(expected.as_str()),
+            "{name}"
+        );
         let start = html.find(&format!("<section id=\"{name}\"")).unwrap();
         let section = &html[start..start + html[start..].find("</section>").unwrap()];
         assert!(section.contains("<svg class=\"chart"), "{name} has a chart");
-        assert!(section.contains("class=\"axis-label"), "{name} has axis labels");
-        assert!(section.contains("<pre class=\"sql\">SELECT"), "{name} shows its SQL");
+        assert!(
+            section.contains("class=\"axis-label"),
+            "{name} has axis labels"
+        );
+        assert!(
+            section.contains("<pre class=\"sql\">SELECT"),
+            "{name} shows its SQL"
+        );
     }
     assert_eq!(sections, 9);
 }
@@ -108,7 +124,15 @@ fn the_report_shows_every_answer_and_needs_nothing_from_the_network() {
 fn a_japanese_report_speaks_japanese() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
-    let o = flowlog(&["report", "--logs", LOGS, "--lang", "ja", "-o", out.to_str().unwrap()]);
+    let o = flowlog(&[
+        "report",
+        "--logs",
+        LOGS,
+        "--lang",
+        "ja",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("<html lang=\"ja\">"));
@@ -124,7 +148,11 @@ fn a_report_is_written_whole_or_not_at_all() {
     let csv = dir.path().join("report.csv");
     let o = flowlog(&["report", "--logs", LOGS, "-o", csv.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("name the file with .html"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("name the file with .html"),
+        "{}",
+        stderr(&o)
+    );
     // A table that cannot be registered: nothing written, no temporary file left.
     let html = dir.path().join("report.html");
     let bad = dir.path().join("bad.sql");
@@ -149,7 +177,14 @@ fn a_report_is_written_whole_or_not_at_all() {
     assert!(stderr(&o).contains("inside the log tree"), "{}", stderr(&o));
     assert!(!root().join(&inside).exists());
     // No SQL.
-    let o = flowlog(&["report", "--logs", LOGS, "-o", html.to_str().unwrap(), "select 1"]);
+    let o = flowlog(&[
+        "report",
+        "--logs",
+        LOGS,
+        "-o",
+        html.to_str().unwrap(),
+        "select 1",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("takes no SQL"), "{}", stderr(&o));
 }

@@ -173,7 +173,9 @@ pub fn find(name: &str) -> Option<&'static Question> {
 /// ```
 pub fn closest(name: &str) -> &'static str {
     use datafusion::common::utils::datafusion_strsim::levenshtein;
-    names().min_by_key(|n| levenshtein(n, name)).unwrap_or_default()
+    names()
+        .min_by_key(|n| levenshtein(n, name))
+        .unwrap_or_default()
 }
 
 /// The names of all questions, in the order a report shows them.
@@ -208,7 +210,10 @@ mod tests {
 
     #[test]
     fn identifiers_and_strings_are_quoted() {
-        assert_eq!(quote_identifier("vpc_flow_logs_組織名"), "\"vpc_flow_logs_組織名\"");
+        assert_eq!(
+            quote_identifier("vpc_flow_logs_組織名"),
+            "\"vpc_flow_logs_組織名\""
+        );
         assert_eq!(quote_identifier("a\"b"), "\"a\"\"b\"");
         assert_eq!(quote_string("it's"), "'it''s'");
     }

@@ -114,10 +114,10 @@ impl Period {
         if self.since.is_none() && self.until.is_none() {
             return "1 = 1".to_string();
         }
-        if let PeriodColumn::DatePartition { column, pattern } = &self.column {
-            if let Some(c) = self.partition_condition(column, pattern) {
-                return c;
-            }
+        if let PeriodColumn::DatePartition { column, pattern } = &self.column
+            && let Some(c) = self.partition_condition(column, pattern)
+        {
+            return c;
         }
         self.start_condition()
     }
@@ -138,7 +138,11 @@ impl Period {
         if (until - since).num_days() >= MAX_LISTED_DAYS {
             return None;
         }
-        let days: Vec<String> = since.iter_days().take_while(|d| *d <= until).map(text).collect();
+        let days: Vec<String> = since
+            .iter_days()
+            .take_while(|d| *d <= until)
+            .map(text)
+            .collect();
         Some(format!("{name} IN ({})", days.join(", ")))
     }
 
@@ -197,16 +201,30 @@ mod tests {
 
     #[test]
     fn start_covers_the_whole_last_day() {
-        let p = Period::new(Some(day("2026/11/19")), Some(day("2026/11/19")), PeriodColumn::Start)
-            .unwrap();
+        let p = Period::new(
+            Some(day("2026/11/19")),
+            Some(day("2026/11/19")),
+            PeriodColumn::Start,
+        )
+        .unwrap();
         // 2026-11-19T00:00:00Z = 1795046400; the next midnight is 86,400 s later.
-        assert_eq!(p.condition(), "\"start\" >= 1795046400 AND \"start\" < 1795132800");
+        assert_eq!(
+            p.condition(),
+            "\"start\" >= 1795046400 AND \"start\" < 1795132800"
+        );
     }
 
     #[test]
     fn a_backwards_period_is_refused() {
-        let e = Period::new(Some(day("2026/11/20")), Some(day("2026/11/19")), PeriodColumn::Start)
-            .unwrap_err();
-        assert_eq!(e.to_string(), "the period starts (2026-11-20) after it ends (2026-11-19)");
+        let e = Period::new(
+            Some(day("2026/11/20")),
+            Some(day("2026/11/19")),
+            PeriodColumn::Start,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the period starts (2026-11-20) after it ends (2026-11-19)"
+        );
     }
 }

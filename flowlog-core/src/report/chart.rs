@@ -24,9 +24,13 @@ impl Series {
     fn of(chart: Chart, table: &AnswerTable) -> Option<Self> {
         let (label_columns, value): (Vec<usize>, &str) = match chart {
             Chart::Line { value } => (vec![0], value),
-            Chart::Bar { label, value } => {
-                (label.iter().map(|l| table.column(l)).collect::<Option<_>>()?, value)
-            }
+            Chart::Bar { label, value } => (
+                label
+                    .iter()
+                    .map(|l| table.column(l))
+                    .collect::<Option<_>>()?,
+                value,
+            ),
         };
         let value_column = table.column(value)?;
         let mut labels = Vec::new();
@@ -37,7 +41,12 @@ impl Series {
                 .map(|c| row[*c].as_deref().unwrap_or("NULL"))
                 .collect();
             labels.push(label.join(" → "));
-            values.push(row[value_column].as_deref().and_then(|v| v.parse().ok()).unwrap_or(0.0));
+            values.push(
+                row[value_column]
+                    .as_deref()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0),
+            );
         }
         let label_title = label_columns
             .iter()

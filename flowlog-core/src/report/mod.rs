@@ -167,7 +167,12 @@ impl Report {
         );
         match &section.answer {
             Answer::Failed(message) => {
-                let _ = write!(s, "<p class=\"failed\">{} {}</p>", w.failed, escape(message));
+                let _ = write!(
+                    s,
+                    "<p class=\"failed\">{} {}</p>",
+                    w.failed,
+                    escape(message)
+                );
             }
             Answer::Rows(table) if table.rows.is_empty() => {
                 let _ = write!(s, "<p class=\"empty\">{}</p>", w.no_rows);
@@ -179,9 +184,9 @@ impl Report {
                 answer_table(s, table, w);
             }
         }
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<details><summary>{}</summary><pre class=\"sql\">{}</pre></details></section>\n",
+            "<details><summary>{}</summary><pre class=\"sql\">{}</pre></details></section>",
             w.sql,
             escape(&section.sql)
         );
@@ -189,7 +194,9 @@ impl Report {
 }
 
 fn answer_table(s: &mut String, table: &AnswerTable, w: &Words) {
-    let numeric: Vec<bool> = (0..table.columns.len()).map(|c| table.is_numeric(c)).collect();
+    let numeric: Vec<bool> = (0..table.columns.len())
+        .map(|c| table.is_numeric(c))
+        .collect();
     let _ = write!(
         s,
         "<table class=\"answer\" data-rows=\"{}\"><caption hidden>{} {}</caption><thead><tr>",
