@@ -33,10 +33,29 @@ fn cells<'a>(html: &'a str, open: &str, close: &str) -> Vec<&'a str> {
     out
 }
 
+/// The `<section>` of question `name`.
+fn section<'a>(html: &'a str, name: &str) -> &'a str {
+    let start = html
+        .find(&format!("<section id=\"{name}\""))
+        .unwrap_or_else(|| panic!("no section {name}"));
+    &html[start..start + html[start..].find("</section>").expect("closed")]
+}
+
+/// `flowlog report --logs <sample> ARGS -o <tmp>/report.html`: the page.
+fn report(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    let mut all = vec!["report", "--logs", LOGS];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["-o", out.to_str().unwrap()]);
+    let o = flowlog(&all);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::read_to_string(&out).unwrap()
+}
+
 /// A section's table as Athena's CSV (header and rows), read back from the page.
 fn section_csv(html: &str, name: &str) -> Option<String> {
-    let start = html.find(&format!("<section id=\"{name}\""))?;
-    let section = &html[start..start + html[start..].find("</section>")?];
+    let section = section(html, name);
     let table = &section[section.find("<table")?..section.find("</table>")?];
     let quote = |v: &str| format!("\"{}\"", unescape(v).replace('"', "\"\""));
     let mut csv: Vec<String> = vec![
@@ -64,21 +83,7 @@ fn section_csv(html: &str, name: &str) -> Option<String> {
 
 #[test]
 fn the_report_shows_every_answer_and_needs_nothing_from_the_network() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("report.html");
-    let o = flowlog(&[
-        "report",
-        "--logs",
-        LOGS,
-        "--time-zone",
-        "Asia/Tokyo",
-        "--lang",
-        "en",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let html = std::fs::read_to_string(&out).unwrap();
+    let html = report(&["--time-zone", "Asia/Tokyo", "--lang", "en"]);
     assert!(html.starts_with("<!DOCTYPE html>"));
     for forbidden in ["<script", "src=", "href=\"http", "@import", "url("] {
         assert!(!html.contains(forbidden), "{forbidden} in the report");
@@ -94,8 +99,7 @@ fn the_report_shows_every_answer_and_needs_nothing_from_the_network() {
         let expected = std::fs::read_to_string(expected_dir.join(&file)).unwrap();
         if expected.lines().count() == 1 {
             // No rows: the section says so, and draws no chart.
-            let start = html.find(&format!("<section id=\"{name}\"")).unwrap();
-            let section = &html[start..start + html[start..].find("</section>").unwrap()];
+            let section = section(&html, name);
             assert!(section.contains("class=\"empty\""), "{name}");
             assert!(!section.contains("<svg"), "{name}");
             continue;
@@ -105,8 +109,7 @@ fn the_report_shows_every_answer_and_needs_nothing_from_the_network() {
             Some(expected.as_str()),
             "{name}"
         );
-        let start = html.find(&format!("<section id=\"{name}\"")).unwrap();
-        let section = &html[start..start + html[start..].find("</section>").unwrap()];
+        let section = section(&html, name);
         assert!(section.contains("<svg class=\"chart"), "{name} has a chart");
         assert!(
             section.contains("class=\"axis-label"),
@@ -122,19 +125,7 @@ fn the_report_shows_every_answer_and_needs_nothing_from_the_network() {
 
 #[test]
 fn a_japanese_report_speaks_japanese() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("report.html");
-    let o = flowlog(&[
-        "report",
-        "--logs",
-        LOGS,
-        "--lang",
-        "ja",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let html = std::fs::read_to_string(&out).unwrap();
+    let html = report(&["--lang", "ja"]);
     assert!(html.contains("<html lang=\"ja\">"));
     assert!(html.contains("時間帯別のトラフィック"));
     // Japanese defaults to hours in JST when no --time-zone is given.
