@@ -161,7 +161,7 @@ Examples:
        WITH (format = 'PARQUET', partitioned_by = ARRAY['action'])\"
 
   # A built-in question (flowlog query --list-named lists them)
-  flowlog query --logs ./my-log-bucket --named top-talkers \
+  flowlog query --logs ./my-log-bucket --named top-talkers \\
       --since 2026/11/01 --limit 20
 
 SQL files may hold several statements separated by ';' — CREATE EXTERNAL TABLE
