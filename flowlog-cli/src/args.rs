@@ -54,6 +54,11 @@ pub(crate) enum Command {
     /// syntax, a description and an example.
     Functions(FunctionsArgs),
 
+    /// A local web console (editor, grid, chart, downloads, saved queries) on
+    /// 127.0.0.1, over the same tables as query.
+    #[command(after_long_help = UI_EXAMPLES)]
+    Ui(crate::ui::UiArgs),
+
     /// Print a shell completion script for bash, zsh, fish or powershell.
     #[command(after_long_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -94,6 +99,15 @@ pub(crate) struct ManArgs {
     #[arg(long = "dir", value_name = "DIR")]
     pub(crate) dir: Option<PathBuf>,
 }
+
+const UI_EXAMPLES: &str = "\
+Examples:
+  # The console over an AWSLogs tree; open the printed URL (it carries the token)
+  flowlog ui --logs ./my-log-bucket
+
+  # The runbook's DDL over a local copy, saved queries in ./queries, no browser
+  flowlog ui --ddl create-table.sql --mirror s3://my-log-bucket=./my-log-bucket \\
+      --queries-dir ./queries --no-open";
 
 const MAN_EXAMPLES: &str = "\
 Examples:

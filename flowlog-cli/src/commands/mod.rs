@@ -24,6 +24,10 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Provision(command) => provision::run(command),
         Command::Functions(args) => functions::run(args).await,
         Command::Completions(args) => completions::run(args),
+        Command::Ui(mut args) => {
+            args.query = with_config(args.query)?;
+            crate::ui::run(args).await
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod binary_outputs;
+mod browser;
 mod completions;
 mod config;
 mod deep_sql;
@@ -26,3 +27,4 @@ mod shell_pty;
 mod stable_order;
 mod stdin_sql;
 mod text_logs;
+mod ui;
