@@ -19,6 +19,7 @@ const TEXT = {
     partition: "partition", savedIn: (d) => `in ${d}`, savedAs: (n) => `saved as ${n}.sql`,
     noChart: "Nothing to plot: the result needs a numeric column.",
     perHour: "per hour", perDay: "per day", sum: "sum of", count: "rows", noResult: "Done (no result set)",
+    firstRows: (n) => `The chart shows the first ${n} rows.`,
   },
   ja: {
     subtitle: "VPC フローログに Athena の SQL", tables: "テーブル", column: "列", type: "型",
@@ -34,6 +35,7 @@ const TEXT = {
     partition: "パーティション", savedIn: (d) => `保存先: ${d}`, savedAs: (n) => `${n}.sql に保存しました`,
     noChart: "グラフにできません: 数値の列が必要です。",
     perHour: "1 時間ごと", perDay: "1 日ごと", sum: "合計", count: "行数", noResult: "完了（結果セットなし）",
+    firstRows: (n) => `グラフは先頭の ${n} 行から描いています。`,
   },
 };
 const LANG = (navigator.language || "en").toLowerCase().startsWith("ja") ? "ja" : "en";
@@ -371,10 +373,24 @@ async function drawChart() {
   }
   let points = [...sums.entries()];
   if (asTime) points.sort((a, b) => parseTime(a[0]) - parseTime(b[0]) || (a[0] < b[0] ? -1 : 1));
+  if (unit && points.length > 1) {
+    // Hours (days) with no rows are zero, so the axis runs evenly through time.
+    const step = unit === "day" ? 86400000 : 3600000;
+    const first = parseTime(points[0][0]);
+    const last = parseTime(points[points.length - 1][0]);
+    if ((last - first) / step <= 2000) {
+      const filled = [];
+      for (let t = first; t <= last; t += step) {
+        const key = timeText(t, unit);
+        filled.push([key, sums.get(key) || 0]);
+      }
+      points = filled;
+    }
+  }
   else if (kind === "bar") points = points.sort((a, b) => b[1] - a[1]).slice(0, 25);
   const yName = yj < 0 ? T.count : `${T.sum} ${columns[yj].name}`;
   const xName = columns[xj].name + (unit ? ` (${unit === "day" ? T.perDay : T.perHour})` : "");
-  $("chart-note").textContent = points.length === 0 ? T.noChart : "";
+  $("chart-note").textContent = points.length === 0 ? T.noChart : s.rows > CHART_ROWS ? T.firstRows(number(CHART_ROWS)) : "";
   box.innerHTML = points.length === 0 ? "" : svgChart(points, kind, xName, yName);
 }
 function niceTicks(max) {
@@ -395,7 +411,7 @@ function short(n) {
   return `${+n.toFixed(2)}`;
 }
 function svgChart(points, kind, xName, yName) {
-  const W = 900, H = 360, L = 70, R = 20, Tp = 16, B = 96;
+  const W = 900, H = 360, L = 70, R = 90, Tp = 16, B = 96;
   const w = W - L - R, h = H - Tp - B;
   const ticks = niceTicks(Math.max(...points.map((p) => p[1])));
   const top = ticks[ticks.length - 1] || 1;

@@ -155,6 +155,40 @@ fn console_runs_the_runbook_query_draws_it_and_downloads_athenas_csv() {
         WAIT,
     );
 
+    // The editor highlights keywords and completes columns; Tab takes the first.
+    browser.eval(
+        "(() => { const e = document.getElementById('editor'); e.focus(); e.value = 'select src'; e.selectionStart = e.selectionEnd = e.value.length; e.dispatchEvent(new Event('input')); })()",
+    );
+    browser.wait_for(
+        "!document.getElementById('completions').hidden && [...document.querySelectorAll('#completions li')].map(l => l.textContent).includes('srcaddr')",
+        WAIT,
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('#highlight .tok-kw').textContent"),
+        "select"
+    );
+    browser.eval(
+        "document.getElementById('editor').dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }))",
+    );
+    assert_eq!(
+        browser.eval("document.getElementById('editor').value"),
+        "select srcaddr"
+    );
+
+    // Cancel stops a long query (a four-way cross join of the sample: 7e9 rows).
+    browser.eval(
+        "(() => { const e = document.getElementById('editor'); e.value = 'select sum(a.bytes + b.bytes + c.bytes + d.bytes) from vpc_flow_logs_sample a, vpc_flow_logs_sample b, vpc_flow_logs_sample c, vpc_flow_logs_sample d'; document.getElementById('run').click(); })()",
+    );
+    browser.wait_for(
+        "window.flowlog.run && window.flowlog.run.status === 'running' && !document.getElementById('cancel').disabled",
+        WAIT,
+    );
+    browser.eval("document.getElementById('cancel').click()");
+    browser.wait_for(
+        "window.flowlog.run.status === 'cancelled' && !document.getElementById('run').disabled",
+        WAIT,
+    );
+
     // The runbook query: the grid's first rows and the row count are the known answer.
     let sql = std::fs::read_to_string(root().join("testdata/runbook/query.sql")).unwrap();
     run_query(&mut browser, &sql);
