@@ -106,8 +106,12 @@ Examples:
   flowlog ui --logs ./my-log-bucket
 
   # The runbook's DDL over a local copy, saved queries in ./queries, no browser
-  flowlog ui --ddl create-table.sql --mirror s3://my-log-bucket=./my-log-bucket \\
-      --queries-dir ./queries --no-open";
+  flowlog ui --ddl create-table.sql \\
+      --mirror s3://my-log-bucket=./my-log-bucket \\
+      --queries-dir ./queries --no-open
+
+The console listens on 127.0.0.1 only; every request needs the token of the
+printed URL (the first page keeps it in a cookie). Ctrl-C stops it.";
 
 const MAN_EXAMPLES: &str = "\
 Examples:

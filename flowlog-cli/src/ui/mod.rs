@@ -80,6 +80,8 @@ pub(crate) async fn run(args: UiArgs) -> Result<()> {
         .await
         .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
     let port = listener.local_addr()?.port();
+    // Listening before the URL is printed: a Ctrl-C from then on stops the console cleanly.
+    let mut signals = Signals::listen().context("cannot listen for signals")?;
     let url = format!("http://127.0.0.1:{port}/?token={}", console.token.as_str());
     println!("{url}");
     if log::log_enabled!(target: "flowlog", log::Level::Warn) {
@@ -88,7 +90,6 @@ pub(crate) async fn run(args: UiArgs) -> Result<()> {
     if !args.no_open {
         open_browser(&url);
     }
-    let mut signals = Signals::listen().context("cannot listen for signals")?;
     loop {
         tokio::select! {
             accepted = listener.accept() => {

@@ -119,6 +119,25 @@ fn requests_without_the_token_are_refused() {
     assert_eq!(status, 200);
 }
 
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_console() {
+    let queries = tempfile::tempdir().unwrap();
+    let mut console = Console::start(queries.path());
+    let pid = rustix::process::Pid::from_raw(console.child.id() as i32).expect("a pid");
+    rustix::process::kill_process(pid, rustix::process::Signal::INT).expect("SIGINT is sent");
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        if let Some(status) = console.child.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "still running after SIGINT");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(TcpStream::connect(console.address()).is_err(), "nothing listens any more");
+}
+
 /// Opens the console, waits for it, runs `sql` and waits for it to finish.
 fn run_query(browser: &mut Browser, sql: &str) {
     browser.eval(&format!(
