@@ -71,10 +71,8 @@ pub(crate) fn render(
 ) -> Result<Vec<u8>> {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = TempDir(std::env::temp_dir().join(format!(
-        "flowlog-ui-{}-{id}-{n}",
-        std::process::id()
-    )));
+    let dir =
+        TempDir(std::env::temp_dir().join(format!("flowlog-ui-{}-{id}-{n}", std::process::id())));
     std::fs::create_dir_all(&dir.0)
         .with_context(|| format!("cannot create {}", dir.0.display()))?;
     let path = dir.0.join(kind.file_name(id));

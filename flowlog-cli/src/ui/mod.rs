@@ -73,7 +73,9 @@ pub(crate) async fn run(args: UiArgs) -> Result<()> {
     let console = Arc::new(Console {
         token: token::Token::random().context("cannot make the console's token")?,
         runs: runs::Runs::new(opened, runs::HELD_CAP),
-        saved: saved::SavedQueries::new(args.queries_dir.clone().unwrap_or_else(saved::default_dir)),
+        saved: saved::SavedQueries::new(
+            args.queries_dir.clone().unwrap_or_else(saved::default_dir),
+        ),
         initial_sql,
     });
     let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, args.port)))
@@ -85,7 +87,9 @@ pub(crate) async fn run(args: UiArgs) -> Result<()> {
     let url = format!("http://127.0.0.1:{port}/?token={}", console.token.as_str());
     println!("{url}");
     if log::log_enabled!(target: "flowlog", log::Level::Warn) {
-        eprintln!("flowlog ui: the console is at the URL above (this machine only); Ctrl-C stops it");
+        eprintln!(
+            "flowlog ui: the console is at the URL above (this machine only); Ctrl-C stops it"
+        );
     }
     if !args.no_open {
         open_browser(&url);

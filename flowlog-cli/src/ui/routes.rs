@@ -210,11 +210,13 @@ fn history(console: &Console) -> Response {
 
 fn saved_get(console: &Console, request: &Request) -> Response {
     let outcome = match request.param("name") {
-        Some(name) => console.saved.read(name).map(|sql| json!({ "name": name, "sql": sql })),
-        None => console
+        Some(name) => console
             .saved
-            .list()
-            .map(|names| json!({ "dir": console.saved.dir().display().to_string(), "names": names })),
+            .read(name)
+            .map(|sql| json!({ "name": name, "sql": sql })),
+        None => console.saved.list().map(
+            |names| json!({ "dir": console.saved.dir().display().to_string(), "names": names }),
+        ),
     };
     match outcome {
         Ok(value) => Response::json(200, &value),

@@ -132,10 +132,16 @@ fn ctrl_c_stops_the_console() {
             assert!(status.success(), "{status:?}");
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "still running after SIGINT");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still running after SIGINT"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert!(TcpStream::connect(console.address()).is_err(), "nothing listens any more");
+    assert!(
+        TcpStream::connect(console.address()).is_err(),
+        "nothing listens any more"
+    );
 }
 
 /// Opens the console, waits for it, runs `sql` and waits for it to finish.
@@ -234,7 +240,8 @@ fn console_runs_the_runbook_query_draws_it_and_downloads_athenas_csv() {
     );
     assert_eq!(first_rows, serde_json::json!(expected[1..6]));
     assert!(
-        browser.eval("document.getElementById('stats').textContent")
+        browser
+            .eval("document.getElementById('stats').textContent")
             .as_str()
             .unwrap()
             .contains("objects"),
@@ -270,8 +277,18 @@ fn console_runs_the_runbook_query_draws_it_and_downloads_athenas_csv() {
         browser.eval("document.querySelector('#chart .y-label').textContent"),
         "sum of bytes"
     );
-    assert!(browser.eval("document.querySelectorAll('#chart .x-tick').length").as_u64() > Some(1));
-    assert!(browser.eval("document.querySelectorAll('#chart .y-tick').length").as_u64() > Some(1));
+    assert!(
+        browser
+            .eval("document.querySelectorAll('#chart .x-tick').length")
+            .as_u64()
+            > Some(1)
+    );
+    assert!(
+        browser
+            .eval("document.querySelectorAll('#chart .y-tick').length")
+            .as_u64()
+            > Some(1)
+    );
     browser.eval("document.getElementById('chart-x').value = '2'; document.getElementById('chart-x').dispatchEvent(new Event('change'))");
     browser.wait_for("document.querySelector('#chart svg rect.bar')", WAIT);
 
@@ -290,15 +307,24 @@ fn console_runs_the_runbook_query_draws_it_and_downloads_athenas_csv() {
     browser.eval("document.getElementById('editor').value = ''");
     browser.eval("document.querySelector('#saved-list li[data-name=\"runbook\"]').click()");
     browser.wait_for(
-        &format!("document.getElementById('editor').value === {}", js_string(&sql)),
+        &format!(
+            "document.getElementById('editor').value === {}",
+            js_string(&sql)
+        ),
         WAIT,
     );
 
     // A failing query shows flowlog's one-line message.
-    run_query(&mut browser, "select nosuchcolumn from vpc_flow_logs_sample");
+    run_query(
+        &mut browser,
+        "select nosuchcolumn from vpc_flow_logs_sample",
+    );
     let error = browser.eval("document.getElementById('error').textContent");
     let error = error.as_str().unwrap();
-    assert!(error.contains("nosuchcolumn") && !error.contains('\n'), "{error}");
+    assert!(
+        error.contains("nosuchcolumn") && !error.contains('\n'),
+        "{error}"
+    );
 
     // Nothing was fetched from anywhere but the console: it works offline.
     let origin = format!("http://{}/", console.address());
@@ -307,7 +333,10 @@ fn console_runs_the_runbook_query_draws_it_and_downloads_athenas_csv() {
         .into_iter()
         .filter(|u| !u.starts_with(&origin) && !u.starts_with("data:") && u != "about:blank")
         .collect();
-    assert!(elsewhere.is_empty(), "requests outside the console: {elsewhere:?}");
+    assert!(
+        elsewhere.is_empty(),
+        "requests outside the console: {elsewhere:?}"
+    );
 }
 
 #[test]
@@ -320,7 +349,10 @@ fn console_speaks_japanese_to_a_japanese_browser() {
     });
     open(&mut browser, &console);
     assert_eq!(browser.eval("document.documentElement.lang"), "ja");
-    assert_eq!(browser.eval("document.getElementById('run').textContent"), "実行");
+    assert_eq!(
+        browser.eval("document.getElementById('run').textContent"),
+        "実行"
+    );
     assert_eq!(
         browser.eval("document.querySelector('[data-i18n=tables]').textContent"),
         "テーブル"

@@ -63,24 +63,47 @@ pub struct Browser {
     requests: Vec<String>,
 }
 
+/// What to do when there is no browser.
+pub const INSTALL_HINT: &str = "the browser tests need Chromium, which is not installed: run `apt-get update && apt-get install -y chromium` (Debian/Ubuntu; .ci/run does it), or set FLOWLOG_CHROMIUM to a Chromium or Chrome binary";
+
 /// The browser program: `$FLOWLOG_CHROMIUM`, else the first of `chromium`,
 /// `chromium-browser`, `google-chrome` on `PATH`. Panics, saying how to install it, when
 /// there is none.
 pub fn chromium() -> PathBuf {
-    if let Some(path) = std::env::var_os("FLOWLOG_CHROMIUM").filter(|p| !p.is_empty()) {
-        return PathBuf::from(path);
+    find_chromium(
+        std::env::var_os("FLOWLOG_CHROMIUM"),
+        std::env::var_os("PATH").unwrap_or_default(),
+    )
+    .unwrap_or_else(|hint| panic!("{hint}"))
+}
+
+/// The browser program given `FLOWLOG_CHROMIUM` and `PATH`, or [`INSTALL_HINT`].
+pub fn find_chromium(
+    chosen: Option<std::ffi::OsString>,
+    path: std::ffi::OsString,
+) -> Result<PathBuf, &'static str> {
+    if let Some(program) = chosen.filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(program));
     }
-    let path = std::env::var_os("PATH").unwrap_or_default();
     for dir in std::env::split_paths(&path) {
         for name in ["chromium", "chromium-browser", "google-chrome"] {
             let candidate = dir.join(name);
             if candidate.is_file() {
-                return candidate;
+                return Ok(candidate);
             }
         }
     }
-    panic!(
-        "the browser tests need Chromium, which is not installed: run `apt-get update && apt-get install -y chromium` (Debian/Ubuntu; .ci/run does it), or set FLOWLOG_CHROMIUM to a Chromium or Chrome binary"
+    Err(INSTALL_HINT)
+}
+
+#[test]
+fn a_missing_browser_fails_and_says_how_to_install_it() {
+    let empty = tempfile::tempdir().unwrap();
+    let hint = find_chromium(None, empty.path().as_os_str().to_owned()).unwrap_err();
+    assert!(hint.contains("apt-get install -y chromium"), "{hint}");
+    assert_eq!(
+        find_chromium(Some("/opt/chrome".into()), Default::default()),
+        Ok(PathBuf::from("/opt/chrome"))
     );
 }
 
@@ -107,7 +130,10 @@ impl Browser {
                 "--force-device-scale-factor=1",
             ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(format!("--window-size={},{}", options.window.0, options.window.1))
+            .arg(format!(
+                "--window-size={},{}",
+                options.window.0, options.window.1
+            ))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
@@ -180,7 +206,10 @@ impl Browser {
             requests: Vec::new(),
         };
         let target = browser.call_browser("Target.createTarget", json!({ "url": "about:blank" }));
-        let target_id = target["targetId"].as_str().expect("a target id").to_string();
+        let target_id = target["targetId"]
+            .as_str()
+            .expect("a target id")
+            .to_string();
         let attached = browser.call_browser(
             "Target.attachToTarget",
             json!({ "targetId": target_id, "flatten": true }),
@@ -361,7 +390,8 @@ impl Browser {
     /// Writes a PNG of the page's viewport to `path`.
     pub fn screenshot(&mut self, path: &Path) {
         let png = self.screenshot_png();
-        std::fs::write(path, png).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        std::fs::write(path, png)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     }
 }
 

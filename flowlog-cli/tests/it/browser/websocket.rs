@@ -55,7 +55,12 @@ pub fn connect(url: &str) -> std::io::Result<(Sender, Receiver)> {
     ))
 }
 
-fn write_frame(stream: &mut TcpStream, mask: u32, opcode: u8, payload: &[u8]) -> std::io::Result<()> {
+fn write_frame(
+    stream: &mut TcpStream,
+    mask: u32,
+    opcode: u8,
+    payload: &[u8],
+) -> std::io::Result<()> {
     let mut frame = Vec::with_capacity(payload.len() + 14);
     frame.push(0x80 | opcode);
     match payload.len() {
