@@ -38,7 +38,7 @@ pub(crate) async fn handle(console: &Arc<Console>, request: Request) -> Response
         ("GET", "/api/vocabulary") => vocabulary(console).await,
         ("GET", "/api/describe") => describe(console, &request).await,
         ("POST", "/api/run") => run(console, &request),
-        ("GET", "/api/status") => with_run(console, &request, |run| status(run)),
+        ("GET", "/api/status") => with_run(console, &request, status),
         ("GET", "/api/page") => with_run(console, &request, |run| page(run, &request)),
         ("POST", "/api/cancel") => with_run(console, &request, |run| {
             run.cancel();

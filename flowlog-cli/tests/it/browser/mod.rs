@@ -18,6 +18,7 @@
 #![allow(dead_code)]
 
 mod base64;
+mod checks;
 mod websocket;
 
 use std::io::{BufRead, BufReader};
