@@ -23,7 +23,10 @@ fn opens_a_file_offline_and_records_what_it_tries_to_fetch() {
     assert_eq!(browser.eval("document.body.dataset.n"), "42");
     assert_eq!(browser.eval("document.querySelectorAll('svg').length"), 1);
     assert!(
-        browser.try_eval("nosuchthing.x").unwrap_err().contains("nosuchthing"),
+        browser
+            .try_eval("nosuchthing.x")
+            .unwrap_err()
+            .contains("nosuchthing"),
         "exceptions come back as text"
     );
     let requests = browser.requests();
