@@ -57,7 +57,7 @@ pub(crate) enum Command {
     /// A local web console (editor, grid, chart, downloads, saved queries) on
     /// 127.0.0.1, over the same tables as query.
     #[command(after_long_help = UI_EXAMPLES)]
-    Ui(crate::ui::UiArgs),
+    Ui(UiArgs),
 
     /// Print a shell completion script for bash, zsh, fish or powershell.
     #[command(after_long_help = COMPLETIONS_EXAMPLES)]
@@ -102,7 +102,7 @@ pub(crate) struct ManArgs {
 
 const UI_EXAMPLES: &str = "\
 Examples:
-  # The console over an AWSLogs tree; open the printed URL (it carries the token)
+  # The console over an AWSLogs tree; open the URL it prints (with the token)
   flowlog ui --logs ./my-log-bucket
 
   # The runbook's DDL over a local copy, saved queries in ./queries, no browser
@@ -300,6 +300,29 @@ pub(crate) struct QueryArgs {
     /// rest, the skipped objects are listed on stderr at the end, and the exit status is 3.
     #[arg(long = "skip-bad-objects")]
     pub(crate) skip_bad_objects: bool,
+}
+
+/// `flowlog ui`'s flags: the query flags (tables, mirrors, time zone, …) and the
+/// server's.
+#[derive(Debug, Args)]
+pub(crate) struct UiArgs {
+    /// The tables and session, as for `flowlog query` (the SQL given, if any, fills the
+    /// editor).
+    #[command(flatten)]
+    pub(crate) query: QueryArgs,
+
+    /// The port to listen on, on 127.0.0.1 (default: a free one).
+    #[arg(long = "port", value_name = "N", default_value_t = 0)]
+    pub(crate) port: u16,
+
+    /// The folder of saved queries (.sql files); default
+    /// $XDG_DATA_HOME/flowlog/queries (~/.local/share/flowlog/queries).
+    #[arg(long = "queries-dir", value_name = "DIR")]
+    pub(crate) queries_dir: Option<PathBuf>,
+
+    /// Print the URL but do not open a browser.
+    #[arg(long = "no-open")]
+    pub(crate) no_open: bool,
 }
 
 /// How results are printed.

@@ -131,7 +131,9 @@ function highlight() {
 }
 
 // ---- editor: completion --------------------------------------------------------------
-const completion = { items: [], index: 0, start: 0 };
+// Tab takes the highlighted name; Enter only after moving through the list with the
+// arrows (else Enter is a new line, as in any editor).
+const completion = { items: [], index: 0, start: 0, moved: false };
 function wordBefore() {
   const ed = $("editor");
   const before = ed.value.slice(0, ed.selectionStart);
@@ -152,6 +154,7 @@ function showCompletions() {
   if (!found || found.word.length < 1) { list.hidden = true; return; }
   completion.items = candidates(found.word);
   completion.index = 0;
+  completion.moved = false;
   completion.start = found.start;
   if (completion.items.length === 0) { list.hidden = true; return; }
   list.innerHTML = completion.items.map((c, i) => `<li class="${i === 0 ? "on" : ""}">${escapeHtml(c)}</li>`).join("");
@@ -198,13 +201,15 @@ function onKey(event) {
   if (event.ctrlKey && event.key === " ") { event.preventDefault(); showCompletions(); return; }
   if (list.hidden) return;
   const move = (d) => {
+    completion.moved = true;
     completion.index = (completion.index + d + completion.items.length) % completion.items.length;
     [...list.children].forEach((li, i) => li.classList.toggle("on", i === completion.index));
     list.children[completion.index].scrollIntoView({ block: "nearest" });
   };
   if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
   else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
-  else if (event.key === "Tab" || event.key === "Enter") { event.preventDefault(); accept(completion.index); }
+  else if (event.key === "Tab" || (event.key === "Enter" && completion.moved)) { event.preventDefault(); accept(completion.index); }
+  else if (event.key === "Enter") { list.hidden = true; }
   else if (event.key === "Escape") { list.hidden = true; }
 }
 
@@ -217,6 +222,8 @@ async function run(sqlText) {
   $("cancel").disabled = false;
   $("status").textContent = T.running;
   $("stats").textContent = "";
+  $("table-view").hidden = true;
+  $("chart-view").hidden = true;
   state.offset = 0;
   try {
     const started = await getJson("/api/run", {}, { method: "POST", body: sql });

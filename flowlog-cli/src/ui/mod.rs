@@ -12,39 +12,14 @@ mod saved;
 mod token;
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use clap::Args;
 use tokio::net::TcpListener;
 
-use crate::args::QueryArgs;
+use crate::args::UiArgs;
 use crate::commands::query::Opened;
 use crate::signals::Signals;
-
-/// `flowlog ui`'s flags: the query flags (tables, mirrors, time zone, …) and the
-/// server's.
-#[derive(Debug, Args)]
-pub(crate) struct UiArgs {
-    /// The tables and session, as for `flowlog query` (the SQL given, if any, fills the
-    /// editor).
-    #[command(flatten)]
-    pub(crate) query: QueryArgs,
-
-    /// The port to listen on, on 127.0.0.1 (default: a free one).
-    #[arg(long = "port", value_name = "N", default_value_t = 0)]
-    pub(crate) port: u16,
-
-    /// The folder of saved queries (.sql files); default
-    /// $XDG_DATA_HOME/flowlog/queries (~/.local/share/flowlog/queries).
-    #[arg(long = "queries-dir", value_name = "DIR")]
-    pub(crate) queries_dir: Option<PathBuf>,
-
-    /// Print the URL but do not open a browser.
-    #[arg(long = "no-open")]
-    pub(crate) no_open: bool,
-}
 
 /// What every request of one console shares.
 pub(crate) struct Console {
