@@ -59,6 +59,11 @@ pub(crate) enum Command {
     #[command(after_long_help = crate::args_report::REPORT_EXAMPLES)]
     Report(crate::args_report::ReportArgs),
 
+    /// A local web console (editor, grid, chart, downloads, saved queries) on
+    /// 127.0.0.1, over the same tables as query.
+    #[command(after_long_help = UI_EXAMPLES)]
+    Ui(UiArgs),
+
     /// Print a shell completion script for bash, zsh, fish or powershell.
     #[command(after_long_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -99,6 +104,19 @@ pub(crate) struct ManArgs {
     #[arg(long = "dir", value_name = "DIR")]
     pub(crate) dir: Option<PathBuf>,
 }
+
+const UI_EXAMPLES: &str = "\
+Examples:
+  # The console over an AWSLogs tree; open the URL it prints (with the token)
+  flowlog ui --logs ./my-log-bucket
+
+  # The runbook's DDL over a local copy, saved queries in ./queries, no browser
+  flowlog ui --ddl create-table.sql \\
+      --mirror s3://my-log-bucket=./my-log-bucket \\
+      --queries-dir ./queries --no-open
+
+The console listens on 127.0.0.1 only; every request needs the token of the
+printed URL (the first page keeps it in a cookie). Ctrl-C stops it.";
 
 const MAN_EXAMPLES: &str = "\
 Examples:
@@ -295,6 +313,29 @@ pub(crate) struct QueryArgs {
     /// Built-in questions instead of SQL (--named, --list-named, --since, --until, --limit).
     #[command(flatten)]
     pub(crate) named: crate::args_report::NamedArgs,
+}
+
+/// `flowlog ui`'s flags: the query flags (tables, mirrors, time zone, …) and the
+/// server's.
+#[derive(Debug, Args)]
+pub(crate) struct UiArgs {
+    /// The tables and session, as for `flowlog query` (the SQL given, if any, fills the
+    /// editor).
+    #[command(flatten)]
+    pub(crate) query: QueryArgs,
+
+    /// The port to listen on, on 127.0.0.1 (default: a free one).
+    #[arg(long = "port", value_name = "N", default_value_t = 0)]
+    pub(crate) port: u16,
+
+    /// The folder of saved queries (.sql files); default
+    /// $XDG_DATA_HOME/flowlog/queries (~/.local/share/flowlog/queries).
+    #[arg(long = "queries-dir", value_name = "DIR")]
+    pub(crate) queries_dir: Option<PathBuf>,
+
+    /// Print the URL but do not open a browser.
+    #[arg(long = "no-open")]
+    pub(crate) no_open: bool,
 }
 
 /// How results are printed.

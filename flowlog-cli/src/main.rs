@@ -25,6 +25,7 @@ mod shell;
 mod signals;
 mod sink;
 mod table_view;
+mod ui;
 mod writer_thread;
 
 use std::process::ExitCode;

@@ -30,6 +30,10 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
             report::run(args).await
         }
         Command::Completions(args) => completions::run(args),
+        Command::Ui(mut args) => {
+            args.query = with_config(args.query)?;
+            crate::ui::run(args).await
+        }
     }
 }
 

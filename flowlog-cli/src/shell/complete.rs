@@ -23,8 +23,49 @@ pub(crate) struct Vocabulary {
     pub(crate) functions: Vec<String>,
 }
 
+impl Vocabulary {
+    /// The tables of every catalog and schema (but `information_schema`), their columns
+    /// and the functions of `session`.
+    pub(crate) async fn read(session: &flowlog_core::FlowLogSession) -> Self {
+        let ctx = session.context();
+        let mut tables = Vec::new();
+        let mut columns = Vec::new();
+        for catalog_name in ctx.catalog_names() {
+            let Some(catalog) = ctx.catalog(&catalog_name) else {
+                continue;
+            };
+            for schema_name in catalog.schema_names() {
+                if schema_name == "information_schema" {
+                    continue;
+                }
+                let Some(schema) = catalog.schema(&schema_name) else {
+                    continue;
+                };
+                for table in schema.table_names() {
+                    if let Ok(Some(provider)) = schema.table(&table).await {
+                        columns.extend(provider.schema().fields().iter().map(|f| f.name().clone()));
+                    }
+                    tables.push(table);
+                }
+            }
+        }
+        columns.sort();
+        columns.dedup();
+        let functions = flowlog_core::functions::catalog::functions(&ctx.state(), None)
+            .into_iter()
+            .map(|f| f.name)
+            .filter(|n| !n.starts_with('$'))
+            .collect();
+        Self {
+            tables,
+            columns,
+            functions,
+        }
+    }
+}
+
 /// SQL keywords offered for completion (upper case; offered in the case typed).
-const KEYWORDS: &[&str] = &[
+pub(crate) const KEYWORDS: &[&str] = &[
     "SELECT",
     "FROM",
     "WHERE",

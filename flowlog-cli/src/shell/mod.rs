@@ -11,7 +11,7 @@
 //! command's ([`Opened`]); the shell only reads lines, keeps history and completion, and
 //! catches Ctrl-C so that it cancels the running query, not the shell.
 
-mod complete;
+pub(crate) mod complete;
 mod help;
 mod meta;
 mod statements;
@@ -270,40 +270,8 @@ impl Shell {
 
     /// Re-reads the tables, their columns and the functions for completion.
     async fn refresh_vocabulary(&self) {
-        let ctx = self.opened.session.context();
-        let mut tables = Vec::new();
-        let mut columns = Vec::new();
-        for catalog_name in ctx.catalog_names() {
-            let Some(catalog) = ctx.catalog(&catalog_name) else {
-                continue;
-            };
-            for schema_name in catalog.schema_names() {
-                if schema_name == "information_schema" {
-                    continue;
-                }
-                let Some(schema) = catalog.schema(&schema_name) else {
-                    continue;
-                };
-                for table in schema.table_names() {
-                    if let Ok(Some(provider)) = schema.table(&table).await {
-                        columns.extend(provider.schema().fields().iter().map(|f| f.name().clone()));
-                    }
-                    tables.push(table);
-                }
-            }
-        }
-        columns.sort();
-        columns.dedup();
-        let functions = flowlog_core::functions::catalog::functions(&ctx.state(), None)
-            .into_iter()
-            .map(|f| f.name)
-            .filter(|n| !n.starts_with('$'))
-            .collect();
-        *self.vocabulary.lock().expect("not poisoned") = Vocabulary {
-            tables,
-            columns,
-            functions,
-        };
+        let vocabulary = Vocabulary::read(&self.opened.session).await;
+        *self.vocabulary.lock().expect("not poisoned") = vocabulary;
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod binary_outputs;
+mod browser;
 mod completions;
 mod config;
 mod deep_sql;
@@ -18,6 +19,7 @@ mod progress;
 mod provision;
 mod query;
 mod report;
+mod report_browser;
 mod s3;
 mod s3_faults;
 #[path = "../../../flowlog-core/tests/it/s3_server.rs"]
@@ -29,3 +31,4 @@ mod stable_order;
 mod stdin_sql;
 mod support;
 mod text_logs;
+mod ui;
