@@ -3,6 +3,7 @@
 //! `dialect/aggregate.rs` instead.
 
 pub mod approx_distinct_error;
+pub mod approx_distinct_float;
 pub mod approx_percentile_weighted;
 pub mod central_moments;
 pub mod histogram;

@@ -2,7 +2,7 @@
 //! reads them: the plain operand is a wall-clock time in the session zone.
 //!
 //! ```text
-//! tz_value = plain      (also <>, <, <=, >, >=, IS [NOT] DISTINCT FROM, BETWEEN)
+//! tz_value = plain      (also <>, <, <=, >, >=, IS [NOT] DISTINCT FROM, BETWEEN, IN (…))
 //!   ──►  tz_value = "$cast_timestamp_tz"(plain, p)      (cast in the session zone)
 //! ```
 //!
@@ -23,7 +23,7 @@ use datafusion::common::tree_node::Transformed;
 use datafusion::common::{DFSchema, ScalarValue};
 use datafusion::config::ConfigOptions;
 use datafusion::error::Result;
-use datafusion::logical_expr::expr::ScalarFunction;
+use datafusion::logical_expr::expr::{InList, ScalarFunction};
 use datafusion::logical_expr::expr_rewriter::FunctionRewrite;
 use datafusion::logical_expr::{Between, BinaryExpr, Expr, ExprSchemable, Operator, ScalarUDF};
 
@@ -191,6 +191,42 @@ impl FunctionRewrite for ZonedComparisons {
                     low,
                     high,
                 })))
+            }
+            Expr::InList(InList {
+                expr,
+                list,
+                negated,
+            }) => {
+                let mut parts: Vec<Expr> = std::iter::once(*expr).chain(list).collect();
+                let types: Vec<Option<DataType>> =
+                    parts.iter().map(|e| e.get_type(schema).ok()).collect();
+                let kinds: Vec<Kind> = types
+                    .iter()
+                    .map(|t| t.as_ref().map_or(Kind::Other, kind))
+                    .collect();
+                let mixed = kinds.contains(&Kind::Zoned) && kinds.contains(&Kind::Plain);
+                if mixed {
+                    parts = parts
+                        .into_iter()
+                        .zip(types.iter())
+                        .map(|(part, t)| match t {
+                            Some(t) if kind(t) == Kind::Plain => self.in_session_zone(part, t),
+                            _ => part,
+                        })
+                        .collect();
+                }
+                let mut parts = parts.into_iter();
+                let expr = Box::new(parts.next().unwrap_or(Expr::Literal(ScalarValue::Null, None)));
+                let out = Expr::InList(InList {
+                    expr,
+                    list: parts.collect(),
+                    negated,
+                });
+                Ok(if mixed {
+                    Transformed::yes(out)
+                } else {
+                    Transformed::no(out)
+                })
             }
             other => Ok(Transformed::no(other)),
         }
