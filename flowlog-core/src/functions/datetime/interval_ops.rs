@@ -178,7 +178,10 @@ fn widens(t: &DataType, interval: &Expr) -> bool {
         interval,
         Expr::Literal(ScalarValue::IntervalMonthDayNano(Some(v)), _)
             if v.days == 0 && v.nanoseconds == 0
-    ) && !matches!(interval, Expr::Literal(ScalarValue::IntervalYearMonth(_), _))
+    ) && !matches!(
+        interval,
+        Expr::Literal(ScalarValue::IntervalYearMonth(_), _)
+    )
 }
 
 /// `expr` (a `timestamp(0)` of type `t`) as a `timestamp(3)`, same zone.

@@ -110,7 +110,9 @@ pub fn function_rewrites(
     session_zone: &zoned_comparison::SessionZone,
 ) -> Vec<Arc<dyn FunctionRewrite + Send + Sync>> {
     vec![
-        Arc::new(zoned_comparison::ZonedComparisons::new(session_zone.clone())),
+        Arc::new(zoned_comparison::ZonedComparisons::new(
+            session_zone.clone(),
+        )),
         Arc::new(cast::TemporalCasts),
         Arc::new(interval_ops::IntervalOperators),
     ]

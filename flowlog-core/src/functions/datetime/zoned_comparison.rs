@@ -84,7 +84,10 @@ impl ZonedComparisons {
         )));
         Expr::ScalarFunction(ScalarFunction::new_udf(
             udf,
-            vec![plain, Expr::Literal(ScalarValue::Int64(Some(precision)), None)],
+            vec![
+                plain,
+                Expr::Literal(ScalarValue::Int64(Some(precision)), None),
+            ],
         ))
     }
 }
@@ -180,7 +183,10 @@ impl FunctionRewrite for ZonedComparisons {
                     if let Some(t) = t
                         && kind(t) == Kind::Plain
                     {
-                        let plain = std::mem::replace(part.as_mut(), Expr::Literal(ScalarValue::Null, None));
+                        let plain = std::mem::replace(
+                            part.as_mut(),
+                            Expr::Literal(ScalarValue::Null, None),
+                        );
                         **part = self.in_session_zone(plain, t);
                     }
                 }
@@ -216,7 +222,11 @@ impl FunctionRewrite for ZonedComparisons {
                         .collect();
                 }
                 let mut parts = parts.into_iter();
-                let expr = Box::new(parts.next().unwrap_or(Expr::Literal(ScalarValue::Null, None)));
+                let expr = Box::new(
+                    parts
+                        .next()
+                        .unwrap_or(Expr::Literal(ScalarValue::Null, None)),
+                );
                 let out = Expr::InList(InList {
                     expr,
                     list: parts.collect(),
