@@ -28,6 +28,7 @@ mod unload;
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result, SqlPosition};
 use crate::functions;
+use crate::functions::datetime::zoned_comparison::SessionZone;
 use crate::memory::MemoryOptions;
 use crate::storage::{Mirror, Progress, S3Options, StoreResolver};
 use crate::table::{FlowLogTable, TableOptions};
@@ -92,8 +93,9 @@ pub struct FlowLogSession {
     ctx: SessionContext,
     resolver: StoreResolver,
     options: SessionOptions,
-    /// The current session zone (starts as `options.time_zone`; `SET TIME ZONE` changes it).
-    time_zone: std::sync::RwLock<TrinoZone>,
+    /// The current session zone (starts as `options.time_zone`; `SET TIME ZONE` changes it),
+    /// shared with the rewrites that read it while planning.
+    time_zone: SessionZone,
     /// The DDL text of each table registered from DDL, for `SHOW CREATE TABLE`.
     ddl_texts: statements::DdlTexts,
 }
@@ -144,9 +146,9 @@ impl FlowLogSession {
             Err(e) => log::warn!("cannot set up the memory limit or spill directory: {e}"),
         }
         let ctx = SessionContext::new_with_state(builder.build());
-        functions::register_all(&ctx, options.time_zone);
+        let time_zone = SessionZone::new(options.time_zone);
+        functions::register_all(&ctx, &time_zone);
         register_pinned_current_time(&ctx, options.time_zone, options.current_time);
-        let time_zone = std::sync::RwLock::new(options.time_zone);
         let mut resolver = StoreResolver::new(options.mirrors.clone())
             .with_progress(Arc::clone(&options.progress))
             .with_s3_options(options.s3.clone());
@@ -168,19 +170,13 @@ impl FlowLogSession {
 
     /// The session time zone now in effect.
     pub fn time_zone(&self) -> TrinoZone {
-        match self.time_zone.read() {
-            Ok(zone) => *zone,
-            Err(poisoned) => *poisoned.into_inner(),
-        }
+        self.time_zone.get()
     }
 
     /// Change the session time zone, as `SET TIME ZONE` does: the functions that depend on it
     /// are registered again for the new zone.
     pub fn set_time_zone(&self, zone: TrinoZone) {
-        match self.time_zone.write() {
-            Ok(mut current) => *current = zone,
-            Err(poisoned) => *poisoned.into_inner() = zone,
-        }
+        self.time_zone.set(zone);
         for f in functions::datetime::scalar_functions(zone) {
             self.ctx.register_udf(f.as_ref().clone());
         }

@@ -9,13 +9,16 @@
 //!                                   FILTER (WHERE x IS NOT NULL), n, 'min' / 'max')
 //! count_if(c)               ──► count(CASE WHEN c THEN 1 END)        (Trino's definition)
 //! arbitrary(x)              ──► any_value(x)
-//! max_by(x, y)              ──► first_value(x ORDER BY y DESC) FILTER (WHERE y IS NOT NULL)
+//! max_by(x, y)              ──► first_value(x ORDER BY "$is_nan"(y), y DESC)
+//!                                   FILTER (WHERE y IS NOT NULL)   (NaN keys last, as Trino)
 //! min_by(x, y)              ──► first_value(x ORDER BY y ASC) FILTER (WHERE y IS NOT NULL)
-//! max_by(x, y, n)           ──► "$top_n"(array_agg(x ORDER BY y DESC)
+//! max_by(x, y, n)           ──► "$top_n"(array_agg(x ORDER BY "$is_nan"(y), y DESC)
 //!                                   FILTER (WHERE y IS NOT NULL), n, 'max_by')
 //!                               ("$top_n": the first n, n checked as Trino checks it)
 //! min_by(x, y, n)           ──► the same, ORDER BY y ASC
 //! variance(x)               ──► var_samp(x)
+//! approx_distinct(x, e)     ──► "$approx_distinct_error"(approx_distinct(x), e)
+//!                               (e checked as Trino checks it)
 //! approx_percentile(x, w, p) ──► "$approx_percentile_weighted"(x, w, p)   (Trino's rule,
 //!                               functions/aggregate/approx_percentile_weighted.rs)
 //! approx_percentile(x, p)   ──► "$approx_percentile_weighted"(x, 1, p)
@@ -35,7 +38,9 @@ use datafusion::sql::sqlparser::ast::{
 };
 
 use super::ast::call;
+use crate::functions::aggregate::approx_distinct_error::APPROX_DISTINCT_ERROR;
 use crate::functions::aggregate::approx_percentile_weighted::APPROX_PERCENTILE_WEIGHTED as WEIGHTED;
+use crate::functions::aggregate::nan_key::IS_NAN_KEY;
 use crate::functions::aggregate::top_n::TOP_N;
 
 fn number(n: &str) -> Expr {
@@ -118,6 +123,20 @@ pub(crate) fn rewrite(expr: &mut Expr) {
             *expr = top_n(ordered, n, &name);
         }
         "variance" => rename(f, "var_samp"),
+        "approx_distinct" => {
+            // approx_distinct(x, e): DataFusion's estimate, e checked as Trino checks it.
+            let Some([x, e]) = plain_args(f)
+                .map(<[Expr; 2]>::try_from)
+                .and_then(Result::ok)
+            else {
+                return;
+            };
+            let mut count = call("approx_distinct", vec![x]);
+            if let Expr::Function(c) = &mut count {
+                c.filter = f.filter.take();
+            }
+            *expr = call(APPROX_DISTINCT_ERROR, vec![count, e]);
+        }
         "approx_percentile" => {
             // (x, p), (x, ARRAY[p…]), (x, w, p) or (x, w, ARRAY[p…]); the unweighted forms
             // are the weighted ones with weight 1 (Trino's digest gives each input weight 1).
@@ -213,15 +232,27 @@ pub(crate) fn rewrite(expr: &mut Expr) {
             if let Expr::Function(c) = &mut ordered {
                 c.filter = Some(Box::new(filter));
                 if let FunctionArguments::List(list) = &mut c.args {
-                    list.clauses
-                        .push(FunctionArgumentClause::OrderBy(vec![OrderByExpr {
-                            expr: key,
+                    let mut order = Vec::new();
+                    if name == "max_by" {
+                        // Trino never picks a NaN key while another key is there.
+                        order.push(OrderByExpr {
+                            expr: call(IS_NAN_KEY, vec![key.clone()]),
                             options: OrderByOptions {
-                                asc: Some(name == "min_by"),
+                                asc: Some(true),
                                 nulls_first: Some(false),
                             },
                             with_fill: None,
-                        }]));
+                        });
+                    }
+                    order.push(OrderByExpr {
+                        expr: key,
+                        options: OrderByOptions {
+                            asc: Some(name == "min_by"),
+                            nulls_first: Some(false),
+                        },
+                        with_fill: None,
+                    });
+                    list.clauses.push(FunctionArgumentClause::OrderBy(order));
                 }
             }
             *expr = match n {

@@ -2,12 +2,15 @@
 //! are another DataFusion aggregate under a different name are rewritten in
 //! `dialect/aggregate.rs` instead.
 
+pub mod approx_distinct_error;
+pub mod approx_distinct_float;
 pub mod approx_percentile_weighted;
 pub mod central_moments;
 pub mod histogram;
 pub mod map_agg;
 mod map_value;
 pub mod multimap_agg;
+pub mod nan_key;
 pub mod sum;
 pub mod top_n;
 
@@ -30,5 +33,11 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
 
 /// The scalar helpers of this family (what the dialect rewrites aggregates to).
 pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
-    vec![Arc::new(ScalarUDF::new_from_impl(top_n::TopN::new()))]
+    vec![
+        Arc::new(ScalarUDF::new_from_impl(top_n::TopN::new())),
+        Arc::new(ScalarUDF::new_from_impl(nan_key::IsNanKey::new())),
+        Arc::new(ScalarUDF::new_from_impl(
+            approx_distinct_error::ApproxDistinctError::new(),
+        )),
+    ]
 }

@@ -25,6 +25,7 @@ use datafusion::execution::FunctionRegistry;
 use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 use datafusion::prelude::SessionContext;
 
+use crate::functions::datetime::zoned_comparison::SessionZone;
 use crate::time::TrinoZone;
 
 /// Every flowlog scalar function, for a session whose time zone is `session_zone`.
@@ -48,8 +49,11 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
 }
 
 /// Register every flowlog function in `ctx`, replacing DataFusion's namesakes.
-pub fn register_all(ctx: &SessionContext, session_zone: TrinoZone) {
-    for f in scalar_functions(session_zone) {
+///
+/// `session_zone` is the session's zone cell: the rewrites that read the session zone while
+/// planning read it there, so `SET TIME ZONE` reaches them.
+pub fn register_all(ctx: &SessionContext, session_zone: &SessionZone) {
+    for f in scalar_functions(session_zone.get()) {
         ctx.register_udf(f.as_ref().clone());
     }
     for f in aggregate_functions() {
@@ -60,7 +64,7 @@ pub fn register_all(ctx: &SessionContext, session_zone: TrinoZone) {
     }
     // Internal: what the dialect plans long `+ - *` chains as (expanded before running).
     ctx.register_udf(arithmetic::operator_chain::udf().as_ref().clone());
-    for rewrite in datetime::function_rewrites() {
+    for rewrite in datetime::function_rewrites(session_zone) {
         // Registering a rewrite cannot fail on a SessionState.
         let _ = ctx.state_ref().write().register_function_rewrite(rewrite);
     }
@@ -70,4 +74,7 @@ pub fn register_all(ctx: &SessionContext, session_zone: TrinoZone) {
     let _ = registry.register_function_rewrite(Arc::new(arithmetic::float_cast::FloatCasts));
     let _ = registry.register_function_rewrite(Arc::new(network::IpAddressCasts));
     let _ = registry.register_function_rewrite(Arc::new(array::equality::StructuralComparisons));
+    let _ = registry.register_function_rewrite(Arc::new(
+        aggregate::approx_distinct_float::ApproxDistinctFloats,
+    ));
 }

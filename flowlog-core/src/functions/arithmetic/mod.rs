@@ -9,6 +9,7 @@
 //!   `CAST(round(x) AS …)`. An out-of-range value is an error, as in Trino.
 //! * Comparisons with a DOUBLE / REAL NaN are false (`<>` true), see [`nan_compare`].
 //! * `CAST(double|real AS VARCHAR)` prints Trino's text (`3.77E1`), see [`float_cast`].
+//! * `sqrt(x)` is a DOUBLE, NaN for a negative `x` (DataFusion fails), see [`sqrt`].
 //! * Integer division truncates toward zero in both engines; division by zero is an
 //!   error in both.
 //!
@@ -21,6 +22,7 @@ pub mod float_cast;
 pub mod float_text;
 mod nan_compare;
 pub mod operator_chain;
+pub mod sqrt;
 
 use std::sync::Arc;
 
@@ -34,14 +36,16 @@ use datafusion::logical_expr::{BinaryExpr, Expr, ExprSchemable, Operator, Scalar
 
 /// The scalar functions of this family.
 pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
-    checked::Op::ALL
+    let mut all: Vec<Arc<ScalarUDF>> = checked::Op::ALL
         .iter()
         .map(|op| {
             Arc::new(ScalarUDF::new_from_impl(checked::CheckedArithmetic::new(
                 *op,
             )))
         })
-        .collect()
+        .collect();
+    all.push(Arc::new(ScalarUDF::new_from_impl(sqrt::Sqrt::new())));
+    all
 }
 
 /// Rewrites integer `+ - *` to checked calls and double → integer casts to rounding

@@ -10,12 +10,18 @@
 //! fail. Adding or subtracting an interval with hours, minutes or seconds to or from a DATE
 //! fails (`Cannot add hour, minutes or seconds to a date`); flowlog checks this for interval
 //! literals (DataFusion would drop the time part).
+//!
+//! `timestamp(p) ± interval day to second` is a `timestamp(max(p, 3))` in Trino
+//! (TestOperators.testAddIntervalDayToSecond: `TIMESTAMP '… 12:34:56' + INTERVAL '1.123'
+//! SECOND` is `… 12:34:57.123`); DataFusion keeps the seconds unit of a `timestamp(0)` and
+//! drops the milliseconds, so [`IntervalOperators`] widens a `timestamp(0)` operand to
+//! milliseconds unless the interval is a year-to-month literal.
 
 use std::sync::Arc;
 
 use arrow::array::{Array, AsArray, IntervalMonthDayNanoArray};
 use arrow::datatypes::{
-    DataType, Float64Type, IntervalMonthDayNano, IntervalMonthDayNanoType, IntervalUnit,
+    DataType, Float64Type, IntervalMonthDayNano, IntervalMonthDayNanoType, IntervalUnit, TimeUnit,
 };
 use datafusion::common::tree_node::Transformed;
 use datafusion::common::{DFSchema, ScalarValue, exec_err, plan_err};
@@ -23,8 +29,8 @@ use datafusion::config::ConfigOptions;
 use datafusion::error::Result;
 use datafusion::logical_expr::expr_rewriter::FunctionRewrite;
 use datafusion::logical_expr::{
-    BinaryExpr, ColumnarValue, Expr, ExprSchemable, Operator, ScalarFunctionArgs, ScalarUDFImpl,
-    Signature,
+    BinaryExpr, Cast, ColumnarValue, Expr, ExprSchemable, Operator, ScalarFunctionArgs,
+    ScalarUDFImpl, Signature,
 };
 
 use crate::functions::support::scalar_udf;
@@ -157,6 +163,39 @@ fn has_time_of_day(expr: &Expr) -> bool {
     }
 }
 
+/// Whether `t` is a `timestamp(0)` (with or without zone).
+fn is_seconds_timestamp(t: &DataType) -> bool {
+    matches!(t, DataType::Timestamp(TimeUnit::Second, _))
+}
+
+/// Whether adding `interval` (of type `t`) makes a `timestamp(0)` a `timestamp(3)`: any
+/// interval but a year-to-month literal (months only).
+fn widens(t: &DataType, interval: &Expr) -> bool {
+    if !matches!(t, DataType::Interval(_)) {
+        return false;
+    }
+    !matches!(
+        interval,
+        Expr::Literal(ScalarValue::IntervalMonthDayNano(Some(v)), _)
+            if v.days == 0 && v.nanoseconds == 0
+    ) && !matches!(
+        interval,
+        Expr::Literal(ScalarValue::IntervalYearMonth(_), _)
+    )
+}
+
+/// `expr` (a `timestamp(0)` of type `t`) as a `timestamp(3)`, same zone.
+fn to_millis(expr: Expr, t: &DataType) -> Expr {
+    let zone = match t {
+        DataType::Timestamp(_, zone) => zone.clone(),
+        _ => None,
+    };
+    Expr::Cast(Cast::new(
+        Box::new(expr),
+        DataType::Timestamp(TimeUnit::Millisecond, zone),
+    ))
+}
+
 impl FunctionRewrite for IntervalOperators {
     fn name(&self) -> &str {
         "trino_interval_operators"
@@ -188,6 +227,22 @@ impl FunctionRewrite for IntervalOperators {
             }
             Operator::Minus if lt == DataType::Date32 && has_time_of_day(&right) => {
                 plan_err!("Cannot subtract hour, minutes or seconds from a date")
+            }
+            Operator::Plus | Operator::Minus
+                if is_seconds_timestamp(&lt) && widens(&rt, &right) =>
+            {
+                Ok(Transformed::yes(Expr::BinaryExpr(BinaryExpr {
+                    left: Box::new(to_millis(*left, &lt)),
+                    op,
+                    right,
+                })))
+            }
+            Operator::Plus if is_seconds_timestamp(&rt) && widens(&lt, &left) => {
+                Ok(Transformed::yes(Expr::BinaryExpr(BinaryExpr {
+                    left,
+                    op,
+                    right: Box::new(to_millis(*right, &rt)),
+                })))
             }
             _ => Ok(Transformed::no(Expr::BinaryExpr(BinaryExpr {
                 left,

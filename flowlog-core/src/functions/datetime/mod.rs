@@ -50,6 +50,7 @@ pub mod time;
 pub mod unixtime;
 pub(crate) mod value;
 pub mod varchar_length;
+pub mod zoned_comparison;
 pub mod zones;
 
 use std::sync::Arc;
@@ -105,8 +106,13 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
 }
 
 /// The expression rewrites this family needs (registered once per session).
-pub fn function_rewrites() -> Vec<Arc<dyn FunctionRewrite + Send + Sync>> {
+pub fn function_rewrites(
+    session_zone: &zoned_comparison::SessionZone,
+) -> Vec<Arc<dyn FunctionRewrite + Send + Sync>> {
     vec![
+        Arc::new(zoned_comparison::ZonedComparisons::new(
+            session_zone.clone(),
+        )),
         Arc::new(cast::TemporalCasts),
         Arc::new(interval_ops::IntervalOperators),
     ]
