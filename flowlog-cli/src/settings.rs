@@ -101,3 +101,9 @@ pub(crate) fn endpoint_url(s: &str) -> Result<String, FlagError> {
     }
     Ok(s.to_string())
 }
+
+/// `--since DATE` / `--until DATE`: a day, `YYYY-MM-DD`.
+pub(crate) fn day(s: &str) -> Result<NaiveDate, FlagError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| FlagError::new("--since/--until", s, "not a day; write e.g. 2026-11-19"))
+}

@@ -62,6 +62,7 @@ pub mod render;
 pub mod schema;
 pub mod session;
 pub mod storage;
+pub mod sync;
 pub mod table;
 pub mod time;
 pub mod unload;

@@ -6,6 +6,7 @@ mod functions;
 mod man;
 mod provision;
 pub(crate) mod query;
+mod sync;
 
 pub(crate) use query::SkippedSome;
 
@@ -24,6 +25,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Provision(command) => provision::run(command),
         Command::Functions(args) => functions::run(args).await,
         Command::Completions(args) => completions::run(args),
+        Command::Sync(args) => sync::run(args).await,
     }
 }
 
