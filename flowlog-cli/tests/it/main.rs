@@ -25,4 +25,5 @@ mod shell;
 mod shell_pty;
 mod stable_order;
 mod stdin_sql;
+mod sync;
 mod text_logs;

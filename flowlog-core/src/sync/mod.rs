@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
-use futures::StreamExt;
 use datafusion::catalog::TableProvider;
+use futures::StreamExt;
 use object_store::GetOptions;
 
 use crate::session::FlowLogSession;
@@ -53,7 +53,9 @@ pub enum SyncError {
         error: std::io::Error,
     },
     /// The object read had another size than the listing said.
-    #[error("{url}: read {got} bytes, the listing said {expected} (was it rewritten during the sync?)")]
+    #[error(
+        "{url}: read {got} bytes, the listing said {expected} (was it rewritten during the sync?)"
+    )]
     SizeMismatch {
         /// The object's URL.
         url: String,
@@ -72,7 +74,9 @@ pub enum SyncError {
         error: std::io::Error,
     },
     /// A table's objects are local, not on S3: there is nothing to sync.
-    #[error("table {table}: {url} is not on S3 (a local path or a --mirror); sync copies from s3:// locations")]
+    #[error(
+        "table {table}: {url} is not on S3 (a local path or a --mirror); sync copies from s3:// locations"
+    )]
     NotOnS3 {
         /// The table.
         table: String,
@@ -232,18 +236,19 @@ pub async fn download(
             summary.skipped += 1;
             summary.bytes_skipped += object.size;
             progress.objects_done.fetch_add(1, Ordering::Relaxed);
-            progress.bytes_done.fetch_add(object.size, Ordering::Relaxed);
+            progress
+                .bytes_done
+                .fetch_add(object.size, Ordering::Relaxed);
         } else {
             to_get.push((bucket, object, path));
         }
     }
-    let mut results = futures::stream::iter(to_get.into_iter().map(|(bucket, object, path)| {
-        async move {
+    let mut results =
+        futures::stream::iter(to_get.into_iter().map(|(bucket, object, path)| async move {
             let written = fetch(&object, &path, progress).await?;
             Ok::<_, SyncError>((bucket, object, written))
-        }
-    }))
-    .buffer_unordered(concurrency.max(1));
+        }))
+        .buffer_unordered(concurrency.max(1));
     while let Some(result) = results.next().await {
         let (bucket, object, written) = result?;
         progress.objects_done.fetch_add(1, Ordering::Relaxed);
@@ -278,7 +283,11 @@ fn is_current(
 }
 
 /// GETs one object into a temporary file next to `path`, then renames it into place.
-async fn fetch(object: &TableObject, path: &Path, progress: &SyncProgress) -> Result<u64, SyncError> {
+async fn fetch(
+    object: &TableObject,
+    path: &Path,
+    progress: &SyncProgress,
+) -> Result<u64, SyncError> {
     let url = object.url();
     let write_err = |path: &Path, error| SyncError::Write {
         url: url.clone(),

@@ -48,7 +48,11 @@ impl TableObject {
 impl FlowLogTable {
     /// The objects a query with these filters reads (partitions chosen, listed and
     /// pruned as the scan does), reading none of them.
-    pub async fn objects(&self, session: &dyn Session, filters: &[Expr]) -> Result<Vec<TableObject>> {
+    pub async fn objects(
+        &self,
+        session: &dyn Session,
+        filters: &[Expr],
+    ) -> Result<Vec<TableObject>> {
         let files = self.list_files(session, filters).await?;
         Ok(files
             .into_iter()
@@ -127,9 +131,7 @@ impl FlowLogTable {
                 }
                 Some(out)
             }
-            PartitionSource::HiveDirectories { .. } | PartitionSource::Unpartitioned { .. } => {
-                None
-            }
+            PartitionSource::HiveDirectories { .. } | PartitionSource::Unpartitioned { .. } => None,
         }
     }
 }
