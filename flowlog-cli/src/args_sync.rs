@@ -73,13 +73,14 @@ pub(crate) struct SyncArgs {
 /// `flowlog sync --help` examples.
 pub(crate) const SYNC_EXAMPLES: &str = "\
 Examples:
-  # The runbook's partitions (projection NOW-1DAYS,NOW) as of a day, into ./mirror
+  # The runbook's partitions (projection NOW-1DAYS,NOW) as of 2026-11-20
   flowlog sync --ddl create-table.sql --now 2026-11-20 ./mirror
   # …then query the copy with the --mirror it prints
   flowlog query --ddl create-table.sql --now 2026-11-20 \\
       --mirror s3://my-log-bucket=./mirror/my-log-bucket -f query.sql
 
   # A whole AWSLogs tree, one week of it
-  flowlog sync --logs s3://my-log-bucket --since 2026-11-13 --until 2026-11-19 ./mirror
+  flowlog sync --logs s3://my-log-bucket \\
+      --since 2026-11-13 --until 2026-11-19 ./mirror
 
 Run it again to resume: objects already copied (same size and ETag) are skipped.";
