@@ -64,6 +64,11 @@ pub(crate) enum Command {
     #[command(after_long_help = UI_EXAMPLES)]
     Ui(UiArgs),
 
+    /// Copy the objects of the partitions a query would read from S3 into a local
+    /// directory laid out as the bucket, and print the --mirror to query it with.
+    #[command(after_long_help = crate::args_sync::SYNC_EXAMPLES)]
+    Sync(crate::args_sync::SyncArgs),
+
     /// Print a shell completion script for bash, zsh, fish or powershell.
     #[command(after_long_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),

@@ -21,11 +21,11 @@ pub(crate) struct NamedArgs {
 
     /// The first UTC day (the day of the logs' S3 prefix) a question reads, yyyy/MM/dd or
     /// yyyy-MM-dd.
-    #[arg(long = "since", value_name = "DAY", value_parser = day)]
+    #[arg(long = "since", value_name = "DAY", value_parser = crate::settings::day)]
     pub(crate) since: Option<NaiveDate>,
 
     /// The last UTC day a question reads (included).
-    #[arg(long = "until", value_name = "DAY", value_parser = day)]
+    #[arg(long = "until", value_name = "DAY", value_parser = crate::settings::day)]
     pub(crate) until: Option<NaiveDate>,
 
     /// The most rows a top-N question lists [default: 20].
@@ -34,9 +34,6 @@ pub(crate) struct NamedArgs {
     pub(crate) limit: Option<u32>,
 }
 
-fn day(s: &str) -> Result<NaiveDate, String> {
-    flowlog_core::questions::Period::parse_day(s).map_err(|e| e.to_string())
-}
 
 impl NamedArgs {
     /// The flag of this group given without `--named` (they mean nothing to plain SQL).

@@ -7,6 +7,7 @@
 mod args;
 mod args_provision;
 mod args_report;
+mod args_sync;
 mod commands;
 mod config;
 mod excel;

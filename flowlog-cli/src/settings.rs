@@ -101,3 +101,14 @@ pub(crate) fn endpoint_url(s: &str) -> Result<String, FlagError> {
     }
     Ok(s.to_string())
 }
+
+/// `--since DAY` / `--until DAY`: a day, `yyyy/MM/dd` (as the date partition) or `yyyy-MM-dd`.
+pub(crate) fn day(s: &str) -> Result<NaiveDate, FlagError> {
+    flowlog_core::questions::Period::parse_day(s).map_err(|_| {
+        FlagError::new(
+            "--since/--until",
+            s,
+            "not a day; write it as yyyy/MM/dd (as the date partition) or yyyy-MM-dd",
+        )
+    })
+}

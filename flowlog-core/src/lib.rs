@@ -64,6 +64,7 @@ pub mod report;
 pub mod schema;
 pub mod session;
 pub mod storage;
+pub mod sync;
 pub mod table;
 pub mod time;
 pub mod unload;

@@ -8,6 +8,7 @@ mod named;
 mod provision;
 pub(crate) mod query;
 mod report;
+mod sync;
 
 pub(crate) use query::SkippedSome;
 
@@ -34,6 +35,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
             args.query = with_config(args.query)?;
             crate::ui::run(args).await
         }
+        Command::Sync(args) => sync::run(args).await,
     }
 }
 

@@ -30,5 +30,6 @@ mod shell_pty;
 mod stable_order;
 mod stdin_sql;
 mod support;
+mod sync;
 mod text_logs;
 mod ui;
