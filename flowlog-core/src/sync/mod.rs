@@ -147,7 +147,7 @@ impl FlowLogSession {
         let state = self.context().state();
         let mut out: Vec<TableObject> = Vec::new();
         let mut seen = BTreeSet::new();
-        for (name, provider) in self.flow_log_tables().await {
+        for (name, provider) in self.tables_of_every_database().await {
             let table_err = |error: crate::Error| SyncError::Table {
                 table: name.clone(),
                 error: Box::new(error),
@@ -182,7 +182,7 @@ impl FlowLogSession {
     }
 
     /// Every table of every database, as `db.table` (or `table` in the default one).
-    async fn flow_log_tables(&self) -> Vec<(String, std::sync::Arc<dyn TableProvider>)> {
+    async fn tables_of_every_database(&self) -> Vec<(String, std::sync::Arc<dyn TableProvider>)> {
         let Some(catalog) = self.context().catalog("awsdatacatalog") else {
             return Vec::new();
         };
