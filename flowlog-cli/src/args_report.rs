@@ -34,7 +34,6 @@ pub(crate) struct NamedArgs {
     pub(crate) limit: Option<u32>,
 }
 
-
 impl NamedArgs {
     /// The flag of this group given without `--named` (they mean nothing to plain SQL).
     pub(crate) fn stray_flag(&self) -> Option<&'static str> {

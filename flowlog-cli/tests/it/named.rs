@@ -148,5 +148,9 @@ fn stray_and_unknown_flags_are_refused_with_the_way_out() {
         "2026/13/01",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("not a day; write it as yyyy/MM/dd"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not a day; write it as yyyy/MM/dd"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -47,14 +47,19 @@ fn the_report_opens_offline_with_every_chart_and_the_independent_numbers() {
     browser.go_offline();
     let url = file_url(&page);
     browser.goto(&url);
-    browser.wait_for("document.querySelectorAll('section').length === 9", Duration::from_secs(30));
+    browser.wait_for(
+        "document.querySelectorAll('section').length === 9",
+        Duration::from_secs(30),
+    );
     let sections = browser.eval(READ_PAGE);
     let sections = sections.as_array().expect("an array of sections");
     assert_eq!(sections.len(), 9);
     for s in sections {
         let id = s["id"].as_str().unwrap();
         let expected = std::fs::read_to_string(
-            root().join("testdata/expected/questions").join(format!("{id}.csv")),
+            root()
+                .join("testdata/expected/questions")
+                .join(format!("{id}.csv")),
         )
         .unwrap_or_else(|e| panic!("{id}: {e}"));
         let rows = expected.lines().count() - 1;
@@ -63,10 +68,25 @@ fn the_report_opens_offline_with_every_chart_and_the_independent_numbers() {
             assert_eq!(s["marks"], 0, "{id}");
             continue;
         }
-        assert_eq!(s["csv"].as_str(), Some(expected.as_str()), "{id}: the numbers shown");
-        assert_eq!(s["marks"].as_u64(), Some(rows as u64), "{id}: one mark per row");
-        assert!(s["width"].as_f64().unwrap() > 300.0, "{id}: the chart has a size: {s}");
-        assert_eq!(s["labels"].as_array().unwrap().len(), 2, "{id}: both axes are labelled");
+        assert_eq!(
+            s["csv"].as_str(),
+            Some(expected.as_str()),
+            "{id}: the numbers shown"
+        );
+        assert_eq!(
+            s["marks"].as_u64(),
+            Some(rows as u64),
+            "{id}: one mark per row"
+        );
+        assert!(
+            s["width"].as_f64().unwrap() > 300.0,
+            "{id}: the chart has a size: {s}"
+        );
+        assert_eq!(
+            s["labels"].as_array().unwrap().len(),
+            2,
+            "{id}: both axes are labelled"
+        );
     }
     // Nothing but the page itself was asked for.
     let requests = browser.requests();
