@@ -21,7 +21,7 @@ mod explain;
 mod late_materialization;
 pub(crate) mod listing;
 mod prune;
-mod reconcile;
+pub(crate) mod reconcile;
 mod skipped;
 mod text;
 mod text_source;
