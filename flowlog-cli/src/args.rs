@@ -57,6 +57,12 @@ pub(crate) enum Command {
     /// Print a shell completion script for bash, zsh, fish or powershell.
     #[command(after_long_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
+
+    /// Run a scheduler or an executor of an Apache DataFusion Ballista cluster, for
+    /// `flowlog query --cluster df://HOST:PORT`.
+    #[cfg(feature = "cluster")]
+    #[command(subcommand)]
+    Cluster(crate::args_cluster::ClusterCommand),
 }
 
 /// `flowlog config …`.
@@ -282,6 +288,12 @@ pub(crate) struct QueryArgs {
     /// rest, the skipped objects are listed on stderr at the end, and the exit status is 3.
     #[arg(long = "skip-bad-objects")]
     pub(crate) skip_bad_objects: bool,
+
+    /// Run the query on the Ballista cluster whose scheduler is at df://HOST:PORT (see
+    /// `flowlog cluster`): planned here, executed there, written here the same way.
+    #[cfg(feature = "cluster")]
+    #[arg(long = "cluster", value_name = "df://HOST:PORT")]
+    pub(crate) cluster: Option<flowlog_core::cluster::ClusterUrl>,
 }
 
 /// How results are printed.

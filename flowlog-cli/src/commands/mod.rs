@@ -1,5 +1,7 @@
 //! One file per subcommand.
 
+#[cfg(feature = "cluster")]
+pub(crate) mod cluster;
 mod completions;
 mod config;
 mod functions;
@@ -24,6 +26,8 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Provision(command) => provision::run(command),
         Command::Functions(args) => functions::run(args).await,
         Command::Completions(args) => completions::run(args),
+        #[cfg(feature = "cluster")]
+        Command::Cluster(command) => cluster::run(command).await,
     }
 }
 

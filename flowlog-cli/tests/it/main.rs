@@ -2,6 +2,8 @@
 
 mod bad_input;
 mod binary_outputs;
+#[cfg(feature = "cluster")]
+mod cluster;
 mod completions;
 mod config;
 mod deep_sql;
