@@ -15,6 +15,8 @@ use ballista_core::execution_plans::execute_physical_plan;
 use ballista_core::extension::SessionConfigExt;
 use datafusion::common::{DataFusionError, Result};
 use datafusion::dataframe::DataFrame;
+use datafusion::datasource::physical_plan::FileScanConfig;
+use datafusion::datasource::source::DataSourceExec;
 use datafusion::physical_plan::coalesce_partitions::CoalescePartitionsExec;
 use datafusion::physical_plan::stream::RecordBatchStreamAdapter;
 use datafusion::physical_plan::{ExecutionPlan, ExecutionPlanProperties, SendableRecordBatchStream};
@@ -120,6 +122,13 @@ async fn cluster_plan(df: DataFrame) -> Result<Arc<dyn ExecutionPlan>> {
     wrap_scans(plan)
 }
 
+/// Whether `plan` reads files (a flow-log table's objects).
+fn reads_files(plan: &Arc<dyn ExecutionPlan>) -> bool {
+    plan.downcast_ref::<DataSourceExec>()
+        .is_some_and(|d| d.data_source().downcast_ref::<FileScanConfig>().is_some())
+        || plan.children().into_iter().any(reads_files)
+}
+
 /// Whether a TCP connection to the scheduler opens (a clear error before Ballista's).
 async fn check_reachable(url: &ClusterUrl) -> Result<()> {
     let address = url.address();
@@ -144,7 +153,12 @@ pub async fn execute(
     url: &ClusterUrl,
     options: &ClusterOptions,
 ) -> Result<SendableRecordBatchStream> {
+    let task_ctx = Arc::new(df.task_ctx());
     let plan = cluster_plan(df).await?;
+    if !reads_files(&plan) {
+        // Nothing for executors to read (SHOW, EXPLAIN, VALUES): answered here.
+        return datafusion::physical_plan::execute_stream(plan, task_ctx);
+    }
     let state = FunctionState {
         zone: session.time_zone(),
         now: session.current_time(),
