@@ -61,10 +61,18 @@ pub struct ExecutorOptions {
 }
 
 /// A session state with DataFusion's functions and flowlog's (in UTC: functions that
-/// depend on the session zone travel with their zone, see [`super::functions`]).
+/// depend on the session zone travel with their zone, see [`super::functions`]), and
+/// object stores made on demand (decoding a scan looks its store up; nothing is read
+/// until an executor runs it).
 fn flowlog_state(config: SessionConfig) -> datafusion::common::Result<SessionState> {
+    let registry: Arc<dyn datafusion::execution::object_store::ObjectStoreRegistry> =
+        Arc::new(ExecutorStores::new(S3Options::default()));
+    let runtime = RuntimeEnvBuilder::new()
+        .with_object_store_registry(registry)
+        .build()?;
     let mut state = SessionStateBuilder::new()
         .with_config(config)
+        .with_runtime_env(Arc::new(runtime))
         .with_default_features()
         .build();
     for f in functions::scalar_functions(TrinoZone::Utc) {
