@@ -40,7 +40,11 @@ Examples:
 #[derive(Debug, Args)]
 pub(crate) struct SchedulerArgs {
     /// The address to listen on.
-    #[arg(long = "bind", value_name = "HOST:PORT", default_value = "127.0.0.1:50050")]
+    #[arg(
+        long = "bind",
+        value_name = "HOST:PORT",
+        default_value = "127.0.0.1:50050"
+    )]
     pub(crate) bind: SocketAddr,
 
     /// The host name executors and clients reach the scheduler by (default: the --bind
@@ -57,7 +61,11 @@ pub(crate) struct ExecutorArgs {
     pub(crate) scheduler: String,
 
     /// The address to serve results and shuffle data on (Arrow Flight).
-    #[arg(long = "bind", value_name = "HOST:PORT", default_value = "127.0.0.1:50051")]
+    #[arg(
+        long = "bind",
+        value_name = "HOST:PORT",
+        default_value = "127.0.0.1:50051"
+    )]
     pub(crate) bind: SocketAddr,
 
     /// The host name the scheduler, other executors and clients reach this executor by

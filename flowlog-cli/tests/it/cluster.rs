@@ -93,7 +93,11 @@ fn a_query_on_a_scheduler_and_two_executors_gives_the_local_bytes() {
     }
 
     let local = flowlog(&RUNBOOK);
-    assert!(local.status.success(), "{}", String::from_utf8_lossy(&local.stderr));
+    assert!(
+        local.status.success(),
+        "{}",
+        String::from_utf8_lossy(&local.stderr)
+    );
     let want = std::fs::read(root().join("testdata/expected/runbook-multi-account.csv")).unwrap();
     assert_eq!(local.stdout, want);
 
@@ -104,7 +108,11 @@ fn a_query_on_a_scheduler_and_two_executors_gives_the_local_bytes() {
     let mut args = RUNBOOK.to_vec();
     args.extend(["--cluster", &url, "-o", &target_s]);
     let remote = flowlog(&args);
-    assert!(remote.status.success(), "{}", String::from_utf8_lossy(&remote.stderr));
+    assert!(
+        remote.status.success(),
+        "{}",
+        String::from_utf8_lossy(&remote.stderr)
+    );
     assert_eq!(std::fs::read(&target).unwrap(), local.stdout);
 
     // Zone-dependent functions answer in the session zone on the executors too.
@@ -124,11 +132,19 @@ fn a_query_on_a_scheduler_and_two_executors_gives_the_local_bytes() {
          max(current_timestamp) as now from vpc_flow_logs_sample group by action",
     ];
     let local = flowlog(&tokyo);
-    assert!(local.status.success(), "{}", String::from_utf8_lossy(&local.stderr));
+    assert!(
+        local.status.success(),
+        "{}",
+        String::from_utf8_lossy(&local.stderr)
+    );
     let mut args = tokyo.to_vec();
     args.extend(["--cluster", &url]);
     let remote = flowlog(&args);
-    assert!(remote.status.success(), "{}", String::from_utf8_lossy(&remote.stderr));
+    assert!(
+        remote.status.success(),
+        "{}",
+        String::from_utf8_lossy(&remote.stderr)
+    );
     assert_eq!(remote.stdout, local.stdout);
 }
 

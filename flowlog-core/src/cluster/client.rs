@@ -19,7 +19,9 @@ use datafusion::datasource::physical_plan::FileScanConfig;
 use datafusion::datasource::source::DataSourceExec;
 use datafusion::physical_plan::coalesce_partitions::CoalescePartitionsExec;
 use datafusion::physical_plan::stream::RecordBatchStreamAdapter;
-use datafusion::physical_plan::{ExecutionPlan, ExecutionPlanProperties, SendableRecordBatchStream};
+use datafusion::physical_plan::{
+    ExecutionPlan, ExecutionPlanProperties, SendableRecordBatchStream,
+};
 use datafusion_proto::physical_plan::AsExecutionPlan;
 use datafusion_proto::protobuf::PhysicalPlanNode;
 use futures::TryStreamExt;
@@ -138,7 +140,10 @@ async fn check_reachable(url: &ClusterUrl) -> Result<()> {
         Ok(Err(e)) => one_line(&e.to_string()),
         Err(_) => "no answer in 10 seconds".to_string(),
     };
-    Err(external(ClusterError::SchedulerUnreachable { address, reason }))
+    Err(external(ClusterError::SchedulerUnreachable {
+        address,
+        reason,
+    }))
 }
 
 /// Run the query of `df` (a query of `session`) on the cluster at `url`; the answer
@@ -217,7 +222,13 @@ mod tests {
         assert_eq!(url.to_string(), "df://127.0.0.1:50050");
         let v6: ClusterUrl = "df://[::1]:7000".parse().unwrap();
         assert_eq!(v6.address(), "[::1]:7000");
-        for bad in ["127.0.0.1:50050", "df://host", "df://:1", "df://h:0", "df://h:x"] {
+        for bad in [
+            "127.0.0.1:50050",
+            "df://host",
+            "df://:1",
+            "df://h:0",
+            "df://h:x",
+        ] {
             let err = bad.parse::<ClusterUrl>().unwrap_err();
             assert!(err.to_string().contains("expected df://host:port"), "{bad}");
         }

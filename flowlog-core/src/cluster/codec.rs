@@ -131,9 +131,11 @@ impl PhysicalExtensionCodec for FlowLogCodec {
         if let Some(scan) = node.downcast_ref::<DataSourceExec>()
             && let Some(config) = scan.data_source().downcast_ref::<FileScanConfig>()
         {
-            return Err(DataFusionError::External(Box::new(ClusterError::ScanNotSendable {
-                format: config.file_source().file_type().to_string(),
-            })));
+            return Err(DataFusionError::External(Box::new(
+                ClusterError::ScanNotSendable {
+                    format: config.file_source().file_type().to_string(),
+                },
+            )));
         }
         self.ballista
             .try_encode(Arc::clone(&node), buf, proto_converter)

@@ -108,20 +108,23 @@ impl From<FunctionState> for StateWire {
     fn from(state: FunctionState) -> Self {
         Self {
             zone: state.zone.id().to_string(),
-            now: state.now.map(|t| (t.timestamp(), t.timestamp_subsec_nanos())),
+            now: state
+                .now
+                .map(|t| (t.timestamp(), t.timestamp_subsec_nanos())),
         }
     }
 }
 
 impl StateWire {
     fn state(&self) -> Result<FunctionState> {
-        let zone = TrinoZone::parse(&self.zone).map_err(|e| {
-            DataFusionError::Internal(format!("a function's session zone: {e}"))
-        })?;
+        let zone = TrinoZone::parse(&self.zone)
+            .map_err(|e| DataFusionError::Internal(format!("a function's session zone: {e}")))?;
         let now = match self.now {
-            Some((secs, nanos)) => Some(DateTime::from_timestamp(secs, nanos).ok_or_else(
-                || DataFusionError::Internal(format!("a pinned instant out of range: {secs}s")),
-            )?),
+            Some((secs, nanos)) => {
+                Some(DateTime::from_timestamp(secs, nanos).ok_or_else(|| {
+                    DataFusionError::Internal(format!("a pinned instant out of range: {secs}s"))
+                })?)
+            }
             None => None,
         };
         Ok(FunctionState { zone, now })
@@ -360,7 +363,11 @@ mod tests {
             let mut buf = Vec::new();
             sender.encode_scalar(f, &mut buf).unwrap();
             let back = receiver.decode_scalar(f.name(), &buf).unwrap();
-            assert!(back.as_ref() == f.as_ref(), "{} changed on the wire", f.name());
+            assert!(
+                back.as_ref() == f.as_ref(),
+                "{} changed on the wire",
+                f.name()
+            );
         }
     }
 
@@ -372,7 +379,11 @@ mod tests {
             let mut buf = Vec::new();
             codec.encode_aggregate(f, &mut buf).unwrap();
             let back = codec.decode_aggregate(f.name(), &buf).unwrap();
-            assert!(back.as_ref() == f.as_ref(), "{} changed on the wire", f.name());
+            assert!(
+                back.as_ref() == f.as_ref(),
+                "{} changed on the wire",
+                f.name()
+            );
         }
     }
 

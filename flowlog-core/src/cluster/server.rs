@@ -95,7 +95,9 @@ fn codec() -> BallistaCodec {
     )
 }
 
-fn server_error(role: &'static str) -> impl Fn(ballista_core::error::BallistaError) -> ClusterError {
+fn server_error(
+    role: &'static str,
+) -> impl Fn(ballista_core::error::BallistaError) -> ClusterError {
     move |e| ClusterError::Server {
         role,
         message: one_line(&e.to_string()),

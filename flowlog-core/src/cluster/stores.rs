@@ -47,11 +47,19 @@ impl ExecutorStores {
 
 /// The registry key of `url`: scheme and authority (`s3://bucket`).
 fn key(url: &Url) -> String {
-    format!("{}://{}", url.scheme(), &url[url::Position::BeforeHost..url::Position::AfterPort])
+    format!(
+        "{}://{}",
+        url.scheme(),
+        &url[url::Position::BeforeHost..url::Position::AfterPort]
+    )
 }
 
 impl ObjectStoreRegistry for ExecutorStores {
-    fn register_store(&self, url: &Url, store: Arc<dyn ObjectStore>) -> Option<Arc<dyn ObjectStore>> {
+    fn register_store(
+        &self,
+        url: &Url,
+        store: Arc<dyn ObjectStore>,
+    ) -> Option<Arc<dyn ObjectStore>> {
         let mut stores = match self.stores.lock() {
             Ok(s) => s,
             Err(poisoned) => poisoned.into_inner(),

@@ -124,7 +124,10 @@ async fn the_session_zone_and_pinned_now_reach_the_executors() {
                order by started, srcaddr limit 30";
     let (local, remote) = both(&session, &setup, sql).await;
     assert!(local.contains("Asia/Tokyo"), "{local}");
-    assert!(local.contains("2026-11-20 09:00:00.000 Asia/Tokyo"), "{local}");
+    assert!(
+        local.contains("2026-11-20 09:00:00.000 Asia/Tokyo"),
+        "{local}"
+    );
     assert_eq!(remote, local);
 }
 
