@@ -72,6 +72,12 @@ pub(crate) enum Command {
     /// Print a shell completion script for bash, zsh, fish or powershell.
     #[command(after_long_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
+
+    /// Run a scheduler or an executor of an Apache DataFusion Ballista cluster, for
+    /// `flowlog query --cluster df://HOST:PORT`.
+    #[cfg(feature = "cluster")]
+    #[command(subcommand)]
+    Cluster(crate::args_cluster::ClusterCommand),
 }
 
 /// `flowlog config …`.
@@ -318,6 +324,12 @@ pub(crate) struct QueryArgs {
     /// Built-in questions instead of SQL (--named, --list-named, --since, --until, --limit).
     #[command(flatten)]
     pub(crate) named: crate::args_report::NamedArgs,
+
+    /// Run the query on the Ballista cluster whose scheduler is at df://HOST:PORT (see
+    /// `flowlog cluster`): planned here, executed there, written here the same way.
+    #[cfg(feature = "cluster")]
+    #[arg(long = "cluster", value_name = "df://HOST:PORT")]
+    pub(crate) cluster: Option<flowlog_core::cluster::ClusterUrl>,
 }
 
 /// `flowlog ui`'s flags: the query flags (tables, mirrors, time zone, …) and the

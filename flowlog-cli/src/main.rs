@@ -5,6 +5,8 @@
 //! `--skip-bad-objects` left objects out of an answer).
 
 mod args;
+#[cfg(feature = "cluster")]
+mod args_cluster;
 mod args_provision;
 mod args_report;
 mod args_sync;

@@ -49,6 +49,8 @@
 
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 
+#[cfg(feature = "cluster")]
+pub mod cluster;
 pub mod ddl;
 pub mod diagnose;
 pub mod dialect;

@@ -183,6 +183,11 @@ impl FlowLogSession {
         register_pinned_current_time(&self.ctx, zone, self.options.current_time);
     }
 
+    /// The instant `current_timestamp` and its kin answer, when pinned (`--now`).
+    pub fn current_time(&self) -> Option<DateTime<Utc>> {
+        self.options.current_time
+    }
+
     /// The underlying DataFusion context, for registering more tables or functions.
     pub fn context(&self) -> &SessionContext {
         &self.ctx

@@ -1,5 +1,7 @@
 //! One file per subcommand.
 
+#[cfg(feature = "cluster")]
+pub(crate) mod cluster;
 mod completions;
 mod config;
 mod functions;
@@ -36,6 +38,8 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
             crate::ui::run(args).await
         }
         Command::Sync(args) => sync::run(args).await,
+        #[cfg(feature = "cluster")]
+        Command::Cluster(command) => cluster::run(command).await,
     }
 }
 

@@ -110,6 +110,9 @@ pub(crate) struct Opened {
     inputs: Vec<PathBuf>,
     /// The counters when the last statement ended: each statement reports its own.
     baseline: std::sync::Mutex<ProgressSnapshot>,
+    /// `--cluster`: queries run there.
+    #[cfg(feature = "cluster")]
+    cluster: Option<flowlog_core::cluster::ClusterUrl>,
 }
 
 impl Opened {
@@ -183,6 +186,8 @@ impl Opened {
             log_dirs,
             inputs,
             baseline: std::sync::Mutex::default(),
+            #[cfg(feature = "cluster")]
+            cluster: args.cluster.clone(),
         })
     }
 
@@ -208,10 +213,7 @@ impl Opened {
         };
         let schema = df.schema().as_arrow().clone();
         let plan = df.logical_plan().clone();
-        let mut stream = df
-            .execute_stream()
-            .await
-            .map_err(|e| session.explain_error(e))?;
+        let mut stream = self.stream(df).await?;
 
         let mut signals = Signals::listen().context("cannot listen for signals")?;
         let options = WriterOptions {
@@ -233,7 +235,7 @@ impl Opened {
             tokio::select! {
                 batch = stream.next() => match batch {
                     Some(batch) => {
-                        let batch = batch.map_err(|e| session.explain_error(e))?;
+                        let batch = batch.map_err(|e| self.batch_error(e))?;
                         rows += batch.num_rows() as u64;
                         bar.add_rows(batch.num_rows() as u64);
                         sink.write(batch).await?;
@@ -282,6 +284,30 @@ impl Opened {
             }
         }
         Ok(Some(rows))
+    }
+
+    /// The answer of `df`: computed here, or on the `--cluster`.
+    async fn stream(
+        &self,
+        df: datafusion::dataframe::DataFrame,
+    ) -> Result<datafusion::physical_plan::SendableRecordBatchStream> {
+        #[cfg(feature = "cluster")]
+        if let Some(url) = &self.cluster {
+            return crate::commands::cluster::execute(&self.session, df, url).await;
+        }
+        Ok(df
+            .execute_stream()
+            .await
+            .map_err(|e| self.session.explain_error(e))?)
+    }
+
+    /// The error of a query that failed while its answer streamed.
+    fn batch_error(&self, e: datafusion::error::DataFusionError) -> anyhow::Error {
+        #[cfg(feature = "cluster")]
+        if self.cluster.is_some() {
+            return crate::commands::cluster::error(&self.session, e);
+        }
+        self.session.explain_error(e).into()
     }
 
     /// Exit status 3 (with the list on stderr) when `--skip-bad-objects` left objects out.

@@ -26,6 +26,10 @@ pub(crate) async fn run(args: ReportArgs) -> Result<()> {
             "flowlog report runs every built-in question; it takes no SQL, -f or --named (use flowlog query for those)"
         );
     }
+    #[cfg(feature = "cluster")]
+    if query.cluster.is_some() {
+        bail!("flowlog report runs its questions here; --cluster applies to flowlog query and flowlog shell");
+    }
     let Some(output) = query.output.clone() else {
         bail!("flowlog report needs -o FILE.html: the report is one HTML file");
     };

@@ -36,6 +36,10 @@ pub(crate) struct Console {
 /// Opens the session, serves the console until Ctrl-C (or SIGTERM), then stops the
 /// running queries and returns.
 pub(crate) async fn run(args: UiArgs) -> Result<()> {
+    #[cfg(feature = "cluster")]
+    if args.query.cluster.is_some() {
+        anyhow::bail!("the web console runs its queries here; --cluster applies to flowlog query and flowlog shell");
+    }
     let initial_sql = match (&args.query.sql, &args.query.file) {
         (Some(sql), _) => Some(sql.clone()),
         (None, Some(path)) => Some(

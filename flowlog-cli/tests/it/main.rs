@@ -3,6 +3,8 @@
 mod bad_input;
 mod binary_outputs;
 mod browser;
+#[cfg(feature = "cluster")]
+mod cluster;
 mod completions;
 mod config;
 mod deep_sql;

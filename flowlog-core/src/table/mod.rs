@@ -22,7 +22,7 @@ mod late_materialization;
 pub(crate) mod listing;
 mod objects;
 mod prune;
-mod reconcile;
+pub(crate) mod reconcile;
 mod skipped;
 mod text;
 mod text_source;

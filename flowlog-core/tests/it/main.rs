@@ -3,6 +3,8 @@
 mod aws_console_queries;
 mod aws_guide_queries;
 mod aws_queries;
+#[cfg(feature = "cluster")]
+mod cluster;
 mod explain;
 mod fidelity;
 mod fuzz;

@@ -75,6 +75,11 @@ pub fn is_checked_call(expr: &Expr) -> bool {
 }
 
 impl CheckedChain {
+    /// The operators between consecutive arguments, left to right.
+    pub fn ops(&self) -> &[Op] {
+        &self.ops
+    }
+
     /// The type of the result: each step's type is the wider of its operands'.
     fn result_type(&self, arg_types: &[DataType]) -> Result<DataType> {
         match arg_types.split_first() {
