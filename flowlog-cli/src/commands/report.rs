@@ -28,7 +28,9 @@ pub(crate) async fn run(args: ReportArgs) -> Result<()> {
     }
     #[cfg(feature = "cluster")]
     if query.cluster.is_some() {
-        bail!("flowlog report runs its questions here; --cluster applies to flowlog query and flowlog shell");
+        bail!(
+            "flowlog report runs its questions here; --cluster applies to flowlog query and flowlog shell"
+        );
     }
     let Some(output) = query.output.clone() else {
         bail!("flowlog report needs -o FILE.html: the report is one HTML file");

@@ -38,7 +38,9 @@ pub(crate) struct Console {
 pub(crate) async fn run(args: UiArgs) -> Result<()> {
     #[cfg(feature = "cluster")]
     if args.query.cluster.is_some() {
-        anyhow::bail!("the web console runs its queries here; --cluster applies to flowlog query and flowlog shell");
+        anyhow::bail!(
+            "the web console runs its queries here; --cluster applies to flowlog query and flowlog shell"
+        );
     }
     let initial_sql = match (&args.query.sql, &args.query.file) {
         (Some(sql), _) => Some(sql.clone()),
