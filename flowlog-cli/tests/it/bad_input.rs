@@ -2,24 +2,9 @@
 //! the object, directory, property or position, a non-zero exit (2) where the answer
 //! cannot be trusted, and a warning naming what was left out where the rest is answered.
 
+use crate::support::{flowlog, root, stderr};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn flowlog(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlog"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("flowlog runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Output;
 
 /// One real flow-log object of the sample tree (8 rows).
 fn good_object() -> PathBuf {

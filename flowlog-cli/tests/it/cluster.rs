@@ -1,22 +1,10 @@
 //! `flowlog cluster scheduler|executor` and `flowlog query --cluster`, as processes on
 //! loopback ports: the answer's bytes are the local run's.
 
+use crate::support::{flowlog, root};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn flowlog(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlog"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("flowlog runs")
-}
 
 /// A process killed when the test ends, however it ends.
 struct Running(Child);

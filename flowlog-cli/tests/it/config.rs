@@ -1,12 +1,9 @@
 //! Defaults from the config file and `FLOWLOG_*` variables: flags win over variables,
 //! variables over the file; `flowlog config show` says where each value came from.
 
-use std::path::{Path, PathBuf};
+use crate::support::root;
+use std::path::Path;
 use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 /// `flowlog ARGS` with the config file `config` and the variables `env` (and no other
 /// FLOWLOG_* variables).

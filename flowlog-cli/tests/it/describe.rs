@@ -1,12 +1,8 @@
 //! `DESCRIBE` and `SHOW COLUMNS` as Athena prints them: Hive type names, and the
 //! partition columns again under `# Partition Information`.
 
-use std::path::{Path, PathBuf};
+use crate::support::root;
 use std::process::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn csv(sql: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_flowlog"))

@@ -2,24 +2,8 @@
 //! date literal in the wrong format, a mirror one level too deep, a DDL without
 //! projection, several AWSLogs trees under --logs, and duplicate objects.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn flowlog(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlog"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("flowlog runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::support::{flowlog, root, stderr};
+use std::path::Path;
 
 const DDL: &str = "testdata/runbook/create-table-multi-account.sql";
 const MIRROR: &str = "s3://flowlog-sample-daily=testdata/s3/flowlog-sample-daily";

@@ -1,24 +1,7 @@
 //! `flowlog query --memory-limit/--temp-dir`: spilling within a limit, and a clear error when
 //! a query cannot fit.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn flowlog(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlog"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("flowlog runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::support::{flowlog, root, stderr};
 
 const RUNBOOK: [&str; 12] = [
     "query",

@@ -2,24 +2,7 @@
 //! TSV and NDJSON, `--excel` (BOM, CRLF, numbered parts), the warning past Excel's row
 //! limit, the capped table and the summary line.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn flowlog(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlog"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("flowlog runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::support::{flowlog, root, stderr};
 
 const RUNBOOK: [&str; 9] = [
     "query",

@@ -1,5 +1,6 @@
 //! `--output` never replaces what it must not, and no temporary file outlives a run.
 
+use crate::support::stderr;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -10,10 +11,6 @@ fn flowlog(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("flowlog runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn s(p: &Path) -> &str {

@@ -1,11 +1,7 @@
 //! `--progress`: the final line to a pipe with `on`, nothing with `auto`.
 
-use std::path::{Path, PathBuf};
+use crate::support::root;
 use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn runbook(progress: &str, extra: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_flowlog"))

@@ -1,19 +1,6 @@
 //! `flowlog provision`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn flowlog(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlog"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("flowlog runs")
-}
+use crate::support::flowlog;
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

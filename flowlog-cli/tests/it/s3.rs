@@ -4,14 +4,11 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use crate::s3_server::{StoppingProxy, auth_endpoint, endpoint, server_var};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use crate::support::{root, stderr};
 
 /// Run flowlog with a clean AWS environment: HOME is `home`, no AWS_* variable but
 /// those given, and instance metadata never probed.
@@ -31,10 +28,6 @@ fn flowlog(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
         cmd.env(k, v);
     }
     cmd.output().expect("flowlog runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn write(path: &Path, text: &str) {

@@ -1,13 +1,10 @@
 //! `flowlog shell` with its input piped (the line editor reads plain lines), and
 //! `flowlog` with no command.
 
+use crate::support::root;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 const SESSION: [&str; 6] = [
     "--ddl",

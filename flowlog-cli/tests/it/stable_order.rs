@@ -5,14 +5,11 @@
 //! `testdata/records.csv`, which lists every record, objects in key order and records in
 //! file order.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use crate::s3_server::endpoint;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use crate::support::root;
 
 /// Run flowlog with fake static credentials for the local S3 server (no real AWS account,
 /// never a request beyond 127.0.0.1) and a clean HOME.

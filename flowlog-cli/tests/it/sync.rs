@@ -5,10 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use crate::s3_server::endpoint;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use crate::support::root;
 
 /// flowlog with static test keys, HOME in `home`, no other AWS setting.
 fn flowlog(home: &Path, args: &[&str]) -> Output {

@@ -1,21 +1,10 @@
 //! Text flow logs (`.log.gz`) from the command line: a Parquet table says which text objects
 //! it leaves out and how to read them (`--accept-text`), and then reads them.
 
+use crate::support::{flowlog, root};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn flowlog(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlog"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("flowlog runs")
-}
+use std::path::Path;
+use std::process::Output;
 
 fn copy_tree(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {

@@ -3,17 +3,14 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use crate::browser::{Browser, Options, js_string};
+use crate::support::root;
 
 const WAIT: Duration = Duration::from_secs(90);
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 /// A `flowlog ui` process, killed when dropped.
 struct Console {
