@@ -141,13 +141,22 @@ impl FlowLogTable {
     /// The partition column holding the UTC day of a log's S3 prefix, and how it writes a
     /// day: a projected `date` column of day precision (the runbook's `date`,
     /// `yyyy/MM/dd`), or the `date` column of an `AWSLogs` tree. `None` when the table has
-    /// no such column (a filter on the day must then use `start`).
+    /// no such column, or when it is not a `string` (a filter on the day must then use
+    /// `start`).
     pub fn day_partition(&self) -> Option<(String, crate::projection::DatePattern)> {
         use crate::projection::{DatePattern, Precision, ProjectionRule};
+        let is_string = |name: &str| {
+            use arrow::datatypes::DataType::{LargeUtf8, Utf8, Utf8View};
+            self.partition_fields
+                .iter()
+                .any(|f| f.name() == name && matches!(f.data_type(), Utf8 | LargeUtf8 | Utf8View))
+        };
         match &self.source {
             PartitionSource::Projected { projection, .. } => {
                 projection.columns().iter().find_map(|c| match &c.rule {
-                    ProjectionRule::Date(d) if d.pattern().precision() == Precision::Day => {
+                    ProjectionRule::Date(d)
+                        if d.pattern().precision() == Precision::Day && is_string(&c.name) =>
+                    {
                         Some((c.name.clone(), d.pattern().clone()))
                     }
                     _ => None,

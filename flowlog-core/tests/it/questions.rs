@@ -73,3 +73,32 @@ async fn a_table_without_a_date_partition_is_cut_by_start() {
         "\"log_status\",\"records\",\"all_records\"\n\"OK\",\"15\",\"15\"\n"
     );
 }
+
+/// A projected day partition is used for the period only when it is a `string` (the
+/// runbook's): a `date`-typed one would be compared with text, so `start` is used.
+#[tokio::test]
+async fn only_a_string_day_partition_carries_the_period() {
+    let ddl = |ty: &str, format: &str, range: &str| {
+        format!(
+            "CREATE EXTERNAL TABLE t_{ty} (`start` bigint) PARTITIONED BY (`date` {ty})
+             STORED AS PARQUET LOCATION 's3://b/AWSLogs/'
+             TBLPROPERTIES ('projection.enabled'='true', 'projection.date.type'='date',
+               'projection.date.range'='{range}',
+               'projection.date.format'='{format}',
+               'storage.location.template'='s3://b/AWSLogs/${{date}}/')"
+        )
+    };
+    let session = FlowLogSession::new(SessionOptions::default());
+    session
+        .register_ddl(&ddl("string", "yyyy/MM/dd", "2026/11/01,2026/11/30"))
+        .expect("string day");
+    session
+        .register_ddl(&ddl("date", "yyyy-MM-dd", "2026-11-01,2026-11-30"))
+        .expect("date day");
+    let (column, pattern) = session
+        .day_partition("t_string")
+        .await
+        .expect("a string day");
+    assert_eq!((column.as_str(), pattern.as_str()), ("date", "yyyy/MM/dd"));
+    assert!(session.day_partition("t_date").await.is_none());
+}
