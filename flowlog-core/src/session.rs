@@ -24,6 +24,7 @@ pub mod row_position;
 pub mod stable_order;
 pub mod statements;
 mod unload;
+pub mod yielding_joins;
 
 use crate::ddl::{self, CreateTable, Located};
 use crate::error::{Error, Result, SqlPosition};
@@ -487,11 +488,13 @@ fn one_line(s: &str) -> String {
 }
 
 /// DataFusion's physical optimizer rules as flowlog runs them: projections that compute
-/// stay above filters ([`filter_first`]), and the row order is made stable last
-/// ([`stable_order`]).
+/// stay above filters ([`filter_first`]), the row order is made stable
+/// ([`stable_order`]), and joins that multiply rows give their thread back between
+/// batches ([`yielding_joins`]).
 fn physical_optimizer_rules()
 -> Vec<Arc<dyn datafusion::physical_optimizer::PhysicalOptimizerRule + Send + Sync>> {
     let mut rules = filter_first::physical_optimizer_rules();
     rules.push(Arc::new(stable_order::StableOrder));
+    rules.push(Arc::new(yielding_joins::YieldingJoins));
     rules
 }

@@ -51,9 +51,28 @@ pub(crate) async fn run(args: UiArgs) -> Result<()> {
         (None, None) => None,
     };
     let opened = Arc::new(Opened::open(&args.query).await?);
+    let engine = tokio::runtime::Builder::new_multi_thread()
+        .thread_name("flowlog-query")
+        .thread_stack_size(crate::STACK_BYTES)
+        .enable_all()
+        .build()
+        .context("cannot start the runtime for the console's queries")?;
+    let served = serve(args, opened, engine.handle().clone(), initial_sql).await;
+    // Queries still winding down are not waited for.
+    engine.shutdown_background();
+    served
+}
+
+/// Serves the console until a signal; queries run on `engine`.
+async fn serve(
+    args: UiArgs,
+    opened: Arc<Opened>,
+    engine: tokio::runtime::Handle,
+    initial_sql: Option<String>,
+) -> Result<()> {
     let console = Arc::new(Console {
         token: token::Token::random().context("cannot make the console's token")?,
-        runs: runs::Runs::new(opened, runs::HELD_CAP),
+        runs: runs::Runs::new(opened, engine, runs::HELD_CAP),
         saved: saved::SavedQueries::new(
             args.queries_dir.clone().unwrap_or_else(saved::default_dir),
         ),

@@ -2,6 +2,11 @@
 //! by id, so the page can ask for any page of rows, the stats and downloads while (and
 //! after) it runs. Cancel aborts the task, which drops the query's stream. What is held
 //! is capped: past the cap the query is stopped and its first rows stay browsable.
+//!
+//! Queries run on a runtime of their own, not on the one that serves the page: a
+//! CPU-bound plan (a cross join computes batch after batch without waiting on I/O)
+//! keeps its worker threads busy, and on a small machine the page's requests —
+//! Cancel among them — would otherwise wait behind it.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -97,6 +102,8 @@ impl Run {
 /// The queries of one console and the session they run in.
 pub(crate) struct Runs {
     opened: Arc<Opened>,
+    /// Where the queries run (not the runtime serving the page).
+    engine: tokio::runtime::Handle,
     next: AtomicU64,
     runs: Mutex<BTreeMap<u64, Arc<Run>>>,
     /// The most result memory one query may hold.
@@ -110,10 +117,11 @@ pub(crate) const HELD_CAP: usize = 512 * 1024 * 1024;
 const KEPT_RUNS: usize = 20;
 
 impl Runs {
-    /// The queries of a console over `opened`.
-    pub(crate) fn new(opened: Arc<Opened>, cap: usize) -> Self {
+    /// The queries of a console over `opened`, run on `engine`.
+    pub(crate) fn new(opened: Arc<Opened>, engine: tokio::runtime::Handle, cap: usize) -> Self {
         Self {
             opened,
+            engine,
             next: AtomicU64::new(1),
             runs: Mutex::default(),
             cap,
@@ -156,7 +164,9 @@ impl Runs {
                 }
             }
         }
-        let task = tokio::spawn(execute(self.opened.clone(), run.clone(), self.cap));
+        let task = self
+            .engine
+            .spawn(execute(self.opened.clone(), run.clone(), self.cap));
         *run.task.lock().unwrap_or_else(|e| e.into_inner()) = Some(task.abort_handle());
         run
     }

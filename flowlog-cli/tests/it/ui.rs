@@ -73,10 +73,24 @@ impl Drop for Console {
 
 /// The status code and body of `GET path` (plain HTTP/1.1 over TCP).
 fn get(address: &str, path: &str) -> (u16, Vec<u8>) {
+    request(address, "GET", path, "")
+}
+
+/// The status code and body of `METHOD path` with `body`; fails the test when no answer
+/// comes within [`WAIT`].
+fn request(address: &str, method: &str, path: &str, body: &str) -> (u16, Vec<u8>) {
     let mut stream = TcpStream::connect(address).expect("connects");
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
     let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
+    stream
+        .read_to_end(&mut response)
+        .unwrap_or_else(|e| panic!("no answer to {method} {path}: {e}"));
     let text = String::from_utf8_lossy(&response);
     let status = text[9..12].parse().expect("a status code");
     let body = response[text.find("\r\n\r\n").expect("a head") + 4..].to_vec();
@@ -141,6 +155,79 @@ fn ctrl_c_stops_the_console() {
     );
 }
 
+/// A four-way cross join of the sample (7e9 rows): minutes of computing, no I/O.
+const LONG_QUERY: &str = "select sum(a.bytes + b.bytes + c.bytes + d.bytes) from vpc_flow_logs_sample a, vpc_flow_logs_sample b, vpc_flow_logs_sample c, vpc_flow_logs_sample d";
+
+/// CPU seconds `pid` has used (Linux `/proc/PID/stat`: utime + stime, in clock ticks of
+/// 1/100 s on every Linux flowlog's CI runs on).
+#[cfg(target_os = "linux")]
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..].split(' ').collect();
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    ticks as f64 / 100.0
+}
+
+/// While a query computes, the page's requests are answered (they are served apart from
+/// the queries), Cancel stops it and gives the CPU back, and Ctrl-C ends the console.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_long_query_leaves_the_console_answering_and_cancel_frees_the_cpu() {
+    let queries = tempfile::tempdir().unwrap();
+    let mut console = Console::start(queries.path());
+    let token = console.token().to_string();
+    let (status, body) = request(
+        console.address(),
+        "POST",
+        &format!("/api/run?token={token}"),
+        LONG_QUERY,
+    );
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let started: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let id = started["id"].as_u64().expect("a run id");
+    // Let the join get going: from here on it computes without waiting on anything.
+    let pid = console.child.id();
+    let before = cpu_seconds(pid);
+    std::thread::sleep(Duration::from_secs(3));
+    assert!(cpu_seconds(pid) - before > 1.0, "the join is computing");
+
+    let (_, body) = get(
+        console.address(),
+        &format!("/api/status?token={token}&id={id}"),
+    );
+    let status: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(status["status"], "running", "{status}");
+    let (_, body) = request(
+        console.address(),
+        "POST",
+        &format!("/api/cancel?token={token}&id={id}"),
+        "",
+    );
+    let status: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(status["status"], "cancelled", "{status}");
+
+    // The join stops within moments of Cancel, not when it would have finished.
+    std::thread::sleep(Duration::from_secs(1));
+    let before = cpu_seconds(pid);
+    std::thread::sleep(Duration::from_secs(2));
+    let used = cpu_seconds(pid) - before;
+    assert!(
+        used < 0.5,
+        "{used} CPU seconds used in the 2 s after Cancel"
+    );
+
+    let pid = rustix::process::Pid::from_raw(pid as i32).expect("a pid");
+    rustix::process::kill_process(pid, rustix::process::Signal::INT).expect("SIGINT is sent");
+    let deadline = std::time::Instant::now() + WAIT;
+    while console.child.try_wait().unwrap().is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still running after SIGINT"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Opens the console, waits for it, runs `sql` and waits for it to finish.
 fn run_query(browser: &mut Browser, sql: &str) {
     browser.eval(&format!(
@@ -199,7 +286,10 @@ fn console_runs_the_runbook_query_draws_it_and_downloads_athenas_csv() {
 
     // Cancel stops a long query (a four-way cross join of the sample: 7e9 rows).
     browser.eval(
-        "(() => { const e = document.getElementById('editor'); e.value = 'select sum(a.bytes + b.bytes + c.bytes + d.bytes) from vpc_flow_logs_sample a, vpc_flow_logs_sample b, vpc_flow_logs_sample c, vpc_flow_logs_sample d'; document.getElementById('run').click(); })()",
+        &format!(
+            "(() => {{ const e = document.getElementById('editor'); e.value = {}; document.getElementById('run').click(); }})()",
+            js_string(LONG_QUERY)
+        ),
     );
     browser.wait_for(
         "window.flowlog.run && window.flowlog.run.status === 'running' && !document.getElementById('cancel').disabled",
