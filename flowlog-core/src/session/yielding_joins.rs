@@ -57,7 +57,6 @@ impl PhysicalOptimizerRule for YieldingJoins {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::session::{FlowLogSession, SessionOptions};
     use datafusion::physical_plan::displayable;
 
