@@ -253,23 +253,8 @@ pub(crate) struct QueryArgs {
     /// SET TIME ZONE 'Asia/Tokyo'.
     #[arg(long = "time-zone", value_name = "ZONE", value_parser = settings::time_zone)]
     pub(crate) time_zone: Option<TrinoZone>,
-    /// AWS region of the buckets read directly on S3 (default: the profile's, AWS_REGION,
-    /// or the bucket's own region).
-    #[arg(long = "region", value_name = "REGION", value_parser = settings::region)]
-    pub(crate) region: Option<String>,
-
-    /// Profile of ~/.aws/config and ~/.aws/credentials to take credentials and region from
-    /// (static keys, SSO after `aws sso login`, role_arn + source_profile, …); default AWS_PROFILE.
-    #[arg(long = "profile", value_name = "NAME")]
-    pub(crate) profile: Option<String>,
-
-    /// An S3-compatible endpoint to read s3:// locations from, e.g. http://127.0.0.1:9000.
-    #[arg(long = "endpoint-url", value_name = "URL", value_parser = settings::endpoint_url)]
-    pub(crate) endpoint_url: Option<String>,
-
-    /// Send unsigned requests (public buckets): no credentials are looked up.
-    #[arg(long = "no-sign-request", conflicts_with = "profile")]
-    pub(crate) no_sign_request: bool,
+    #[command(flatten)]
+    pub(crate) s3: crate::args_s3::S3Args,
 
     /// Output format (default: from the --output file's extension — .csv, .tsv, .json,
     /// .jsonl, .ndjson, .parquet, .xlsx — else table). A --format that contradicts the extension is refused.

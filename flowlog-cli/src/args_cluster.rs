@@ -5,8 +5,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use crate::settings;
-
 /// `flowlog cluster …`.
 #[derive(Debug, Subcommand)]
 pub(crate) enum ClusterCommand {
@@ -81,20 +79,6 @@ pub(crate) struct ExecutorArgs {
     #[arg(long = "work-dir", value_name = "DIR")]
     pub(crate) work_dir: Option<PathBuf>,
 
-    /// AWS region of the buckets read (default: the profile's, AWS_REGION, or the
-    /// bucket's own region).
-    #[arg(long = "region", value_name = "REGION", value_parser = settings::region)]
-    pub(crate) region: Option<String>,
-
-    /// Profile of ~/.aws/config and ~/.aws/credentials to take credentials from.
-    #[arg(long = "profile", value_name = "NAME")]
-    pub(crate) profile: Option<String>,
-
-    /// An S3-compatible endpoint to read s3:// locations from, e.g. http://127.0.0.1:9000.
-    #[arg(long = "endpoint-url", value_name = "URL", value_parser = settings::endpoint_url)]
-    pub(crate) endpoint_url: Option<String>,
-
-    /// Send unsigned requests (public buckets): no credentials are looked up.
-    #[arg(long = "no-sign-request", conflicts_with = "profile")]
-    pub(crate) no_sign_request: bool,
+    #[command(flatten)]
+    pub(crate) s3: crate::args_s3::S3Args,
 }

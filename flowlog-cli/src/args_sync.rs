@@ -48,21 +48,8 @@ pub(crate) struct SyncArgs {
           value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) jobs: u16,
 
-    /// AWS region of the buckets (default: the profile's, AWS_REGION, or the bucket's own).
-    #[arg(long = "region", value_name = "REGION", value_parser = settings::region)]
-    pub(crate) region: Option<String>,
-
-    /// Profile of ~/.aws/config and ~/.aws/credentials to take credentials from.
-    #[arg(long = "profile", value_name = "NAME")]
-    pub(crate) profile: Option<String>,
-
-    /// An S3-compatible endpoint, e.g. http://127.0.0.1:9000.
-    #[arg(long = "endpoint-url", value_name = "URL", value_parser = settings::endpoint_url)]
-    pub(crate) endpoint_url: Option<String>,
-
-    /// Send unsigned requests (public buckets).
-    #[arg(long = "no-sign-request", conflicts_with = "profile")]
-    pub(crate) no_sign_request: bool,
+    #[command(flatten)]
+    pub(crate) s3: crate::args_s3::S3Args,
 
     /// Show progress on stderr: objects and bytes done of the total (auto: when stderr
     /// is a terminal; on: also to a pipe, the final line only).

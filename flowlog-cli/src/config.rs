@@ -22,7 +22,20 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::args::{Format, QueryArgs};
+use crate::args_s3::S3Args;
 use crate::settings;
+
+/// Each key of config.toml with the flag that overrides it and the variable that
+/// overrides the file: flag, then variable, then file, then the built-in default.
+pub(crate) const KEYS: [(&str, &str, &str); 7] = [
+    ("time_zone", "--time-zone", "FLOWLOG_TIME_ZONE"),
+    ("mirror", "--mirror", "FLOWLOG_MIRROR"),
+    ("format", "--format", "FLOWLOG_FORMAT"),
+    ("memory_limit", "--memory-limit", "FLOWLOG_MEMORY_LIMIT"),
+    ("threads", "--threads", "FLOWLOG_THREADS"),
+    ("profile", "--profile", "FLOWLOG_PROFILE"),
+    ("region", "--region", "FLOWLOG_REGION"),
+];
 
 /// Where a value in effect came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,6 +306,17 @@ impl Config {
         Ok(())
     }
 
+    /// Fills the S3 flags not given on the command line (the profile only for signed
+    /// requests).
+    pub(crate) fn apply_s3(&self, s3: &mut S3Args) {
+        if s3.profile.is_none() && !s3.no_sign_request {
+            s3.profile = self.profile.as_ref().map(|s| s.value.clone());
+        }
+        if s3.region.is_none() {
+            s3.region = self.region.as_ref().map(|s| s.value.clone());
+        }
+    }
+
     /// Fills the query flags not given on the command line.
     pub(crate) fn apply(&self, args: &mut QueryArgs) {
         fn fill<T: Clone>(flag: &mut Option<T>, setting: &Option<Setting<T>>) {
@@ -303,10 +327,7 @@ impl Config {
         fill(&mut args.time_zone, &self.time_zone);
         fill(&mut args.memory_limit, &self.memory_limit);
         fill(&mut args.threads, &self.threads);
-        if !args.no_sign_request {
-            fill(&mut args.profile, &self.profile);
-        }
-        fill(&mut args.region, &self.region);
+        self.apply_s3(&mut args.s3);
         // A default format must not contradict the -o file's extension.
         if args.output.is_none() {
             fill(&mut args.format, &self.format);

@@ -9,6 +9,7 @@ mod args;
 mod args_cluster;
 mod args_provision;
 mod args_report;
+mod args_s3;
 mod args_sync;
 mod commands;
 mod config;

@@ -9,7 +9,6 @@ use flowlog_core::cluster::server::{run_executor, run_scheduler};
 use flowlog_core::cluster::{
     ClusterError, ClusterOptions, ClusterUrl, ExecutorOptions, SchedulerOptions,
 };
-use flowlog_core::storage::S3Options;
 
 use crate::args_cluster::{ClusterCommand, ExecutorArgs, SchedulerArgs};
 
@@ -17,7 +16,11 @@ use crate::args_cluster::{ClusterCommand, ExecutorArgs, SchedulerArgs};
 pub(crate) async fn run(command: ClusterCommand) -> Result<()> {
     match command {
         ClusterCommand::Scheduler(args) => scheduler(args).await,
-        ClusterCommand::Executor(args) => executor(args).await,
+        ClusterCommand::Executor(mut args) => {
+            // The executor reads S3 with this machine's configured profile and region.
+            crate::config::Config::load()?.apply_s3(&mut args.s3);
+            executor(args).await
+        }
     }
 }
 
@@ -61,13 +64,7 @@ async fn executor(args: ExecutorArgs) -> Result<()> {
         external_host: args.external_host,
         concurrent_tasks: args.concurrent_tasks.map(usize::from),
         work_dir: args.work_dir,
-        s3: S3Options {
-            region: args.region,
-            profile: args.profile,
-            endpoint: args.endpoint_url,
-            no_sign_request: args.no_sign_request,
-            ..S3Options::default()
-        },
+        s3: args.s3.options(),
     })
     .await?;
     Ok(())

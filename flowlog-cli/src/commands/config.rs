@@ -5,7 +5,7 @@ use std::io::Write;
 use flowlog_core::memory::default_limit;
 
 use crate::args::ConfigCommand;
-use crate::config::{Config, Setting};
+use crate::config::{Config, KEYS, Setting};
 
 /// Runs `flowlog config …`.
 pub(crate) fn run(command: ConfigCommand) -> anyhow::Result<()> {
@@ -100,6 +100,13 @@ fn show() -> anyhow::Result<()> {
             .map_or_else(|| "-".to_string(), |s| s.value.clone()),
         from(&config.region, "the profile's, AWS_REGION or the bucket's"),
     );
+    text.push_str(
+        "\nA flag wins over its variable, a variable over the file (mirror: a comma-separated\n\
+         list in FLOWLOG_MIRROR). sync and cluster executor take profile and region too.\n",
+    );
+    for (key, flag, variable) in KEYS {
+        text.push_str(&format!("  {key:<13} {flag:<16} {variable}\n"));
+    }
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;

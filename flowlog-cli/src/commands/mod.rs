@@ -37,7 +37,10 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
             args.query = with_config(args.query)?;
             crate::ui::run(args).await
         }
-        Command::Sync(args) => sync::run(args).await,
+        Command::Sync(mut args) => {
+            crate::config::Config::load()?.apply_s3(&mut args.s3);
+            sync::run(args).await
+        }
         #[cfg(feature = "cluster")]
         Command::Cluster(command) => cluster::run(command).await,
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Utc;
 use flowlog_core::memory::{MemoryOptions, default_limit};
-use flowlog_core::storage::{ProgressSnapshot, S3Options};
+use flowlog_core::storage::ProgressSnapshot;
 use flowlog_core::table::{SkippedObject, SkippedObjects, TableOptions};
 use flowlog_core::time::TrinoZone;
 use flowlog_core::{FlowLogSession, SessionOptions};
@@ -152,7 +152,7 @@ impl Opened {
             current_time: args.now.is_some().then_some(now),
             mirrors,
             time_zone,
-            s3: s3_options(args),
+            s3: args.s3.options(),
             memory,
             threads: args.threads.map(usize::from),
             table: TableOptions {
@@ -377,16 +377,6 @@ impl std::fmt::Display for SkippedSome {
 impl std::error::Error for SkippedSome {}
 
 /// The S3 flags (already checked by their value parsers).
-fn s3_options(args: &QueryArgs) -> S3Options {
-    S3Options {
-        region: args.region.clone(),
-        profile: args.profile.clone(),
-        endpoint: args.endpoint_url.clone(),
-        no_sign_request: args.no_sign_request,
-        ..S3Options::default()
-    }
-}
-
 fn read_sql(args: &QueryArgs) -> Result<String> {
     match (&args.sql, &args.file) {
         (Some(sql), _) => Ok(sql.clone()),

@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::Utc;
-use flowlog_core::storage::S3Options;
 use flowlog_core::sync::{SyncProgress, SyncSummary, bucket_dir, download};
 use flowlog_core::table::TableOptions;
 use flowlog_core::{FlowLogSession, SessionOptions};
@@ -24,13 +23,7 @@ pub(crate) async fn run(args: SyncArgs) -> Result<()> {
         now: args.now.unwrap_or_else(Utc::now),
         // No mirror: the point is to read S3.
         mirrors: Vec::new(),
-        s3: S3Options {
-            region: args.region.clone(),
-            profile: args.profile.clone(),
-            endpoint: args.endpoint_url.clone(),
-            no_sign_request: args.no_sign_request,
-            ..S3Options::default()
-        },
+        s3: args.s3.options(),
         table: TableOptions {
             allow_multiple_roots: args.allow_multiple_roots,
             // Text flow logs under the partitions are copied too.

@@ -81,6 +81,22 @@ fn config_show_names_each_source() {
         "{text}"
     );
     assert!(line("format").contains("default"), "{text}");
+    // Each key's flag and variable are listed, for every key the file may hold.
+    for (key, flag, variable) in [
+        ("time_zone", "--time-zone", "FLOWLOG_TIME_ZONE"),
+        ("mirror", "--mirror", "FLOWLOG_MIRROR"),
+        ("format", "--format", "FLOWLOG_FORMAT"),
+        ("memory_limit", "--memory-limit", "FLOWLOG_MEMORY_LIMIT"),
+        ("threads", "--threads", "FLOWLOG_THREADS"),
+        ("profile", "--profile", "FLOWLOG_PROFILE"),
+        ("region", "--region", "FLOWLOG_REGION"),
+    ] {
+        let listed = text.lines().any(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            words == [key, flag, variable]
+        });
+        assert!(listed, "{key} {flag} {variable} not listed: {text}");
+    }
 }
 
 #[test]

@@ -248,6 +248,48 @@ fn static_keys_come_from_the_chosen_profile() {
     );
 }
 
+/// `flowlog sync` takes the profile and region from config.toml as queries do.
+#[test]
+fn sync_takes_the_profile_and_region_of_the_config_file() {
+    let home = tempfile::tempdir().unwrap();
+    analyst_credentials(home.path());
+    let config = home.path().join("flowlog.toml");
+    write(&config, "profile = \"analyst\"\nregion = \"us-east-1\"\n");
+    let dir = home.path().join("copy");
+    let dir_s = dir.to_string_lossy().to_string();
+    let endpoint = auth_endpoint();
+    let sync = [
+        "sync",
+        "--endpoint-url",
+        &endpoint,
+        "--logs",
+        "s3://flowlog-sample-daily",
+        "--since",
+        "2026/11/19",
+        "--until",
+        "2026/11/19",
+        &dir_s,
+    ];
+    // Without the file: the default profile's key, which the server rejects.
+    let out = flowlog(home.path(), &[("FLOWLOG_CONFIG", "/nonexistent")], &sync);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("rejected the credentials"),
+        "{}",
+        stderr(&out)
+    );
+    let config_s = config.to_string_lossy().to_string();
+    let out = flowlog(home.path(), &[("FLOWLOG_CONFIG", &config_s)], &sync);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let copied =
+        dir.join("flowlog-sample-daily/AWSLogs/111111111111/vpcflowlogs/ap-northeast-1/2026/11/19");
+    assert!(
+        std::fs::read_dir(&copied).unwrap().count() > 0,
+        "nothing copied under {}",
+        copied.display()
+    );
+}
+
 #[test]
 fn a_denied_key_fails_with_exit_2_naming_it() {
     let home = tempfile::tempdir().unwrap();
