@@ -240,3 +240,36 @@ fn a_filter_that_is_never_true_is_named_as_the_reason() {
     assert!(err.contains("WHERE clause can never be true"), "{err}");
     assert!(!err.contains("no partition it selected"), "{err}");
 }
+
+/// With mirrors given, a table location no mirror covers is an error naming the bucket
+/// — for EXPLAIN, EXPLAIN ANALYZE and SHOW PARTITIONS as for the query itself, never an
+/// empty answer or a call to S3.
+#[test]
+fn explain_and_show_partitions_refuse_a_location_no_mirror_covers() {
+    let other = tempfile::tempdir().unwrap();
+    let mirror = format!("s3://another-bucket={}", other.path().display());
+    for sql in [
+        "select count(*) from vpc_flow_logs_sample",
+        "explain select count(*) from vpc_flow_logs_sample",
+        "explain analyze select count(*) from vpc_flow_logs_sample",
+        "show partitions vpc_flow_logs_sample",
+    ] {
+        let out = flowlog(&[
+            "query",
+            "--ddl",
+            DDL,
+            "--mirror",
+            &mirror,
+            "--now",
+            "2026-11-20T00:00:00Z",
+            sql,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{sql}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("no --mirror covers bucket flowlog-sample-daily (the mirrors are s3://another-bucket)"),
+            "{sql}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{sql}");
+    }
+}
