@@ -20,6 +20,7 @@ mod output_safety;
 mod progress;
 mod provision;
 mod query;
+mod readme_walk;
 mod report;
 mod report_browser;
 mod s3;
