@@ -2,13 +2,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use flowlog_core::memory::ByteSize;
-use flowlog_core::storage::Mirror;
-use flowlog_core::time::TrinoZone;
-
-use crate::settings;
 
 /// Run Amazon Athena's SQL over AWS VPC Flow Logs — the same DDL, the same query, the
 /// same answer — on a local copy of the logs, with no Athena bill and no wait.
@@ -34,9 +28,9 @@ pub(crate) enum Command {
     #[command(after_long_help = QUERY_EXAMPLES)]
     Query(QueryArgs),
 
-    /// An interactive SQL shell over the same tables (history, completion, \\d, \\o, …).
+    /// An interactive SQL shell over the same tables (history, completion, \d, \o, …).
     #[command(after_long_help = crate::shell::SHELL_EXAMPLES)]
-    Shell(QueryArgs),
+    Shell(ShellArgs),
 
     /// Print the man page (roff) to stdout, or write one page per command into a
     /// directory.
@@ -198,6 +192,29 @@ statements register tables, the result of the last query is printed.";
 
 #[derive(Debug, Args)]
 pub(crate) struct QueryArgs {
+    #[command(flatten)]
+    pub(crate) sql: SqlArgs,
+
+    #[command(flatten)]
+    pub(crate) session: crate::args_session::SessionArgs,
+
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
+
+    /// Built-in questions instead of SQL (--named, --list-named, --since, --until, --limit).
+    #[command(flatten)]
+    pub(crate) named: crate::args_report::NamedArgs,
+
+    /// Run the query on the Ballista cluster whose scheduler is at df://HOST:PORT (see
+    /// `flowlog cluster`): planned here, executed there, written here the same way.
+    #[cfg(feature = "cluster")]
+    #[arg(long = "cluster", value_name = "df://HOST:PORT")]
+    pub(crate) cluster: Option<flowlog_core::cluster::ClusterUrl>,
+}
+
+/// The SQL to run: an argument, a file, or stdin.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct SqlArgs {
     /// The SQL to run (or use -f FILE, or pipe it in: `flowlog query … < query.sql`).
     #[arg(value_name = "SQL", conflicts_with = "file")]
     pub(crate) sql: Option<String>,
@@ -205,57 +222,12 @@ pub(crate) struct QueryArgs {
     /// Read the SQL from FILE ('-' for stdin).
     #[arg(short = 'f', long = "file", value_name = "FILE")]
     pub(crate) file: Option<PathBuf>,
+}
 
-    /// An Athena CREATE EXTERNAL TABLE file to register first (repeatable).
-    #[arg(long = "ddl", value_name = "FILE")]
-    pub(crate) ddl: Vec<PathBuf>,
-
-    /// Read s3://BUCKET[/PREFIX] from a local directory instead (repeatable), e.g.
-    /// s3://my-log-bucket=./my-log-bucket.
-    #[arg(long = "mirror", value_name = "S3URL=DIR", value_parser = settings::mirror)]
-    pub(crate) mirror: Vec<Mirror>,
-
-    /// Register the AWSLogs tree under DIR or s3://BUCKET[/PREFIX] as a table, with no DDL.
-    #[arg(long = "logs", value_name = "DIR|S3URL")]
-    pub(crate) logs: Option<String>,
-
-    /// The table name for --logs.
-    #[arg(long = "table", value_name = "NAME", default_value = "vpc_flow_logs")]
-    pub(crate) table: String,
-
-    /// With --logs on a folder holding several AWSLogs trees (say two copies of a
-    /// download), read them all as one table instead of refusing.
-    #[arg(long = "allow-multiple-roots", requires = "logs")]
-    pub(crate) allow_multiple_roots: bool,
-
-    /// Parquet tables of --ddl also read text flow logs (.log.gz) found under their
-    /// partitions, matching fields to columns by each file's header: one table over a
-    /// bucket whose delivery format changed. (--logs tables always read both formats;
-    /// a text DDL, ROW FORMAT DELIMITED, reads text only.)
-    #[arg(long = "accept-text")]
-    pub(crate) accept_text: bool,
-
-    /// With --logs: the table's columns are the fields of this flow-log format (the
-    /// LogFormat of the flow log's settings), instead of the runbook's 28, e.g.
-    /// '${version} ${account-id} ${srcaddr} ${dstaddr} ${action} ${reject-reason}'.
-    /// Fields are typed as AWS's Parquet files type them; region is the partition column.
-    #[arg(long = "log-format", value_name = "FORMAT", requires = "logs", value_parser = settings::log_format)]
-    pub(crate) log_format: Option<flowlog_core::provision::fields::LogFormat>,
-
-    /// What NOW means in partition projection, and what current_date / current_timestamp /
-    /// now() answer (RFC 3339, or a date for its midnight UTC); pin it to make results
-    /// reproducible. Default: the current time.
-    #[arg(long = "now", value_name = "TIMESTAMP", value_parser = settings::now)]
-    pub(crate) now: Option<DateTime<Utc>>,
-
-    /// The session time zone (default UTC, as on Athena), e.g. Asia/Tokyo or +09:00: the zone
-    /// of from_unixtime(x), current_timestamp and current_date. SQL can change it with
-    /// SET TIME ZONE 'Asia/Tokyo'.
-    #[arg(long = "time-zone", value_name = "ZONE", value_parser = settings::time_zone)]
-    pub(crate) time_zone: Option<TrinoZone>,
-    #[command(flatten)]
-    pub(crate) s3: crate::args_s3::S3Args,
-
+/// Where and how a result is written.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Output")]
+pub(crate) struct OutputArgs {
     /// Output format (default: from the --output file's extension — .csv, .tsv, .json,
     /// .jsonl, .ndjson, .parquet, .xlsx — else table). A --format that contradicts the extension is refused.
     #[arg(long = "format", value_enum)]
@@ -276,39 +248,23 @@ pub(crate) struct QueryArgs {
     #[arg(long = "excel-rows-per-part", hide = true, default_value_t = crate::excel::EXCEL_DATA_ROWS)]
     pub(crate) excel_rows_per_part: u64,
 
-    /// The most memory the query may use, e.g. 2GiB or 512MiB; beyond it sorts and grouping
-    /// spill to disk (default: three quarters of the machine's memory).
-    #[arg(long = "memory-limit", value_name = "SIZE")]
-    pub(crate) memory_limit: Option<ByteSize>,
-
-    /// How many parts a query is split into to run in parallel (default: the number of
-    /// CPUs). The result's bytes are the same whatever the number.
-    #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub(crate) threads: Option<u16>,
-
-    /// Where to put the files of a query that spills to disk (default: the system's temporary
-    /// directory).
-    #[arg(long = "temp-dir", value_name = "DIR")]
-    pub(crate) temp_dir: Option<PathBuf>,
-
-    /// Show progress on stderr: prefixes listed, objects and bytes read, rows, elapsed
-    /// time (auto: when stderr is a terminal; on: also to a pipe, the final line only).
-    #[arg(long = "progress", value_enum, default_value_t = crate::progress::ProgressMode::Auto)]
-    pub(crate) progress: crate::progress::ProgressMode,
-
     /// Write the result to FILE (atomically: nothing appears under FILE unless the query succeeds).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
 
-    /// Leave out objects that cannot be read (not Parquet, truncated, corrupt footer,
-    /// unreadable, incompatible column types) instead of failing; the answer comes from the
-    /// rest, the skipped objects are listed on stderr at the end, and the exit status is 3.
-    #[arg(long = "skip-bad-objects")]
-    pub(crate) skip_bad_objects: bool,
+/// `flowlog shell`'s flags: the session's and the output's (SQL is typed at the prompt).
+#[derive(Debug, Args)]
+pub(crate) struct ShellArgs {
+    /// SQL given by mistake: refused with a message saying why (hidden from --help).
+    #[arg(value_name = "SQL", hide = true)]
+    pub(crate) stray_sql: Option<String>,
 
-    /// Built-in questions instead of SQL (--named, --list-named, --since, --until, --limit).
     #[command(flatten)]
-    pub(crate) named: crate::args_report::NamedArgs,
+    pub(crate) session: crate::args_session::SessionArgs,
+
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 
     /// Run the query on the Ballista cluster whose scheduler is at df://HOST:PORT (see
     /// `flowlog cluster`): planned here, executed there, written here the same way.
@@ -317,26 +273,34 @@ pub(crate) struct QueryArgs {
     pub(crate) cluster: Option<flowlog_core::cluster::ClusterUrl>,
 }
 
-/// `flowlog ui`'s flags: the query flags (tables, mirrors, time zone, …) and the
-/// server's.
+/// `flowlog ui`'s flags: the session's (tables, mirrors, time zone, …), the SQL that
+/// fills the editor, and the server's.
 #[derive(Debug, Args)]
 pub(crate) struct UiArgs {
-    /// The tables and session, as for `flowlog query` (the SQL given, if any, fills the
-    /// editor).
+    /// The SQL given, if any, fills the editor.
     #[command(flatten)]
-    pub(crate) query: QueryArgs,
+    pub(crate) sql: SqlArgs,
+
+    /// The tables and session, as for `flowlog query`.
+    #[command(flatten)]
+    pub(crate) session: crate::args_session::SessionArgs,
 
     /// The port to listen on, on 127.0.0.1 (default: a free one).
-    #[arg(long = "port", value_name = "N", default_value_t = 0)]
+    #[arg(
+        long = "port",
+        value_name = "N",
+        default_value_t = 0,
+        help_heading = "Console"
+    )]
     pub(crate) port: u16,
 
     /// The folder of saved queries (.sql files); default
     /// $XDG_DATA_HOME/flowlog/queries (~/.local/share/flowlog/queries).
-    #[arg(long = "queries-dir", value_name = "DIR")]
+    #[arg(long = "queries-dir", value_name = "DIR", help_heading = "Console")]
     pub(crate) queries_dir: Option<PathBuf>,
 
     /// Print the URL but do not open a browser.
-    #[arg(long = "no-open")]
+    #[arg(long = "no-open", help_heading = "Console")]
     pub(crate) no_open: bool,
 }
 

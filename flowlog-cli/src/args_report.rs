@@ -1,10 +1,12 @@
 //! Arguments of the built-in questions (`flowlog query --named …`) and `flowlog report`.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use flowlog_core::questions::{DEFAULT_LIMIT, Lang};
 
-use crate::args::QueryArgs;
+use crate::args_session::SessionArgs;
 
 /// `--named`, `--list-named` and their parameters, part of `flowlog query`.
 #[derive(Debug, Clone, Args)]
@@ -19,6 +21,13 @@ pub(crate) struct NamedArgs {
     #[arg(long = "list-named")]
     pub(crate) list_named: bool,
 
+    #[command(flatten)]
+    pub(crate) period: PeriodArgs,
+}
+
+/// The period and row limit of the built-in questions (`query --named`, `report`).
+#[derive(Debug, Clone, Args)]
+pub(crate) struct PeriodArgs {
     /// The first UTC day (the day of the logs' S3 prefix) a question reads, yyyy/MM/dd or
     /// yyyy-MM-dd.
     #[arg(long = "since", value_name = "DAY", value_parser = crate::settings::day)]
@@ -41,14 +50,16 @@ impl NamedArgs {
             return None;
         }
         [
-            (self.since.is_some(), "--since"),
-            (self.until.is_some(), "--until"),
-            (self.limit.is_some(), "--limit"),
+            (self.period.since.is_some(), "--since"),
+            (self.period.until.is_some(), "--until"),
+            (self.period.limit.is_some(), "--limit"),
         ]
         .into_iter()
         .find_map(|(given, flag)| given.then_some(flag))
     }
+}
 
+impl PeriodArgs {
     /// `--limit`, or the questions' default.
     pub(crate) fn limit(&self) -> u32 {
         self.limit.unwrap_or(DEFAULT_LIMIT)
@@ -58,9 +69,21 @@ impl NamedArgs {
 /// `flowlog report`.
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    /// The tables, the period (--since/--until), the time zone and -o report.html.
+    /// The tables and session, as for `flowlog query`.
     #[command(flatten)]
-    pub(crate) query: QueryArgs,
+    pub(crate) session: SessionArgs,
+
+    /// The period and the rows per top-N question.
+    #[command(flatten, next_help_heading = "Report")]
+    pub(crate) period: PeriodArgs,
+
+    /// The HTML file to write (atomically: a run that fails leaves no file).
+    #[arg(short = 'o', long = "output", value_name = "FILE.html")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// SQL given by mistake: refused with a message saying why (hidden from --help).
+    #[arg(value_name = "SQL", hide = true)]
+    pub(crate) stray_sql: Option<String>,
 
     /// The language of the report's text (default: Japanese when LANG starts with ja).
     #[arg(long = "lang", value_enum, value_name = "LANG")]

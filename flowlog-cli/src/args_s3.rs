@@ -9,6 +9,7 @@ use crate::settings;
 
 /// Region, credentials and endpoint for `s3://` locations.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "S3")]
 pub(crate) struct S3Args {
     /// AWS region of the buckets read directly on S3 (default: the profile's, AWS_REGION,
     /// or the bucket's own region).

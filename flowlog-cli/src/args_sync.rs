@@ -48,13 +48,13 @@ pub(crate) struct SyncArgs {
           value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) jobs: u16,
 
-    #[command(flatten)]
-    pub(crate) s3: crate::args_s3::S3Args,
-
     /// Show progress on stderr: objects and bytes done of the total (auto: when stderr
     /// is a terminal; on: also to a pipe, the final line only).
     #[arg(long = "progress", value_enum, default_value_t = crate::progress::ProgressMode::Auto)]
     pub(crate) progress: crate::progress::ProgressMode,
+
+    #[command(flatten)]
+    pub(crate) s3: crate::args_s3::S3Args,
 }
 
 /// `flowlog sync --help` examples.

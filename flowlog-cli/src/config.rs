@@ -21,8 +21,9 @@ use flowlog_core::time::TrinoZone;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::args::{Format, QueryArgs};
+use crate::args::{Format, OutputArgs};
 use crate::args_s3::S3Args;
+use crate::args_session::SessionArgs;
 use crate::settings;
 
 /// Each key of config.toml with the flag that overrides it and the variable that
@@ -317,26 +318,32 @@ impl Config {
         }
     }
 
-    /// Fills the query flags not given on the command line.
-    pub(crate) fn apply(&self, args: &mut QueryArgs) {
-        fn fill<T: Clone>(flag: &mut Option<T>, setting: &Option<Setting<T>>) {
-            if flag.is_none() {
-                *flag = setting.as_ref().map(|s| s.value.clone());
-            }
-        }
+    /// Fills the session flags not given on the command line.
+    pub(crate) fn apply(&self, args: &mut SessionArgs) {
         fill(&mut args.time_zone, &self.time_zone);
-        fill(&mut args.memory_limit, &self.memory_limit);
-        fill(&mut args.threads, &self.threads);
+        fill(&mut args.engine.memory_limit, &self.memory_limit);
+        fill(&mut args.engine.threads, &self.threads);
         self.apply_s3(&mut args.s3);
-        // A default format must not contradict the -o file's extension.
-        if args.output.is_none() {
-            fill(&mut args.format, &self.format);
-        }
         if args.mirror.is_empty()
             && let Some(m) = &self.mirrors
         {
             args.mirror = m.value.clone();
         }
+    }
+
+    /// Fills the output flags not given on the command line.
+    pub(crate) fn apply_output(&self, args: &mut OutputArgs) {
+        // A default format must not contradict the -o file's extension.
+        if args.output.is_none() {
+            fill(&mut args.format, &self.format);
+        }
+    }
+}
+
+/// Sets `flag` from `setting` when the command line left it out.
+fn fill<T: Clone>(flag: &mut Option<T>, setting: &Option<Setting<T>>) {
+    if flag.is_none() {
+        *flag = setting.as_ref().map(|s| s.value.clone());
     }
 }
 

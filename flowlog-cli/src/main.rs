@@ -10,6 +10,7 @@ mod args_cluster;
 mod args_provision;
 mod args_report;
 mod args_s3;
+mod args_session;
 mod args_sync;
 mod commands;
 mod config;

@@ -22,19 +22,19 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
         return crate::shell::run_default().await;
     };
     match command {
-        Command::Query(args) => query::run(with_config(args)?).await,
+        Command::Query(args) => query::run(query_with_config(args)?).await,
         Command::Shell(args) => crate::shell::run(with_config(args)?).await,
         Command::Config(command) => config::run(command),
         Command::Man(args) => man::run(args),
         Command::Provision(command) => provision::run(command),
         Command::Functions(args) => functions::run(args).await,
         Command::Report(mut args) => {
-            args.query = with_config(args.query)?;
+            crate::config::Config::load()?.apply(&mut args.session);
             report::run(args).await
         }
         Command::Completions(args) => completions::run(args),
         Command::Ui(mut args) => {
-            args.query = with_config(args.query)?;
+            crate::config::Config::load()?.apply(&mut args.session);
             crate::ui::run(args).await
         }
         Command::Sync(mut args) => {
@@ -48,9 +48,22 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// The query flags, with the config file's and `FLOWLOG_*` variables' values for those
 /// not given.
-pub(crate) fn with_config(
+pub(crate) fn query_with_config(
     mut args: crate::args::QueryArgs,
 ) -> Result<crate::args::QueryArgs, crate::config::ConfigError> {
-    crate::config::Config::load()?.apply(&mut args);
+    let config = crate::config::Config::load()?;
+    config.apply(&mut args.session);
+    config.apply_output(&mut args.output);
+    Ok(args)
+}
+
+/// The shell's flags, with the config file's and `FLOWLOG_*` variables' values for
+/// those not given.
+pub(crate) fn with_config(
+    mut args: crate::args::ShellArgs,
+) -> Result<crate::args::ShellArgs, crate::config::ConfigError> {
+    let config = crate::config::Config::load()?;
+    config.apply(&mut args.session);
+    config.apply_output(&mut args.output);
     Ok(args)
 }

@@ -6,7 +6,7 @@ use flowlog_core::FlowLogSession;
 use flowlog_core::questions::{self, Lang, Params, Period, PeriodColumn, Question};
 use flowlog_core::time::TrinoZone;
 
-use crate::args::QueryArgs;
+use crate::args_report::PeriodArgs;
 
 /// `flowlog query --list-named`: each question's name, title and description, in the
 /// locale's language.
@@ -44,19 +44,20 @@ pub(crate) fn question(name: &str) -> Result<&'static Question> {
 
 /// The zone a question counts hours in: `--time-zone` (or the config's), else Asia/Tokyo
 /// for a Japanese locale and UTC otherwise.
-pub(crate) fn zone(args: &QueryArgs, lang: Lang) -> TrinoZone {
-    args.time_zone.unwrap_or_else(|| lang.default_zone())
+pub(crate) fn zone(time_zone: Option<TrinoZone>, lang: Lang) -> TrinoZone {
+    time_zone.unwrap_or_else(|| lang.default_zone())
 }
 
-/// The parameters for the session's flow-log table: `--table` when the session has it
+/// The parameters for the session's flow-log table: `table` (`--table`) when the session has it
 /// (always so with `--logs`), else the one table the DDL registered.
 pub(crate) async fn params(
     session: &FlowLogSession,
-    args: &QueryArgs,
+    table: &str,
+    period: &PeriodArgs,
     zone: TrinoZone,
 ) -> Result<Params> {
     let tables = session.flow_log_tables().await;
-    let wanted = args.table.to_lowercase();
+    let wanted = table.to_lowercase();
     let table = if tables.contains(&wanted) {
         wanted
     } else {
@@ -75,12 +76,13 @@ pub(crate) async fn params(
         Some((column, pattern)) => PeriodColumn::DatePartition { column, pattern },
         None => PeriodColumn::Start,
     };
-    let period = Period::new(args.named.since, args.named.until, column)?;
+    let limit = period.limit();
+    let period = Period::new(period.since, period.until, column)?;
     Ok(Params {
         table,
         period,
         zone,
-        limit: args.named.limit(),
+        limit,
     })
 }
 

@@ -16,7 +16,8 @@ use futures::StreamExt;
 use flowlog_core::diagnose::{Finding, check_mirror};
 
 use crate::args::Format;
-use crate::args::QueryArgs;
+use crate::args::{QueryArgs, SqlArgs};
+use crate::args_session::SessionArgs;
 use crate::explain::{self, Empty};
 use crate::output::WriterOptions;
 use crate::output_format;
@@ -29,12 +30,19 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         return super::named::list();
     }
     // No SQL and a person at the keyboard: the interactive shell.
-    if args.sql.is_none()
-        && args.file.is_none()
+    if args.sql.sql.is_none()
+        && args.sql.file.is_none()
         && args.named.named.is_none()
         && std::io::stdin().is_terminal()
     {
-        return crate::shell::run(args).await;
+        return crate::shell::run(crate::args::ShellArgs {
+            stray_sql: None,
+            session: args.session,
+            output: args.output,
+            #[cfg(feature = "cluster")]
+            cluster: args.cluster,
+        })
+        .await;
     }
     if let Some(flag) = args.named.stray_flag() {
         bail!(
@@ -50,15 +58,28 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         .transpose()?;
     let sql = match question {
         Some(_) => String::new(),
-        None => read_sql(&args)?,
+        None => read_sql(&args.sql)?,
     };
-    let format = output_format::resolve(args.format, args.output.as_deref(), args.excel)?;
-    let opened = Opened::open(&args).await?;
+    let output = &args.output;
+    let format = output_format::resolve(output.format, output.output.as_deref(), output.excel)?;
+    let opened = Opened::open(
+        &args.session,
+        args.sql.file.as_deref(),
+        output.output.as_deref(),
+    )
+    .await?;
+    #[cfg(feature = "cluster")]
+    let opened = opened.with_cluster(args.cluster.clone());
     // A built-in question: its SQL, written for the table the session registered.
     let sql = match question {
         Some(q) => {
-            let zone = super::named::zone(&args, flowlog_core::questions::Lang::from_env());
-            let sql = q.sql(&super::named::params(&opened.session, &args, zone).await?);
+            let session = &args.session;
+            let zone =
+                super::named::zone(session.time_zone, flowlog_core::questions::Lang::from_env());
+            let params =
+                super::named::params(&opened.session, &session.table, &args.named.period, zone)
+                    .await?;
+            let sql = q.sql(&params);
             log::info!("--named {}:\n{sql}", q.name);
             sql
         }
@@ -66,11 +87,11 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
     };
     let target = Target {
         format,
-        output: args.output.clone(),
-        max_rows: args.max_rows,
-        excel: args.excel,
-        excel_rows_per_part: args.excel_rows_per_part,
-        progress: args.progress,
+        output: output.output.clone(),
+        max_rows: output.max_rows,
+        excel: output.excel,
+        excel_rows_per_part: output.excel_rows_per_part,
+        progress: args.session.engine.progress,
     };
     opened
         .execute(&sql, &target, started)
@@ -117,33 +138,41 @@ pub(crate) struct Opened {
 
 impl Opened {
     /// Checks the flags, creates the session and registers the `--ddl` and `--logs`
-    /// tables.
-    pub(crate) async fn open(args: &QueryArgs) -> Result<Self> {
+    /// tables. `sql_file` (`-f`) is an input never to be overwritten; `output` (`-o`)
+    /// is checked against it and the log trees before anything is read.
+    pub(crate) async fn open(
+        args: &SessionArgs,
+        sql_file: Option<&Path>,
+        output: Option<&Path>,
+    ) -> Result<Self> {
         let mirrors = args.mirror.clone();
         let now = args.now.unwrap_or_else(Utc::now);
         let time_zone = args.time_zone.unwrap_or(TrinoZone::Utc);
-        if let Some(dir) = &args.temp_dir
+        let engine = &args.engine;
+        if let Some(dir) = &engine.temp_dir
             && !dir.is_dir()
         {
             bail!("--temp-dir {}: not a directory", dir.display());
         }
         let memory = MemoryOptions {
-            limit: args.memory_limit.or_else(default_limit),
-            temp_dir: args.temp_dir.clone(),
+            limit: engine.memory_limit.or_else(default_limit),
+            temp_dir: engine.temp_dir.clone(),
         };
 
         // Never write inside a log tree.
-        let mut log_dirs: Vec<PathBuf> = mirrors.iter().map(|m| m.dir().to_path_buf()).collect();
-        if let Some(logs) = args.logs.as_ref().filter(|l| !l.contains("://")) {
-            log_dirs.push(PathBuf::from(logs));
-        }
-        let inputs: Vec<PathBuf> = args.ddl.iter().chain(&args.file).cloned().collect();
-        if let Some(out) = &args.output {
+        let log_dirs = args.log_dirs();
+        let inputs: Vec<PathBuf> = args
+            .ddl
+            .iter()
+            .cloned()
+            .chain(sql_file.map(Path::to_path_buf))
+            .collect();
+        if let Some(out) = output {
             crate::output_path::check_output(out, &log_dirs, &inputs)?;
         }
 
         warn_about_mirrors(&mirrors);
-        let skipped = args
+        let skipped = engine
             .skip_bad_objects
             .then(|| Arc::new(SkippedObjects::default()));
         let session = FlowLogSession::new(SessionOptions {
@@ -154,7 +183,7 @@ impl Opened {
             time_zone,
             s3: args.s3.options(),
             memory,
-            threads: args.threads.map(usize::from),
+            threads: engine.threads.map(usize::from),
             table: TableOptions {
                 allow_multiple_roots: args.allow_multiple_roots,
                 accept_text: args.accept_text,
@@ -187,8 +216,15 @@ impl Opened {
             inputs,
             baseline: std::sync::Mutex::default(),
             #[cfg(feature = "cluster")]
-            cluster: args.cluster.clone(),
+            cluster: None,
         })
+    }
+
+    /// Runs the queries on the Ballista cluster at `url` (`--cluster`), when given.
+    #[cfg(feature = "cluster")]
+    pub(crate) fn with_cluster(mut self, url: Option<flowlog_core::cluster::ClusterUrl>) -> Self {
+        self.cluster = url;
+        self
     }
 
     /// Refuses an output file inside a log tree or over an input file.
@@ -377,7 +413,7 @@ impl std::fmt::Display for SkippedSome {
 impl std::error::Error for SkippedSome {}
 
 /// The S3 flags (already checked by their value parsers).
-fn read_sql(args: &QueryArgs) -> Result<String> {
+fn read_sql(args: &SqlArgs) -> Result<String> {
     match (&args.sql, &args.file) {
         (Some(sql), _) => Ok(sql.clone()),
         (None, Some(path)) if path == Path::new("-") => read_stdin(),

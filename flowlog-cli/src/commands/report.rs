@@ -20,19 +20,13 @@ use crate::sink::{bytes, thousands};
 
 pub(crate) async fn run(args: ReportArgs) -> Result<()> {
     let started = Instant::now();
-    let query = &args.query;
-    if query.sql.is_some() || query.file.is_some() || query.named.named.is_some() {
+    if args.stray_sql.is_some() {
         bail!(
-            "flowlog report runs every built-in question; it takes no SQL, -f or --named (use flowlog query for those)"
+            "flowlog report runs every built-in question; it takes no SQL (use flowlog query for that)"
         );
     }
-    #[cfg(feature = "cluster")]
-    if query.cluster.is_some() {
-        bail!(
-            "flowlog report runs its questions here; --cluster applies to flowlog query and flowlog shell"
-        );
-    }
-    let Some(output) = query.output.clone() else {
+    let session = &args.session;
+    let Some(output) = args.output.clone() else {
         bail!("flowlog report needs -o FILE.html: the report is one HTML file");
     };
     let extension = output
@@ -46,11 +40,11 @@ pub(crate) async fn run(args: ReportArgs) -> Result<()> {
         );
     }
     let lang = args.lang.map(Lang::from).unwrap_or_else(Lang::from_env);
-    let zone = super::named::zone(query, lang);
-    let opened = Opened::open(query).await?;
-    let params = super::named::params(&opened.session, query, zone).await?;
+    let zone = super::named::zone(session.time_zone, lang);
+    let opened = Opened::open(session, None, Some(&output)).await?;
+    let params = super::named::params(&opened.session, &session.table, &args.period, zone).await?;
 
-    let bar = progress_bar(query.progress, QUESTIONS.len() as u64);
+    let bar = progress_bar(session.engine.progress, QUESTIONS.len() as u64);
     let mut sections = Vec::new();
     for question in QUESTIONS {
         bar.set_message(question.name);
@@ -78,7 +72,7 @@ pub(crate) async fn run(args: ReportArgs) -> Result<()> {
             .title
             .clone()
             .unwrap_or_else(|| default_title(lang, &params.table)),
-        facts: facts(lang, query, &params, zone, &read),
+        facts: facts(lang, session, &params, zone, &read),
         sections,
     };
     write_atomically(&output, report.to_html().as_bytes())?;
@@ -124,7 +118,7 @@ fn default_title(lang: Lang, table: &str) -> String {
 /// What the report covers, shown under its title.
 fn facts(
     lang: Lang,
-    args: &crate::args::QueryArgs,
+    args: &crate::args_session::SessionArgs,
     params: &Params,
     zone: TrinoZone,
     read: &flowlog_core::storage::ProgressSnapshot,

@@ -26,7 +26,7 @@ use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{CompletionType, Config, Editor};
 
-use crate::args::{Cli, Command, Format, QueryArgs};
+use crate::args::{Cli, Command, Format, ShellArgs};
 use crate::commands::query::{self, Opened, Target};
 use crate::signals::Interrupted;
 
@@ -54,24 +54,26 @@ terminal, and runs the SQL piped into it otherwise:
 /// piped SQL otherwise).
 pub(crate) async fn run_default() -> Result<()> {
     match Cli::try_parse_from(["flowlog", "query"])?.command {
-        Some(Command::Query(args)) => query::run(crate::commands::with_config(args)?).await,
+        Some(Command::Query(args)) => query::run(crate::commands::query_with_config(args)?).await,
         _ => unreachable!("parsed as the query command"),
     }
 }
 
 /// Opens the session the flags describe and reads statements until `\q` or Ctrl-D.
-pub(crate) async fn run(args: QueryArgs) -> Result<()> {
-    if args.sql.is_some() || args.file.is_some() {
+pub(crate) async fn run(args: ShellArgs) -> Result<()> {
+    if args.stray_sql.is_some() {
         bail!(
             "flowlog shell takes no SQL; run a file inside the shell with \\i FILE, or use flowlog query"
         );
     }
-    let opened = Opened::open(&args).await?;
+    let opened = Opened::open(&args.session, None, args.output.output.as_deref()).await?;
+    #[cfg(feature = "cluster")]
+    let opened = opened.with_cluster(args.cluster.clone());
     let vocabulary = Arc::new(Mutex::new(Vocabulary::default()));
     let mut shell = Shell {
         opened,
-        format: args.format,
-        output: args.output.clone(),
+        format: args.output.format,
+        output: args.output.output.clone(),
         timing: false,
         args,
         vocabulary: Arc::clone(&vocabulary),
@@ -159,7 +161,7 @@ struct Shell {
     /// `\timing`.
     timing: bool,
     /// The flags the shell was opened with (rows per Excel part, `--max-rows`, …).
-    args: QueryArgs,
+    args: ShellArgs,
     /// What completion offers.
     vocabulary: Arc<Mutex<Vocabulary>>,
 }
@@ -221,7 +223,7 @@ impl Shell {
 
     /// The format in effect: `\format`, else the output file's extension, else table.
     fn resolve_format(&self) -> Result<Format> {
-        crate::output_format::resolve(self.format, self.output.as_deref(), self.args.excel)
+        crate::output_format::resolve(self.format, self.output.as_deref(), self.args.output.excel)
             .map_err(Into::into)
     }
 
@@ -235,10 +237,10 @@ impl Shell {
                 let target = Target {
                     format,
                     output: self.output.clone(),
-                    max_rows: self.args.max_rows,
-                    excel: self.args.excel,
-                    excel_rows_per_part: self.args.excel_rows_per_part,
-                    progress: self.args.progress,
+                    max_rows: self.args.output.max_rows,
+                    excel: self.args.output.excel,
+                    excel_rows_per_part: self.args.output.excel_rows_per_part,
+                    progress: self.args.session.engine.progress,
                 };
                 self.opened.execute(sql, &target, started).await
             }

@@ -36,13 +36,7 @@ pub(crate) struct Console {
 /// Opens the session, serves the console until Ctrl-C (or SIGTERM), then stops the
 /// running queries and returns.
 pub(crate) async fn run(args: UiArgs) -> Result<()> {
-    #[cfg(feature = "cluster")]
-    if args.query.cluster.is_some() {
-        anyhow::bail!(
-            "the web console runs its queries here; --cluster applies to flowlog query and flowlog shell"
-        );
-    }
-    let initial_sql = match (&args.query.sql, &args.query.file) {
+    let initial_sql = match (&args.sql.sql, &args.sql.file) {
         (Some(sql), _) => Some(sql.clone()),
         (None, Some(path)) => Some(
             std::fs::read_to_string(path)
@@ -50,7 +44,7 @@ pub(crate) async fn run(args: UiArgs) -> Result<()> {
         ),
         (None, None) => None,
     };
-    let opened = Arc::new(Opened::open(&args.query).await?);
+    let opened = Arc::new(Opened::open(&args.session, None, None).await?);
     let engine = tokio::runtime::Builder::new_multi_thread()
         .thread_name("flowlog-query")
         .thread_stack_size(crate::STACK_BYTES)
