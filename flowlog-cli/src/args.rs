@@ -244,6 +244,12 @@ pub(crate) struct OutputArgs {
     #[arg(long = "max-rows", value_name = "N", default_value_t = 40)]
     pub(crate) max_rows: usize,
 
+    /// The widest line the table format prints, in terminal columns: wider tables cut
+    /// their widest values (ending in …) and then leave out middle columns (0: no limit;
+    /// default: the terminal's width, no limit when not printing to a terminal).
+    #[arg(long = "max-width", value_name = "N")]
+    pub(crate) max_width: Option<usize>,
+
     /// Rows per Excel part (for tests; Excel's limit is the default).
     #[arg(long = "excel-rows-per-part", hide = true, default_value_t = crate::excel::EXCEL_DATA_ROWS)]
     pub(crate) excel_rows_per_part: u64,

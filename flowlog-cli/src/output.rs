@@ -19,6 +19,8 @@ use crate::table_view::TableView;
 pub(crate) struct WriterOptions {
     /// The most rows the table format prints (0: all).
     pub(crate) max_rows: usize,
+    /// The widest line the table format prints, in terminal columns (0: no limit).
+    pub(crate) max_width: usize,
     /// CSV for Excel: a byte-order mark and CRLF line ends.
     pub(crate) excel: bool,
 }
@@ -60,7 +62,7 @@ impl ResultWriter {
         };
         Ok(Self {
             format,
-            table: TableView::new(names.clone(), numeric, options.max_rows),
+            table: TableView::new(names.clone(), numeric, options.max_rows, options.max_width),
             names,
             csv,
             out,

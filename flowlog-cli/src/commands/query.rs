@@ -89,6 +89,7 @@ pub(crate) async fn run(args: QueryArgs) -> Result<()> {
         format,
         output: output.output.clone(),
         max_rows: output.max_rows,
+        max_width: output.max_width,
         excel: output.excel,
         excel_rows_per_part: output.excel_rows_per_part,
         progress: args.session.engine.progress,
@@ -109,6 +110,8 @@ pub(crate) struct Target {
     pub(crate) output: Option<PathBuf>,
     /// `--max-rows`.
     pub(crate) max_rows: usize,
+    /// `--max-width` (default: the terminal's width when printing to one).
+    pub(crate) max_width: Option<usize>,
     /// `--excel`.
     pub(crate) excel: bool,
     /// Rows per Excel part.
@@ -254,6 +257,10 @@ impl Opened {
         let mut signals = Signals::listen().context("cannot listen for signals")?;
         let options = WriterOptions {
             max_rows: target.max_rows,
+            max_width: target.max_width.unwrap_or_else(|| match &target.output {
+                None => crate::table_view::terminal_width(),
+                Some(_) => 0,
+            }),
             excel: target.excel,
         };
         let mut sink = WriterThread::open(

@@ -238,6 +238,7 @@ impl Shell {
                     format,
                     output: self.output.clone(),
                     max_rows: self.args.output.max_rows,
+                    max_width: self.args.output.max_width,
                     excel: self.args.output.excel,
                     excel_rows_per_part: self.args.output.excel_rows_per_part,
                     progress: self.args.session.engine.progress,

@@ -83,6 +83,7 @@ pub(crate) fn render(
     };
     let options = WriterOptions {
         max_rows: 0,
+        max_width: 0,
         excel: kind == Download::ExcelCsv,
     };
     let mut sink = ResultSink::open(format, Some(&path), schema, options, EXCEL_DATA_ROWS)?;

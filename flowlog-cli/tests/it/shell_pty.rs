@@ -202,3 +202,40 @@ fn progress_shows_on_a_terminal_by_default() {
     t.expect(" 1 row");
     assert!(t.wait().success());
 }
+
+/// `select *` of the sample (31 columns, ~400 terminal columns wide) on a 160-column
+/// terminal: the table is fitted to the terminal, and says which columns it left out.
+#[test]
+fn a_wide_table_is_fitted_to_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Terminal::spawn(
+        &[
+            "query",
+            "--progress",
+            "off",
+            "--logs",
+            "testdata/s3/flowlog-sample-daily",
+            "select * from vpc_flow_logs order by \"start\", srcaddr limit 3",
+        ],
+        tmp.path(),
+    );
+    t.expect("shown to fit 160 terminal columns");
+    let seen = t.seen.lock().unwrap().clone();
+    assert!(t.wait().success());
+    let text = String::from_utf8_lossy(&seen).replace("\r\n", "\n");
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with(" version "))
+        .take_while(|l| !l.starts_with('('))
+        .collect();
+    assert_eq!(table.len(), 5, "header, rule and 3 rows:\n{text}");
+    for line in &table {
+        let width = unicode_width::UnicodeWidthStr::width(*line);
+        assert!(width <= 160, "{width} columns: {line:?}\n{text}");
+    }
+    assert!(table[0].contains(" … "), "{text}");
+    assert!(text.contains("(31 columns, "), "{text}");
+    // The columns kept are readable: the ENI ids are whole.
+    assert!(table[0].contains("interface_id"), "{text}");
+    assert!(table[2].contains("eni-"), "{text}");
+}
