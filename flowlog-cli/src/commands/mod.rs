@@ -22,8 +22,14 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
         return crate::shell::run_default().await;
     };
     match command {
-        Command::Query(args) => query::run(query_with_config(args)?).await,
-        Command::Shell(args) => crate::shell::run(with_config(args)?).await,
+        Command::Query(mut args) => {
+            configure(&mut args.session, &mut args.output)?;
+            query::run(args).await
+        }
+        Command::Shell(mut args) => {
+            configure(&mut args.session, &mut args.output)?;
+            crate::shell::run(args).await
+        }
         Command::Config(command) => config::run(command),
         Command::Man(args) => man::run(args),
         Command::Provision(command) => provision::run(command),
@@ -46,24 +52,14 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// The query flags, with the config file's and `FLOWLOG_*` variables' values for those
-/// not given.
-pub(crate) fn query_with_config(
-    mut args: crate::args::QueryArgs,
-) -> Result<crate::args::QueryArgs, crate::config::ConfigError> {
+/// Fills the session and output flags not given with the config file's and
+/// `FLOWLOG_*` variables' values.
+pub(crate) fn configure(
+    session: &mut crate::args_session::SessionArgs,
+    output: &mut crate::args::OutputArgs,
+) -> Result<(), crate::config::ConfigError> {
     let config = crate::config::Config::load()?;
-    config.apply(&mut args.session);
-    config.apply_output(&mut args.output);
-    Ok(args)
-}
-
-/// The shell's flags, with the config file's and `FLOWLOG_*` variables' values for
-/// those not given.
-pub(crate) fn with_config(
-    mut args: crate::args::ShellArgs,
-) -> Result<crate::args::ShellArgs, crate::config::ConfigError> {
-    let config = crate::config::Config::load()?;
-    config.apply(&mut args.session);
-    config.apply_output(&mut args.output);
-    Ok(args)
+    config.apply(session);
+    config.apply_output(output);
+    Ok(())
 }
