@@ -54,7 +54,10 @@ terminal, and runs the SQL piped into it otherwise:
 /// piped SQL otherwise).
 pub(crate) async fn run_default() -> Result<()> {
     match Cli::try_parse_from(["flowlog", "query"])?.command {
-        Some(Command::Query(args)) => query::run(crate::commands::query_with_config(args)?).await,
+        Some(Command::Query(mut args)) => {
+            crate::commands::configure(&mut args.session, &mut args.output)?;
+            query::run(args).await
+        }
         _ => unreachable!("parsed as the query command"),
     }
 }
