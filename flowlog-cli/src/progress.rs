@@ -1,5 +1,6 @@
-//! Progress of a running query on stderr: prefixes listed, objects and bytes to read,
-//! bytes read, rows, elapsed time and an estimate of the time left.
+//! Progress of a running query on stderr: prefixes listed, objects read of the objects
+//! to read, bytes read of their total size, rows, elapsed time and an estimate of the
+//! time left.
 //!
 //! The counters are the core's [`Progress`] (every store of the session counts its
 //! listings and reads into it); a thread samples them ten times a second. On a terminal
@@ -32,6 +33,9 @@ pub(crate) enum ProgressMode {
 
 /// How often the counters are sampled.
 const TICK: Duration = Duration::from_millis(100);
+
+/// The bar's length: the fraction done, in thousandths.
+const STEPS: u64 = 1000;
 
 /// The progress display of one query; [`QueryProgress::finish`] prints the final line.
 pub(crate) struct QueryProgress {
@@ -74,7 +78,7 @@ impl QueryProgress {
         let bar = terminal.then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg} · {elapsed} · ETA {eta}")
+                ProgressStyle::with_template("{spinner} [{bar:20}] {msg} · {elapsed} · ETA {eta}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             bar
@@ -146,35 +150,86 @@ impl Shared {
     fn draw(&self) {
         if let Some(bar) = &self.bar {
             let now = self.progress.snapshot().since(&self.before);
-            if now.bytes_scanned > 0 {
-                bar.set_length(now.bytes_scanned);
-                bar.set_position(now.bytes_read.min(now.bytes_scanned));
+            if let Some(done) = fraction_done(&now) {
+                bar.set_length(STEPS);
+                bar.set_position((done * STEPS as f64) as u64);
             }
             bar.set_message(self.line(false));
             bar.tick();
         }
     }
 
-    /// `listed 3 prefixes (12 objects) · 16 objects, 208.0 KiB to read · 120.5 KiB read ·
-    /// 1,234 rows`, and with `timed` the elapsed time.
+    /// The line of [`line`] for the counters now, and with `timed` the elapsed time.
     fn line(&self, timed: bool) -> String {
         let p = self.progress.snapshot().since(&self.before);
         let rows = self.rows.load(Ordering::Relaxed);
-        let mut line = format!(
-            "listed {} prefix{} ({} objects) · {} object{}, {} to read · {} read · {} row{}",
-            thousands(p.list_requests),
-            if p.list_requests == 1 { "" } else { "es" },
-            thousands(p.objects_listed),
-            thousands(p.objects_scanned),
-            if p.objects_scanned == 1 { "" } else { "s" },
-            bytes(p.bytes_scanned),
-            bytes(p.bytes_read),
-            thousands(rows),
-            if rows == 1 { "" } else { "s" },
-        );
+        let mut line = line(&p, rows);
         if timed {
             line.push_str(&format!(" · {:.1} s", self.started.elapsed().as_secs_f64()));
         }
         line
+    }
+}
+
+/// `listed 3 prefixes (12 objects) · 4 of 13 objects, 120.5 KiB of 208.0 KiB read ·
+/// 1,234 rows`. The totals are the ones the summary line reports (the objects the scans
+/// planned to read and their size); the objects read are those whose data was fetched, and
+/// the bytes read are the bytes fetched, fewer than the total when only some columns
+/// are read.
+fn line(p: &ProgressSnapshot, rows: u64) -> String {
+    format!(
+        "listed {} prefix{} ({} objects) · {} of {} object{}, {} of {} read · {} row{}",
+        thousands(p.list_requests),
+        if p.list_requests == 1 { "" } else { "es" },
+        thousands(p.objects_listed),
+        thousands(p.objects_read.min(p.objects_scanned)),
+        thousands(p.objects_scanned),
+        if p.objects_scanned == 1 { "" } else { "s" },
+        bytes(p.bytes_read),
+        bytes(p.bytes_scanned),
+        thousands(rows),
+        if rows == 1 { "" } else { "s" },
+    )
+}
+
+/// How much of the scan is done, 0 to 1, for the bar and its ETA: the bytes read of the
+/// total, or the objects begun of the objects to read when that is further along (a scan
+/// that reads a few columns fetches only part of each object). `None` before the scan
+/// is planned.
+fn fraction_done(p: &ProgressSnapshot) -> Option<f64> {
+    if p.objects_scanned == 0 {
+        return None;
+    }
+    let by_bytes = if p.bytes_scanned == 0 {
+        0.0
+    } else {
+        p.bytes_read as f64 / p.bytes_scanned as f64
+    };
+    let by_objects = p.objects_read as f64 / p.objects_scanned as f64;
+    Some(by_bytes.max(by_objects).min(1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_line_counts_read_of_the_totals() {
+        let p = ProgressSnapshot {
+            list_requests: 3,
+            objects_listed: 12,
+            objects_read: 4,
+            objects_scanned: 13,
+            bytes_read: 2048,
+            bytes_scanned: 208 * 1024,
+            ..ProgressSnapshot::default()
+        };
+        assert_eq!(
+            line(&p, 1234),
+            "listed 3 prefixes (12 objects) · 4 of 13 objects, 2.0 KiB of 208.0 KiB read · 1,234 rows"
+        );
+        let done = fraction_done(&p).unwrap();
+        assert!((done - 4.0 / 13.0).abs() < 1e-9, "{done}");
+        assert_eq!(fraction_done(&ProgressSnapshot::default()), None);
     }
 }

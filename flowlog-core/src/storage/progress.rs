@@ -11,8 +11,9 @@
 //! ```
 
 use std::fmt;
+use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_trait::async_trait;
@@ -31,6 +32,9 @@ pub struct Progress {
     objects_listed: AtomicU64,
     get_requests: AtomicU64,
     bytes_read: AtomicU64,
+    objects_read: AtomicU64,
+    /// The objects counted in `objects_read`, so each counts once.
+    read_paths: Mutex<HashSet<Path>>,
     scans: AtomicU64,
     objects_scanned: AtomicU64,
     bytes_scanned: AtomicU64,
@@ -47,6 +51,10 @@ pub struct ProgressSnapshot {
     pub get_requests: u64,
     /// Bytes requested by reads.
     pub bytes_read: u64,
+    /// Objects whose data a scan began reading: ranged reads of column chunks
+    /// (`get_ranges`) or a whole-object read. Footer and header reads (one ranged
+    /// `get_range` while planning) do not count.
+    pub objects_read: u64,
     /// Scans of flow-log tables planned. None when the optimizer removed every scan
     /// (a filter that is never true, `LIMIT 0`) or the query reads no flow-log table.
     pub scans: u64,
@@ -65,6 +73,7 @@ impl Progress {
             objects_listed: self.objects_listed.load(Ordering::Relaxed),
             get_requests: self.get_requests.load(Ordering::Relaxed),
             bytes_read: self.bytes_read.load(Ordering::Relaxed),
+            objects_read: self.objects_read.load(Ordering::Relaxed),
             scans: self.scans.load(Ordering::Relaxed),
             objects_scanned: self.objects_scanned.load(Ordering::Relaxed),
             bytes_scanned: self.bytes_scanned.load(Ordering::Relaxed),
@@ -77,6 +86,15 @@ impl Progress {
         self.objects_scanned.fetch_add(objects, Ordering::Relaxed);
         self.bytes_scanned.fetch_add(bytes, Ordering::Relaxed);
     }
+
+    /// Count `location` in `objects_read` the first time its data is read.
+    fn record_object_read(&self, location: &Path) {
+        let mut seen = self.read_paths.lock().unwrap_or_else(|e| e.into_inner());
+        if !seen.contains(location) {
+            seen.insert(location.clone());
+            self.objects_read.fetch_add(1, Ordering::Relaxed);
+        }
+    }
 }
 
 impl ProgressSnapshot {
@@ -88,6 +106,7 @@ impl ProgressSnapshot {
             objects_listed: self.objects_listed.saturating_sub(earlier.objects_listed),
             get_requests: self.get_requests.saturating_sub(earlier.get_requests),
             bytes_read: self.bytes_read.saturating_sub(earlier.bytes_read),
+            objects_read: self.objects_read.saturating_sub(earlier.objects_read),
             scans: self.scans.saturating_sub(earlier.scans),
             objects_scanned: self.objects_scanned.saturating_sub(earlier.objects_scanned),
             bytes_scanned: self.bytes_scanned.saturating_sub(earlier.bytes_scanned),
@@ -155,12 +174,16 @@ impl ObjectStore for CountingStore {
         options: GetOptions,
     ) -> object_store::Result<GetResult> {
         let head = options.head;
+        let whole = options.range.is_none();
         let result = self.inner.get_opts(location, options).await?;
         if !head {
             self.progress.get_requests.fetch_add(1, Ordering::Relaxed);
             self.progress
                 .bytes_read
                 .fetch_add(range_len(&result.range), Ordering::Relaxed);
+            if whole {
+                self.progress.record_object_read(location);
+            }
         }
         Ok(result)
     }
@@ -171,6 +194,7 @@ impl ObjectStore for CountingStore {
         ranges: &[Range<u64>],
     ) -> object_store::Result<Vec<bytes::Bytes>> {
         let out = self.inner.get_ranges(location, ranges).await?;
+        self.progress.record_object_read(location);
         self.progress
             .get_requests
             .fetch_add(ranges.len() as u64, Ordering::Relaxed);
