@@ -132,7 +132,7 @@ impl QueryProgress {
                 bar.finish();
             }
             Some(bar) => bar.finish_and_clear(),
-            None if completed => eprintln!("flowlog: {}", shared.line(true)),
+            None if completed => eprintln!("flowlog: {}", shared.final_line()),
             None => {}
         }
     }
@@ -154,28 +154,27 @@ impl Shared {
                 bar.set_length(STEPS);
                 bar.set_position((done * STEPS as f64) as u64);
             }
-            bar.set_message(self.line(false));
+            bar.set_message(line(&now, self.rows.load(Ordering::Relaxed)));
             bar.tick();
         }
     }
 
-    /// The line of [`line`] for the counters now, and with `timed` the elapsed time.
-    fn line(&self, timed: bool) -> String {
+    /// The line of [`line`] for the counters now, with the elapsed time.
+    fn final_line(&self) -> String {
         let p = self.progress.snapshot().since(&self.before);
         let rows = self.rows.load(Ordering::Relaxed);
-        let mut line = line(&p, rows);
-        if timed {
-            line.push_str(&format!(" · {:.1} s", self.started.elapsed().as_secs_f64()));
-        }
-        line
+        format!(
+            "{} · {:.1} s",
+            line(&p, rows),
+            self.started.elapsed().as_secs_f64()
+        )
     }
 }
 
-/// `listed 3 prefixes (12 objects) · 4 of 13 objects, 120.5 KiB of 208.0 KiB read ·
+/// `listed 3 prefixes (12 objects) · 4 of 13 objects, 64.5 KiB of 208.0 KiB read ·
 /// 1,234 rows`. The totals are the ones the summary line reports (the objects the scans
-/// planned to read and their size); the objects read are those whose data was fetched, and
-/// the bytes read are the bytes fetched, fewer than the total when only some columns
-/// are read.
+/// planned to read and their size); the objects read are those the scans opened, and the
+/// bytes read their size.
 fn line(p: &ProgressSnapshot, rows: u64) -> String {
     format!(
         "listed {} prefix{} ({} objects) · {} of {} object{}, {} of {} read · {} row{}",
@@ -185,28 +184,23 @@ fn line(p: &ProgressSnapshot, rows: u64) -> String {
         thousands(p.objects_read.min(p.objects_scanned)),
         thousands(p.objects_scanned),
         if p.objects_scanned == 1 { "" } else { "s" },
-        bytes(p.bytes_read),
+        bytes(p.object_bytes_read.min(p.bytes_scanned)),
         bytes(p.bytes_scanned),
         thousands(rows),
         if rows == 1 { "" } else { "s" },
     )
 }
 
-/// How much of the scan is done, 0 to 1, for the bar and its ETA: the bytes read of the
-/// total, or the objects begun of the objects to read when that is further along (a scan
-/// that reads a few columns fetches only part of each object). `None` before the scan
-/// is planned.
+/// How much of the scan is done, 0 to 1, for the bar and its ETA: the size of the
+/// objects read of the total. `None` before the scan is planned.
 fn fraction_done(p: &ProgressSnapshot) -> Option<f64> {
     if p.objects_scanned == 0 {
         return None;
     }
-    let by_bytes = if p.bytes_scanned == 0 {
-        0.0
-    } else {
-        p.bytes_read as f64 / p.bytes_scanned as f64
-    };
-    let by_objects = p.objects_read as f64 / p.objects_scanned as f64;
-    Some(by_bytes.max(by_objects).min(1.0))
+    if p.bytes_scanned == 0 {
+        return Some(p.objects_read.min(p.objects_scanned) as f64 / p.objects_scanned as f64);
+    }
+    Some((p.object_bytes_read as f64 / p.bytes_scanned as f64).min(1.0))
 }
 
 #[cfg(test)]
@@ -220,16 +214,16 @@ mod tests {
             objects_listed: 12,
             objects_read: 4,
             objects_scanned: 13,
-            bytes_read: 2048,
+            object_bytes_read: 52 * 1024,
             bytes_scanned: 208 * 1024,
             ..ProgressSnapshot::default()
         };
         assert_eq!(
             line(&p, 1234),
-            "listed 3 prefixes (12 objects) · 4 of 13 objects, 2.0 KiB of 208.0 KiB read · 1,234 rows"
+            "listed 3 prefixes (12 objects) · 4 of 13 objects, 52.0 KiB of 208.0 KiB read · 1,234 rows"
         );
         let done = fraction_done(&p).unwrap();
-        assert!((done - 4.0 / 13.0).abs() < 1e-9, "{done}");
+        assert!((done - 0.25).abs() < 1e-9, "{done}");
         assert_eq!(fraction_done(&ProgressSnapshot::default()), None);
     }
 }

@@ -11,9 +11,8 @@
 //! ```
 
 use std::fmt;
-use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_trait::async_trait;
@@ -33,8 +32,7 @@ pub struct Progress {
     get_requests: AtomicU64,
     bytes_read: AtomicU64,
     objects_read: AtomicU64,
-    /// The objects counted in `objects_read`, so each counts once.
-    read_paths: Mutex<HashSet<Path>>,
+    object_bytes_read: AtomicU64,
     scans: AtomicU64,
     objects_scanned: AtomicU64,
     bytes_scanned: AtomicU64,
@@ -51,10 +49,13 @@ pub struct ProgressSnapshot {
     pub get_requests: u64,
     /// Bytes requested by reads.
     pub bytes_read: u64,
-    /// Objects whose data a scan began reading: ranged reads of column chunks
-    /// (`get_ranges`) or a whole-object read. Footer and header reads (one ranged
-    /// `get_range` while planning) do not count.
+    /// Objects a scan opened to read (a Parquet object whose row groups statistics
+    /// all ruled out counts too: it was looked at and is done), or read whole (a text
+    /// object). Footers and header lines read while planning do not count.
     pub objects_read: u64,
+    /// The total size of the objects in `objects_read`: of `bytes_scanned`, how much
+    /// the scans have reached.
+    pub object_bytes_read: u64,
     /// Scans of flow-log tables planned. None when the optimizer removed every scan
     /// (a filter that is never true, `LIMIT 0`) or the query reads no flow-log table.
     pub scans: u64,
@@ -74,6 +75,7 @@ impl Progress {
             get_requests: self.get_requests.load(Ordering::Relaxed),
             bytes_read: self.bytes_read.load(Ordering::Relaxed),
             objects_read: self.objects_read.load(Ordering::Relaxed),
+            object_bytes_read: self.object_bytes_read.load(Ordering::Relaxed),
             scans: self.scans.load(Ordering::Relaxed),
             objects_scanned: self.objects_scanned.load(Ordering::Relaxed),
             bytes_scanned: self.bytes_scanned.load(Ordering::Relaxed),
@@ -87,13 +89,14 @@ impl Progress {
         self.bytes_scanned.fetch_add(bytes, Ordering::Relaxed);
     }
 
-    /// Count `location` in `objects_read` the first time its data is read.
-    fn record_object_read(&self, location: &Path) {
-        let mut seen = self.read_paths.lock().unwrap_or_else(|e| e.into_inner());
-        if !seen.contains(location) {
-            seen.insert(location.clone());
+    /// Count a part of `bytes` bytes of an object a scan opened or read, in
+    /// `object_bytes_read`, and in `objects_read` when it is the object's `first` part
+    /// (a large object may be read in byte ranges by several partitions).
+    pub(crate) fn record_object_read(&self, bytes: u64, first: bool) {
+        if first {
             self.objects_read.fetch_add(1, Ordering::Relaxed);
         }
+        self.object_bytes_read.fetch_add(bytes, Ordering::Relaxed);
     }
 }
 
@@ -107,6 +110,9 @@ impl ProgressSnapshot {
             get_requests: self.get_requests.saturating_sub(earlier.get_requests),
             bytes_read: self.bytes_read.saturating_sub(earlier.bytes_read),
             objects_read: self.objects_read.saturating_sub(earlier.objects_read),
+            object_bytes_read: self
+                .object_bytes_read
+                .saturating_sub(earlier.object_bytes_read),
             scans: self.scans.saturating_sub(earlier.scans),
             objects_scanned: self.objects_scanned.saturating_sub(earlier.objects_scanned),
             bytes_scanned: self.bytes_scanned.saturating_sub(earlier.bytes_scanned),
@@ -182,7 +188,7 @@ impl ObjectStore for CountingStore {
                 .bytes_read
                 .fetch_add(range_len(&result.range), Ordering::Relaxed);
             if whole {
-                self.progress.record_object_read(location);
+                self.progress.record_object_read(result.meta.size, true);
             }
         }
         Ok(result)
@@ -194,7 +200,6 @@ impl ObjectStore for CountingStore {
         ranges: &[Range<u64>],
     ) -> object_store::Result<Vec<bytes::Bytes>> {
         let out = self.inner.get_ranges(location, ranges).await?;
-        self.progress.record_object_read(location);
         self.progress
             .get_requests
             .fetch_add(ranges.len() as u64, Ordering::Relaxed);

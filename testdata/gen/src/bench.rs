@@ -28,9 +28,9 @@ use crate::fields::ColumnSet;
 use crate::fleet::{Eni, Fleet, Role, fleet_like};
 use crate::layout::{Bucket, Layout, file_name};
 use crate::parquet_file::encode;
-use crate::progress::{Mode, Totals, WriteProgress};
 use crate::plan::WINDOW_SECONDS;
 use crate::prng::{SplitMix64, fnv1a32};
+use crate::progress::{Mode, Totals, WriteProgress};
 use crate::record::FlowRecord;
 use crate::traffic::traffic_record;
 
@@ -407,13 +407,16 @@ mod tests {
         let path = dir.path().join(BUCKET_NAME).join(&first.key);
         let bytes = fs::read(&path).expect("first file");
         assert_eq!(&bytes[..4], b"PAR1");
-        assert_eq!(write(&options).expect("rewrite"), summary);
+        assert_eq!(write(&options, Mode::Off).expect("rewrite"), summary);
 
         let inside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench-out");
-        let err = write(&BenchOptions {
-            dir: inside.clone(),
-            ..options
-        })
+        let err = write(
+            &BenchOptions {
+                dir: inside.clone(),
+                ..options
+            },
+            Mode::Off,
+        )
         .expect_err("inside testdata");
         assert!(
             err.to_string().contains("inside the bundled sample"),

@@ -86,15 +86,11 @@ impl WriteProgress {
             Mode::Auto => terminal,
         };
         let bar = (shown && terminal).then(|| {
-            let bar = ProgressBar::with_draw_target(
-                Some(totals.records),
-                ProgressDrawTarget::stderr(),
-            );
+            let bar =
+                ProgressBar::with_draw_target(Some(totals.records), ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template(
-                    "{spinner} [{bar:20}] {msg} · {elapsed} · ETA {eta}",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ProgressStyle::with_template("{spinner} [{bar:20}] {msg} · {elapsed} · ETA {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             bar.enable_steady_tick(Duration::from_millis(100));
             bar
