@@ -90,8 +90,7 @@ fn the_bar_ends_at_the_true_totals_on_a_terminal() {
     let bytes = size(&tmp.path().join("flowlog-bench"));
     let last = terminal
         .split(['\r', '\n', '\x1b'])
-        .filter(|s| s.contains("wrote "))
-        .last()
+        .rfind(|s| s.contains("wrote "))
         .unwrap_or_else(|| panic!("no bar on the terminal: {terminal:?}"));
     assert!(
         last.contains("wrote 9 of 9 files, 90 of 90 records, "),
