@@ -1,5 +1,6 @@
-//! Progress of a running query on stderr: prefixes listed, objects and bytes to read,
-//! bytes read, rows, elapsed time and an estimate of the time left.
+//! Progress of a running query on stderr: prefixes listed, objects read of the objects
+//! to read, bytes read of their total size, rows, elapsed time and an estimate of the
+//! time left.
 //!
 //! The counters are the core's [`Progress`] (every store of the session counts its
 //! listings and reads into it); a thread samples them ten times a second. On a terminal
@@ -32,6 +33,9 @@ pub(crate) enum ProgressMode {
 
 /// How often the counters are sampled.
 const TICK: Duration = Duration::from_millis(100);
+
+/// The bar's length: the fraction done, in thousandths.
+const STEPS: u64 = 1000;
 
 /// The progress display of one query; [`QueryProgress::finish`] prints the final line.
 pub(crate) struct QueryProgress {
@@ -74,7 +78,7 @@ impl QueryProgress {
         let bar = terminal.then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg} · {elapsed} · ETA {eta}")
+                ProgressStyle::with_template("{spinner} [{bar:20}] {msg} · {elapsed} · ETA {eta}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             bar
@@ -128,7 +132,7 @@ impl QueryProgress {
                 bar.finish();
             }
             Some(bar) => bar.finish_and_clear(),
-            None if completed => eprintln!("flowlog: {}", shared.line(true)),
+            None if completed => eprintln!("flowlog: {}", shared.final_line()),
             None => {}
         }
     }
@@ -146,35 +150,80 @@ impl Shared {
     fn draw(&self) {
         if let Some(bar) = &self.bar {
             let now = self.progress.snapshot().since(&self.before);
-            if now.bytes_scanned > 0 {
-                bar.set_length(now.bytes_scanned);
-                bar.set_position(now.bytes_read.min(now.bytes_scanned));
+            if let Some(done) = fraction_done(&now) {
+                bar.set_length(STEPS);
+                bar.set_position((done * STEPS as f64) as u64);
             }
-            bar.set_message(self.line(false));
+            bar.set_message(line(&now, self.rows.load(Ordering::Relaxed)));
             bar.tick();
         }
     }
 
-    /// `listed 3 prefixes (12 objects) · 16 objects, 208.0 KiB to read · 120.5 KiB read ·
-    /// 1,234 rows`, and with `timed` the elapsed time.
-    fn line(&self, timed: bool) -> String {
+    /// The line of [`line`] for the counters now, with the elapsed time.
+    fn final_line(&self) -> String {
         let p = self.progress.snapshot().since(&self.before);
         let rows = self.rows.load(Ordering::Relaxed);
-        let mut line = format!(
-            "listed {} prefix{} ({} objects) · {} object{}, {} to read · {} read · {} row{}",
-            thousands(p.list_requests),
-            if p.list_requests == 1 { "" } else { "es" },
-            thousands(p.objects_listed),
-            thousands(p.objects_scanned),
-            if p.objects_scanned == 1 { "" } else { "s" },
-            bytes(p.bytes_scanned),
-            bytes(p.bytes_read),
-            thousands(rows),
-            if rows == 1 { "" } else { "s" },
+        format!(
+            "{} · {:.1} s",
+            line(&p, rows),
+            self.started.elapsed().as_secs_f64()
+        )
+    }
+}
+
+/// `listed 3 prefixes (12 objects) · 4 of 13 objects, 64.5 KiB of 208.0 KiB read ·
+/// 1,234 rows`. The totals are the ones the summary line reports (the objects the scans
+/// planned to read and their size); the objects read are those the scans opened, and the
+/// bytes read their size.
+fn line(p: &ProgressSnapshot, rows: u64) -> String {
+    format!(
+        "listed {} prefix{} ({} objects) · {} of {} object{}, {} of {} read · {} row{}",
+        thousands(p.list_requests),
+        if p.list_requests == 1 { "" } else { "es" },
+        thousands(p.objects_listed),
+        thousands(p.objects_read.min(p.objects_scanned)),
+        thousands(p.objects_scanned),
+        if p.objects_scanned == 1 { "" } else { "s" },
+        bytes(p.object_bytes_read.min(p.bytes_scanned)),
+        bytes(p.bytes_scanned),
+        thousands(rows),
+        if rows == 1 { "" } else { "s" },
+    )
+}
+
+/// How much of the scan is done, 0 to 1, for the bar and its ETA: the size of the
+/// objects read of the total. `None` before the scan is planned.
+fn fraction_done(p: &ProgressSnapshot) -> Option<f64> {
+    if p.objects_scanned == 0 {
+        return None;
+    }
+    if p.bytes_scanned == 0 {
+        return Some(p.objects_read.min(p.objects_scanned) as f64 / p.objects_scanned as f64);
+    }
+    Some((p.object_bytes_read as f64 / p.bytes_scanned as f64).min(1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_line_counts_read_of_the_totals() {
+        let p = ProgressSnapshot {
+            list_requests: 3,
+            objects_listed: 12,
+            objects_read: 4,
+            objects_scanned: 13,
+            object_bytes_read: 52 * 1024,
+            bytes_scanned: 208 * 1024,
+            ..ProgressSnapshot::default()
+        };
+        assert_eq!(
+            line(&p, 1234),
+            "listed 3 prefixes (12 objects) · 4 of 13 objects, 52.0 KiB of 208.0 KiB read · 1,234 rows"
         );
-        if timed {
-            line.push_str(&format!(" · {:.1} s", self.started.elapsed().as_secs_f64()));
-        }
-        line
+        let done = fraction_done(&p).unwrap();
+        assert!((done - 0.25).abs() < 1e-9, "{done}");
+        assert_eq!(fraction_done(&ProgressSnapshot::default()), None);
     }
 }

@@ -18,6 +18,8 @@ mod output_formats;
 #[cfg(unix)]
 mod output_safety;
 mod progress;
+#[cfg(target_os = "linux")]
+mod progress_pty;
 mod provision;
 mod query;
 mod readme_walk;

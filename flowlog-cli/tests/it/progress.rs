@@ -53,3 +53,10 @@ fn auto_to_a_pipe_and_quiet_print_nothing() {
         assert!(!stderr.contains("listed "), "{mode} {extra:?}: {stderr}");
     }
 }
+
+#[test]
+fn auto_to_a_pipe_writes_nothing_to_stderr() {
+    let out = runbook("auto", &[]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

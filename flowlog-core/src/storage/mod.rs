@@ -14,6 +14,7 @@
 
 #[cfg(feature = "aws")]
 mod credentials;
+mod opened;
 mod progress;
 pub mod s3;
 
@@ -28,6 +29,7 @@ use object_store::path::Path as ObjectPath;
 
 use crate::error::{Error, Result};
 
+pub use opened::CountingReaderFactory;
 pub use progress::{CountingStore, Progress, ProgressSnapshot};
 pub use s3::{S3Options, StaticCredentials};
 

@@ -31,6 +31,8 @@ pub struct Progress {
     objects_listed: AtomicU64,
     get_requests: AtomicU64,
     bytes_read: AtomicU64,
+    objects_read: AtomicU64,
+    object_bytes_read: AtomicU64,
     scans: AtomicU64,
     objects_scanned: AtomicU64,
     bytes_scanned: AtomicU64,
@@ -47,6 +49,13 @@ pub struct ProgressSnapshot {
     pub get_requests: u64,
     /// Bytes requested by reads.
     pub bytes_read: u64,
+    /// Objects a scan opened to read (a Parquet object whose row groups statistics
+    /// all ruled out counts too: it was looked at and is done), or read whole (a text
+    /// object). Footers and header lines read while planning do not count.
+    pub objects_read: u64,
+    /// The total size of the objects in `objects_read`: of `bytes_scanned`, how much
+    /// the scans have reached.
+    pub object_bytes_read: u64,
     /// Scans of flow-log tables planned. None when the optimizer removed every scan
     /// (a filter that is never true, `LIMIT 0`) or the query reads no flow-log table.
     pub scans: u64,
@@ -65,6 +74,8 @@ impl Progress {
             objects_listed: self.objects_listed.load(Ordering::Relaxed),
             get_requests: self.get_requests.load(Ordering::Relaxed),
             bytes_read: self.bytes_read.load(Ordering::Relaxed),
+            objects_read: self.objects_read.load(Ordering::Relaxed),
+            object_bytes_read: self.object_bytes_read.load(Ordering::Relaxed),
             scans: self.scans.load(Ordering::Relaxed),
             objects_scanned: self.objects_scanned.load(Ordering::Relaxed),
             bytes_scanned: self.bytes_scanned.load(Ordering::Relaxed),
@@ -77,6 +88,16 @@ impl Progress {
         self.objects_scanned.fetch_add(objects, Ordering::Relaxed);
         self.bytes_scanned.fetch_add(bytes, Ordering::Relaxed);
     }
+
+    /// Count a part of `bytes` bytes of an object a scan opened or read, in
+    /// `object_bytes_read`, and in `objects_read` when it is the object's `first` part
+    /// (a large object may be read in byte ranges by several partitions).
+    pub(crate) fn record_object_read(&self, bytes: u64, first: bool) {
+        if first {
+            self.objects_read.fetch_add(1, Ordering::Relaxed);
+        }
+        self.object_bytes_read.fetch_add(bytes, Ordering::Relaxed);
+    }
 }
 
 impl ProgressSnapshot {
@@ -88,6 +109,10 @@ impl ProgressSnapshot {
             objects_listed: self.objects_listed.saturating_sub(earlier.objects_listed),
             get_requests: self.get_requests.saturating_sub(earlier.get_requests),
             bytes_read: self.bytes_read.saturating_sub(earlier.bytes_read),
+            objects_read: self.objects_read.saturating_sub(earlier.objects_read),
+            object_bytes_read: self
+                .object_bytes_read
+                .saturating_sub(earlier.object_bytes_read),
             scans: self.scans.saturating_sub(earlier.scans),
             objects_scanned: self.objects_scanned.saturating_sub(earlier.objects_scanned),
             bytes_scanned: self.bytes_scanned.saturating_sub(earlier.bytes_scanned),
@@ -155,12 +180,16 @@ impl ObjectStore for CountingStore {
         options: GetOptions,
     ) -> object_store::Result<GetResult> {
         let head = options.head;
+        let whole = options.range.is_none();
         let result = self.inner.get_opts(location, options).await?;
         if !head {
             self.progress.get_requests.fetch_add(1, Ordering::Relaxed);
             self.progress
                 .bytes_read
                 .fetch_add(range_len(&result.range), Ordering::Relaxed);
+            if whole {
+                self.progress.record_object_read(result.meta.size, true);
+            }
         }
         Ok(result)
     }

@@ -562,7 +562,13 @@ impl TableProvider for FlowLogTable {
             // from there, not from the store again.
             let store = state.runtime_env().object_store(&url)?;
             source = source.with_parquet_file_reader_factory(Arc::new(
-                CachedParquetFileReaderFactory::new(store, Arc::clone(&cache)),
+                crate::storage::CountingReaderFactory::new(
+                    Arc::new(CachedParquetFileReaderFactory::new(
+                        store,
+                        Arc::clone(&cache),
+                    )),
+                    self.resolver.progress(),
+                ),
             ));
             let file_groups = FileGroup::new(files).split_files(target_partitions);
             let config = FileScanConfigBuilder::new(url, Arc::new(source))

@@ -30,6 +30,7 @@ use crate::layout::{Bucket, Layout, file_name};
 use crate::parquet_file::encode;
 use crate::plan::WINDOW_SECONDS;
 use crate::prng::{SplitMix64, fnv1a32};
+use crate::progress::{Mode, Totals, WriteProgress};
 use crate::record::FlowRecord;
 use crate::traffic::traffic_record;
 
@@ -226,8 +227,9 @@ fn refuse_testdata(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes the data set, replacing any previous `<dir>/flowlog-bench`, on all available cores.
-pub fn write(options: &BenchOptions) -> Result<BenchSummary> {
+/// Writes the data set, replacing any previous `<dir>/flowlog-bench`, on all available cores,
+/// showing progress on stderr as `progress` says.
+pub fn write(options: &BenchOptions, progress: Mode) -> Result<BenchSummary> {
     if options.files == 0 || options.rows_per_file == 0 {
         bail!("--files and --rows-per-file must be at least 1");
     }
@@ -246,10 +248,14 @@ pub fn write(options: &BenchOptions) -> Result<BenchSummary> {
     let bytes = AtomicUsize::new(0);
     let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let done = AtomicUsize::new(0);
-    let started = std::time::Instant::now();
+    let shown = WriteProgress::start(
+        progress,
+        Totals {
+            files: planned.len() as u64,
+            records: (planned.len() * options.rows_per_file) as u64,
+        },
+    );
     std::thread::scope(|scope| {
-        scope.spawn(|| report_progress(&done, planned.len(), options.rows_per_file, started));
         for _ in 0..workers {
             scope.spawn(|| {
                 loop {
@@ -259,14 +265,13 @@ pub fn write(options: &BenchOptions) -> Result<BenchSummary> {
                     match result {
                         Ok(n) => {
                             bytes.fetch_add(n, Ordering::Relaxed);
-                            done.fetch_add(1, Ordering::Relaxed);
+                            shown.file_written(options.rows_per_file as u64, n as u64);
                         }
                         Err(e) => {
                             if let Ok(mut slot) = failure.lock() {
                                 slot.get_or_insert(e);
                             }
                             next.store(planned.len(), Ordering::Relaxed);
-                            done.store(planned.len(), Ordering::Relaxed);
                             break;
                         }
                     }
@@ -275,39 +280,15 @@ pub fn write(options: &BenchOptions) -> Result<BenchSummary> {
         }
     });
     if let Some(e) = failure.into_inner().ok().flatten() {
+        shown.finish(false);
         return Err(e);
     }
+    shown.finish(true);
     Ok(BenchSummary {
         files: planned.len(),
         rows: planned.len() * options.rows_per_file,
         bytes: bytes.into_inner() as u64,
     })
-}
-
-/// Prints `files written/total, records per second` to stderr every two seconds until every
-/// file is done (or the writers gave up).
-fn report_progress(
-    done: &AtomicUsize,
-    total: usize,
-    rows_per_file: usize,
-    started: std::time::Instant,
-) {
-    let mut last_print = std::time::Instant::now();
-    loop {
-        let n = done.load(Ordering::Relaxed);
-        if n >= total {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        if last_print.elapsed().as_secs() >= 2 {
-            last_print = std::time::Instant::now();
-            let seconds = started.elapsed().as_secs_f64().max(1e-9);
-            eprintln!(
-                "gen-testdata: {n}/{total} files, {:.0} records/s",
-                (n * rows_per_file) as f64 / seconds
-            );
-        }
-    }
 }
 
 fn write_one(root: &Path, fleet: &Fleet, p: &Planned, rows: usize) -> Result<usize> {
@@ -419,20 +400,23 @@ mod tests {
             rows_per_file: 10,
             accounts: ACCOUNTS.len(),
         };
-        let summary = write(&options).expect("write");
+        let summary = write(&options, Mode::Off).expect("write");
         assert_eq!(summary.files, 9);
         assert_eq!(summary.rows, 90);
         let first = plan(9, ACCOUNTS.len()).expect("plan").remove(0);
         let path = dir.path().join(BUCKET_NAME).join(&first.key);
         let bytes = fs::read(&path).expect("first file");
         assert_eq!(&bytes[..4], b"PAR1");
-        assert_eq!(write(&options).expect("rewrite"), summary);
+        assert_eq!(write(&options, Mode::Off).expect("rewrite"), summary);
 
         let inside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench-out");
-        let err = write(&BenchOptions {
-            dir: inside.clone(),
-            ..options
-        })
+        let err = write(
+            &BenchOptions {
+                dir: inside.clone(),
+                ..options
+            },
+            Mode::Off,
+        )
         .expect_err("inside testdata");
         assert!(
             err.to_string().contains("inside the bundled sample"),

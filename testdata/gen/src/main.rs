@@ -9,6 +9,8 @@
 //! gen-testdata --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K]
 //!                            write the benchmark data set under DIR/flowlog-bench/ (see `bench`)
 //! ```
+//! `--progress auto|on|off` (anywhere) shows the benchmark data set's progress on stderr: a bar
+//! on a terminal (`auto`, the default), the final line only to a pipe (`on`), or nothing.
 //! Run from the workspace root: `cargo run -p flowlog-testdata -- --out testdata`, or
 //! `cargo run --release -p flowlog-testdata -- --bench target/bench-data` for the benchmarks.
 
@@ -21,6 +23,7 @@ mod layout;
 mod parquet_file;
 mod plan;
 mod prng;
+mod progress;
 mod record;
 mod records_csv;
 mod text_file;
@@ -31,7 +34,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-const USAGE: &str = "usage: gen-testdata --out DIR | --check DIR | --text DIR | --mixed DIR | --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K]";
+const USAGE: &str = "usage: gen-testdata --out DIR | --check DIR | --text DIR | --mixed DIR | --bench DIR [--files N] [--rows-per-file M | --total-rows TOTAL] [--accounts K] [--progress auto|on|off]";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +93,7 @@ fn parse_args(args: &[String]) -> Result<Command> {
 }
 
 /// Runs the command; `Ok(false)` means `--check` found a difference.
-fn run(command: Command) -> Result<bool> {
+fn run(command: Command, progress: progress::Mode) -> Result<bool> {
     match command {
         Command::Help => {
             println!("{USAGE}");
@@ -114,7 +117,7 @@ fn run(command: Command) -> Result<bool> {
             Ok(true)
         }
         Command::Bench(options) => {
-            let summary = bench::write(&options)?;
+            let summary = bench::write(&options, progress)?;
             println!(
                 "wrote {} files, {} records ({} bytes) under {}",
                 summary.files,
@@ -146,7 +149,10 @@ fn run(command: Command) -> Result<bool> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match parse_args(&args).and_then(run) {
+    let parsed = progress::take_flag(&args)
+        .and_then(|(mode, args)| Ok((parse_args(&args)?, mode)))
+        .and_then(|(command, mode)| run(command, mode));
+    match parsed {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(err) => {
