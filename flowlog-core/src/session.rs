@@ -315,6 +315,14 @@ impl FlowLogSession {
             return Ok(None);
         }
         crate::dialect::rewrite(&mut parsed)?;
+        if let Some(position) = crate::dialect::aggregate_filter::filter_on_scalar(&parsed, |f| {
+            state.aggregate_functions().contains_key(f)
+        }) {
+            return Err(Error::Sql {
+                position: Some(position),
+                message: crate::dialect::aggregate_filter::MESSAGE.into(),
+            });
+        }
         // `EXPLAIN [ANALYZE] query` in flowlog's layout; with VERBOSE or a FORMAT, DataFusion's.
         if let datafusion::sql::parser::Statement::Explain(explain) = &parsed
             && !explain.options.verbose

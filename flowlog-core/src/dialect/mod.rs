@@ -9,8 +9,10 @@
 //! casts to types DataFusion lacks) adds one file here and one call in [`rewrite`].
 
 pub(crate) mod aggregate;
+pub mod aggregate_filter;
 mod ast;
 mod chains;
+mod concat_null;
 mod conditional;
 pub mod datetime;
 mod ipaddress;
@@ -56,6 +58,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
     naming::name_unaliased_columns(statement);
     datetime::rewrite(statement);
     let _ = visit_expressions_mut(statement.as_mut(), |expr| {
+        concat_null::rewrite(expr);
         conditional::rewrite(expr);
         ipaddress::rewrite(expr);
         string::rewrite(expr);

@@ -5,7 +5,9 @@
 pub mod approx_distinct_error;
 pub mod approx_distinct_float;
 pub mod approx_percentile_weighted;
+pub mod average;
 pub mod central_moments;
+mod decimal_total;
 pub mod histogram;
 pub mod map_agg;
 mod map_value;
@@ -26,6 +28,7 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
         histogram::udaf(),
         approx_percentile_weighted::udaf(),
         sum::udaf(),
+        average::udaf(),
     ];
     all.extend(central_moments::udafs());
     all

@@ -1,7 +1,9 @@
 //! `sum` as Trino computes it over integers: a BIGINT that fails on overflow
 //! (`bigint addition overflow: a + b`, Trino's `LongSumAggregation`), never a wrapped
-//! negative number. Every other input type (double, decimal, interval…) is summed by
-//! DataFusion's own `sum`, to which this function hands over.
+//! negative number. Over `decimal(p, s)` the answer is a `decimal(38, s)` that fails with
+//! `Decimal overflow` past 38 digits (`decimal_total.rs`). Every other input type
+//! (double, interval…) is summed by DataFusion's own `sum`, to which this function hands
+//! over.
 
 use std::sync::Arc;
 
@@ -18,6 +20,8 @@ use datafusion::logical_expr::{
     ReversedUDAF, Signature,
 };
 
+use super::decimal_total::{DecimalAnswer, DecimalTotal, decimal_input, state_fields};
+
 /// `sum(x)`: checked over integers, DataFusion's `sum` otherwise.
 #[derive(Debug, Default, PartialEq, Eq, Hash)]
 pub struct TrinoSum {
@@ -33,6 +37,17 @@ pub fn udaf() -> Arc<AggregateUDF> {
 /// input is summed as BIGINT).
 fn checked(args: &AccumulatorArgs) -> bool {
     !args.is_distinct && *args.return_field.data_type() == DataType::Int64
+}
+
+/// The DECIMAL total for a DECIMAL input (`None` for any other input).
+fn decimal_total(args: &AccumulatorArgs) -> Option<DecimalTotal> {
+    let (precision, scale) = decimal_input(args.expr_fields.first()?.data_type())?;
+    Some(DecimalTotal::new(
+        DecimalAnswer::Sum,
+        precision,
+        scale,
+        args.is_distinct,
+    ))
 }
 
 fn overflow(a: i64, b: i64) -> DataFusionError {
@@ -59,15 +74,29 @@ impl AggregateUDFImpl for TrinoSum {
     }
 
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
-        self.inner.return_type(arg_types)
+        match arg_types.first().and_then(decimal_input) {
+            Some((_, scale)) => Ok(DataType::Decimal128(38, scale)),
+            None => self.inner.return_type(arg_types),
+        }
     }
 
     fn state_fields(&self, args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
-        self.inner.state_fields(args)
+        match args
+            .input_fields
+            .first()
+            .and_then(|f| decimal_input(f.data_type()))
+        {
+            Some((precision, scale)) => {
+                Ok(state_fields(args.name, precision, scale, args.is_distinct))
+            }
+            None => self.inner.state_fields(args),
+        }
     }
 
     fn accumulator(&self, args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
-        if checked(&args) {
+        if let Some(total) = decimal_total(&args) {
+            Ok(Box::new(total))
+        } else if checked(&args) {
             Ok(Box::new(CheckedSum::default()))
         } else {
             self.inner.accumulator(args)
@@ -75,7 +104,7 @@ impl AggregateUDFImpl for TrinoSum {
     }
 
     fn groups_accumulator_supported(&self, args: AccumulatorArgs) -> bool {
-        self.inner.groups_accumulator_supported(args)
+        decimal_total(&args).is_none() && self.inner.groups_accumulator_supported(args)
     }
 
     fn create_groups_accumulator(
@@ -90,7 +119,9 @@ impl AggregateUDFImpl for TrinoSum {
     }
 
     fn create_sliding_accumulator(&self, args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
-        if checked(&args) {
+        if let Some(total) = decimal_total(&args) {
+            Ok(Box::new(total))
+        } else if checked(&args) {
             Ok(Box::new(CheckedSum::default()))
         } else {
             self.inner.create_sliding_accumulator(args)
