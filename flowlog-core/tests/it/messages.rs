@@ -71,6 +71,10 @@ const CORPUS: &[(&str, &str)] = &[
         "SQL error at line 1, column 8: Unexpected parameters (varchar) for function sum",
     ),
     (
+        "SELECT round(sum(bytes), 1) FILTER (WHERE action = 'ACCEPT') FROM vpc_flow_logs",
+        "SQL error at line 1, column 8: Filter is only valid for aggregation functions",
+    ),
+    (
         "SELECT from_unixtime('x')",
         "SQL error at line 1, column 8: from_unixtime: unexpected argument types (varchar); expected (double), (double, varchar) or (double, bigint, bigint)",
     ),
