@@ -150,11 +150,12 @@ impl Shared {
     fn draw(&self) {
         if let Some(bar) = &self.bar {
             let now = self.progress.snapshot().since(&self.before);
+            // The text first: a frame drawn between the two calls shows the bar with it.
+            bar.set_message(line(&now, self.rows.load(Ordering::Relaxed)));
             if let Some(done) = fraction_done(&now) {
                 bar.set_length(STEPS);
                 bar.set_position((done * STEPS as f64) as u64);
             }
-            bar.set_message(line(&now, self.rows.load(Ordering::Relaxed)));
             bar.tick();
         }
     }
