@@ -17,6 +17,7 @@ use object_store::ObjectStore;
 
 pub mod evaluation_order;
 mod explain;
+mod hidden_columns;
 pub mod filter_first;
 pub mod identifiers;
 pub mod messages;
@@ -315,6 +316,7 @@ impl FlowLogSession {
             return Ok(None);
         }
         crate::dialect::rewrite(&mut parsed)?;
+        hidden_columns::hide_pseudo_columns(&mut parsed, &self.flow_log_tables().await);
         // `EXPLAIN [ANALYZE] query` in flowlog's layout; with VERBOSE or a FORMAT, DataFusion's.
         if let datafusion::sql::parser::Statement::Explain(explain) = &parsed
             && !explain.options.verbose
