@@ -19,6 +19,7 @@ mod output_formats;
 mod output_safety;
 mod progress;
 mod provision;
+mod pseudo_columns;
 mod query;
 mod report;
 mod report_browser;

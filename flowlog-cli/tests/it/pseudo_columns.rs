@@ -1,0 +1,88 @@
+//! Athena's `"$path"`, `"$file_size"` and `"$file_modified_time"` pseudo-columns.
+
+use std::time::{Duration, SystemTime};
+
+use crate::support::{flowlog, stderr};
+
+const SAMPLE: &str = "AWSLogs/111111111111/vpcflowlogs/ap-northeast-1/2026/11/20/23/\
+                      111111111111_vpcflowlogs_ap-northeast-1_fl-4f8d8c44d69824981_20261120T2355Z_50ab2aba.log.parquet";
+const OTHER: &str = "AWSLogs/111111111111/vpcflowlogs/ap-northeast-1/2026/11/19/15/\
+                     111111111111_vpcflowlogs_ap-northeast-1_fl-4f8d8c44d69824981_20261119T1500Z_4ef5551e.log.parquet";
+
+/// A local tree with no bucket: `"$path"` is the object's `file://` URL, the size and
+/// last-modified time are the file's, and a filter on `"$path"` reads one object.
+#[test]
+fn a_local_tree_gives_file_urls_sizes_and_modified_times() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hourly = crate::support::root().join("testdata/s3/flowlog-sample-hourly");
+    for key in [SAMPLE, OTHER] {
+        let to = tmp.path().join(key);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(hourly.join(key), &to).unwrap();
+        // 2026-11-20 01:02:03 UTC.
+        let modified = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_136_523);
+        std::fs::File::options()
+            .write(true)
+            .open(&to)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+    }
+    let root = std::fs::canonicalize(tmp.path()).unwrap();
+    let path = format!("file://{}/{SAMPLE}", root.display());
+    let sql = format!(
+        "select \"$path\", \"$file_size\", \"$file_modified_time\", count(*) as n \
+         from vpc_flow_logs where \"$path\" = '{path}' group by 1, 2, 3"
+    );
+    let logs = tmp.path().to_string_lossy().to_string();
+    let out = flowlog(&["query", "--logs", &logs, "--format", "csv", "-v", &sql]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "\"$path\",\"$file_size\",\"$file_modified_time\",\"n\"\n\
+             \"{path}\",\"3858\",\"2026-11-20 01:02:03.000 UTC\",\"20\"\n"
+        )
+    );
+    let err = stderr(&out);
+    assert!(err.contains("1 objects to read"), "{err}");
+}
+
+/// Read through a mirror, `"$path"` is the object's `s3://bucket/key`; `SELECT *` and
+/// `DESCRIBE` do not show the pseudo-columns.
+#[test]
+fn a_mirror_gives_s3_urls_and_star_hides_them() {
+    let mirror = "s3://flowlog-sample-hourly=testdata/s3/flowlog-sample-hourly";
+    let sql = "select distinct \"$path\" from vpc_flow_logs where hour = '23'";
+    let out = flowlog(&[
+        "query",
+        "--mirror",
+        mirror,
+        "--logs",
+        "s3://flowlog-sample-hourly",
+        "--format",
+        "csv",
+        sql,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("\"$path\"\n\"s3://flowlog-sample-hourly/{SAMPLE}\"\n")
+    );
+
+    let out = flowlog(&[
+        "query",
+        "--mirror",
+        mirror,
+        "--logs",
+        "s3://flowlog-sample-hourly",
+        "--format",
+        "csv",
+        "select * from vpc_flow_logs where hour = '23' limit 1",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header = text.lines().next().unwrap_or_default();
+    assert!(header.ends_with("\"hour\""), "{header}");
+    assert!(!text.contains("$path") && !text.contains("$file"), "{text}");
+}
