@@ -17,8 +17,8 @@ use object_store::ObjectStore;
 
 pub mod evaluation_order;
 mod explain;
-mod hidden_columns;
 pub mod filter_first;
+mod hidden_columns;
 pub mod identifiers;
 pub mod messages;
 pub mod row_position;

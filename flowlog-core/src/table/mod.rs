@@ -55,8 +55,8 @@ pub use definition::TableOptions;
 pub use explain::{PartitionKind, ScanReport};
 use listing::{ListedFile, PartitionTarget};
 pub use objects::TableObject;
-pub use pseudo::is_pseudo_column;
 use prune::PartitionPruner;
+pub use pseudo::is_pseudo_column;
 pub use skipped::{SkippedObject, SkippedObjects};
 pub use text::TextColumns;
 
@@ -526,7 +526,8 @@ impl TableProvider for FlowLogTable {
         let urls = pseudo::ObjectUrls::new(&self.resolver);
         for f in &mut files {
             let values = urls.values(f);
-            f.values.resize(self.partition_fields.len(), ScalarValue::Null);
+            f.values
+                .resize(self.partition_fields.len(), ScalarValue::Null);
             f.values.extend(values);
         }
         let bytes = files.iter().map(|f| f.meta.size).sum::<u64>();
