@@ -86,3 +86,42 @@ fn a_mirror_gives_s3_urls_and_star_hides_them() {
     assert!(header.ends_with("\"hour\""), "{header}");
     assert!(!text.contains("$path") && !text.contains("$file"), "{text}");
 }
+
+/// A text flow log (`.log.gz`) has them too: its `file://` URL and its size.
+#[test]
+fn a_text_object_has_its_path_and_size() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let day = tmp
+        .path()
+        .join("AWSLogs/111111111111/vpcflowlogs/ap-northeast-1/2026/11/19");
+    std::fs::create_dir_all(&day).unwrap();
+    let text = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n\
+                2 111111111111 eni-0a 10.0.0.1 10.0.0.2 443 50000 6 10 1000 1795046400 1795046460 ACCEPT OK\n\
+                2 111111111111 eni-0a 10.0.0.2 10.0.0.1 50000 443 6 12 2000 1795046400 1795046460 ACCEPT OK\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    let bytes = gz.finish().unwrap();
+    let name =
+        "111111111111_vpcflowlogs_ap-northeast-1_fl-0text0000000000_20261119T2355Z_0a0b0c0d.log.gz";
+    std::fs::write(day.join(name), &bytes).unwrap();
+    let root = std::fs::canonicalize(tmp.path()).unwrap();
+    let logs = tmp.path().to_string_lossy().to_string();
+    let out = flowlog(&[
+        "query",
+        "--logs",
+        &logs,
+        "--format",
+        "csv",
+        "select \"$path\", \"$file_size\", sum(bytes) as b from vpc_flow_logs group by 1, 2",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "\"$path\",\"$file_size\",\"b\"\n\"file://{}/AWSLogs/111111111111/vpcflowlogs/ap-northeast-1/2026/11/19/{name}\",\"{}\",\"3000\"\n",
+            root.display(),
+            bytes.len()
+        )
+    );
+}
