@@ -18,6 +18,7 @@ use object_store::ObjectStore;
 pub mod evaluation_order;
 mod explain;
 pub mod filter_first;
+mod hidden_columns;
 pub mod identifiers;
 pub mod messages;
 pub mod row_position;
@@ -323,6 +324,7 @@ impl FlowLogSession {
                 message: crate::dialect::aggregate_filter::MESSAGE.into(),
             });
         }
+        hidden_columns::hide_pseudo_columns(&mut parsed, &self.flow_log_tables().await);
         // `EXPLAIN [ANALYZE] query` in flowlog's layout; with VERBOSE or a FORMAT, DataFusion's.
         if let datafusion::sql::parser::Statement::Explain(explain) = &parsed
             && !explain.options.verbose

@@ -21,6 +21,7 @@ mod progress;
 #[cfg(target_os = "linux")]
 mod progress_pty;
 mod provision;
+mod pseudo_columns;
 mod query;
 mod readme_walk;
 mod report;

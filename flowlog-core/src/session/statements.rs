@@ -27,7 +27,7 @@ use datafusion::sql::sqlparser::tokenizer::{Token, Tokenizer};
 
 use super::{DEFAULT_DATABASE, FlowLogSession};
 use crate::error::{Error, Result};
-use crate::table::FlowLogTable;
+use crate::table::{FlowLogTable, is_pseudo_column};
 
 /// A catalog statement flowlog answers itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -295,6 +295,7 @@ impl FlowLogSession {
                 let rows = schema
                     .fields()
                     .iter()
+                    .filter(|f| !is_pseudo_column(f.name()))
                     .map(|f| vec![f.name().clone()])
                     .collect();
                 (vec!["field"], rows)
@@ -313,7 +314,12 @@ impl FlowLogSession {
                     .unwrap_or_default();
                 let row =
                     |f: &Field| vec![f.name().clone(), hive_type(f.data_type()), String::new()];
-                let mut rows: Vec<Vec<String>> = schema.fields().iter().map(|f| row(f)).collect();
+                let mut rows: Vec<Vec<String>> = schema
+                    .fields()
+                    .iter()
+                    .filter(|f| !is_pseudo_column(f.name()))
+                    .map(|f| row(f))
+                    .collect();
                 if !partitions.is_empty() {
                     let blank = vec![String::new(); 3];
                     rows.push(blank.clone());
@@ -489,7 +495,7 @@ fn discovered_ddl(name: &TableName, provider: &dyn datafusion::catalog::TablePro
     let columns: Vec<String> = schema
         .fields()
         .iter()
-        .filter(|f| !partitions.contains(f.name()))
+        .filter(|f| !partitions.contains(f.name()) && !is_pseudo_column(f.name()))
         .map(|f| column(f))
         .collect();
     let mut ddl = format!(

@@ -201,6 +201,8 @@ impl FlowLogTable {
         let file_schema = Arc::new(Schema::new(file_fields));
         let mut all: Vec<FieldRef> = file_schema.fields().iter().cloned().collect();
         all.extend(partition_fields.iter().cloned());
+        // Athena's pseudo-columns come last; `*` does not show them.
+        all.extend(super::pseudo::fields());
         Self {
             name,
             schema: Arc::new(Schema::new(all)),

@@ -81,6 +81,7 @@ impl FlowLogTable {
                     .map(|t| t.location.original.clone())
                     .collect();
                 let files = listing::list_targets(targets, self.options.list_concurrency).await?;
+                let files = self.retain_pseudo(session, filters, files)?;
                 (PartitionKind::Projection, partitions, prefixes, files)
             }
             PartitionSource::AwsLogs { root, .. } => {

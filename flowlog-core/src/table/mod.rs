@@ -22,6 +22,7 @@ mod late_materialization;
 pub(crate) mod listing;
 mod objects;
 mod prune;
+pub(crate) mod pseudo;
 pub(crate) mod reconcile;
 mod skipped;
 mod text;
@@ -55,6 +56,7 @@ pub use explain::{PartitionKind, ScanReport};
 use listing::{ListedFile, PartitionTarget};
 pub use objects::TableObject;
 use prune::PartitionPruner;
+pub use pseudo::is_pseudo_column;
 pub use skipped::{SkippedObject, SkippedObjects};
 pub use text::TextColumns;
 
@@ -229,6 +231,52 @@ impl FlowLogTable {
             reads
         });
         warn_other_format(&skipped);
+        self.retain_pseudo(session, filters, files)
+    }
+
+    /// The partition columns followed by the pseudo-columns: the per-file constant
+    /// columns of a scan, whose values a scanned file carries in this order.
+    fn constant_fields(&self) -> Vec<FieldRef> {
+        let mut fields = self.partition_fields.clone();
+        fields.extend(pseudo::fields());
+        fields
+    }
+
+    /// Drops the objects that filters on the pseudo-columns (`"$path" = 's3://…'`)
+    /// exclude, before any is read.
+    fn retain_pseudo(
+        &self,
+        session: &dyn Session,
+        filters: &[Expr],
+        files: Vec<ListedFile>,
+    ) -> Result<Vec<ListedFile>> {
+        if !pseudo::filtered(filters) || files.is_empty() {
+            return Ok(files);
+        }
+        let fields = self.constant_fields();
+        let pruner = PartitionPruner::new(filters, &fields);
+        let urls = pseudo::ObjectUrls::new(&self.resolver);
+        let candidates: Vec<Vec<ScalarValue>> = files
+            .iter()
+            .map(|f| {
+                let mut values = f.values.clone();
+                values.resize(self.partition_fields.len(), ScalarValue::Null);
+                values.extend(urls.values(f));
+                values
+            })
+            .collect();
+        let keep = pruner.retain(session, fields.len(), &candidates)?;
+        let before = files.len();
+        let files: Vec<ListedFile> = files
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(f, k)| k.then_some(f))
+            .collect();
+        log::debug!(
+            "table {}: {} of {before} objects pass the filters on pseudo-columns",
+            self.name,
+            files.len()
+        );
         Ok(files)
     }
 
@@ -473,7 +521,15 @@ impl TableProvider for FlowLogTable {
         filters: &[Expr],
         limit: Option<usize>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
-        let files = self.list_files(state, filters).await?;
+        let mut files = self.list_files(state, filters).await?;
+        // Each file carries its pseudo-columns' values after its partition values.
+        let urls = pseudo::ObjectUrls::new(&self.resolver);
+        for f in &mut files {
+            let values = urls.values(f);
+            f.values
+                .resize(self.partition_fields.len(), ScalarValue::Null);
+            f.values.extend(values);
+        }
         let bytes = files.iter().map(|f| f.meta.size).sum::<u64>();
         log::info!(
             "table {}: {} objects to read, {} bytes",
@@ -542,7 +598,7 @@ impl TableProvider for FlowLogTable {
         let mut plans: Vec<Arc<dyn ExecutionPlan>> = Vec::new();
         for (url, files, rows) in groups {
             let table_schema = TableSchema::builder(Arc::clone(&self.file_schema))
-                .with_table_partition_cols(self.partition_fields.clone())
+                .with_table_partition_cols(self.constant_fields())
                 .build();
             // The footers' row counts are exact: `count(*)` with no filter is answered
             // from them without reading the data.
@@ -595,7 +651,7 @@ impl TableProvider for FlowLogTable {
                     state,
                     group,
                     &self.schema,
-                    &self.partition_fields,
+                    &self.constant_fields(),
                     projection,
                     limit,
                     target_partitions,
