@@ -43,7 +43,15 @@ impl Vocabulary {
                 };
                 for table in schema.table_names() {
                     if let Ok(Some(provider)) = schema.table(&table).await {
-                        columns.extend(provider.schema().fields().iter().map(|f| f.name().clone()));
+                        // Athena lists no pseudo-columns (`"$path"`, …) among a table's.
+                        columns.extend(
+                            provider
+                                .schema()
+                                .fields()
+                                .iter()
+                                .map(|f| f.name().clone())
+                                .filter(|n| !flowlog_core::table::is_pseudo_column(n)),
+                        );
                     }
                     tables.push(table);
                 }
@@ -269,5 +277,32 @@ mod tests {
         );
         assert_eq!(h.candidates("\\d vpc", "vpc"), vec!["vpc_flow_logs"]);
         assert_eq!(h.candidates("\\pre", "\\pre"), vec!["\\preview"]);
+    }
+
+    #[tokio::test]
+    async fn the_vocabulary_has_a_tables_columns_but_not_its_pseudo_columns() {
+        let session = flowlog_core::FlowLogSession::new(flowlog_core::SessionOptions::default());
+        let logs = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../testdata/s3/flowlog-sample-daily"
+        );
+        session.register_logs("vpc_flow_logs", logs).await.unwrap();
+        let v = Vocabulary::read(&session).await;
+        assert!(
+            v.tables.contains(&"vpc_flow_logs".to_string()),
+            "{:?}",
+            v.tables
+        );
+        assert!(
+            v.columns.contains(&"srcaddr".to_string()),
+            "{:?}",
+            v.columns
+        );
+        assert!(v.columns.contains(&"date".to_string()), "{:?}", v.columns);
+        assert!(
+            !v.columns.iter().any(|c| c.starts_with('$')),
+            "{:?}",
+            v.columns
+        );
     }
 }
