@@ -8,7 +8,10 @@
 F = ["", ".1", ".12", ".123", ".1234", ".12345", ".123456", ".1234567", ".12345678",
      ".123456789", ".1234567890", ".12345678901", ".123456789012"]
 ZONE = ""  # " Asia/Kathmandu" while the timestamptz class is generated
+TIME = False  # True while the time class is generated: TIME '12:34:56…' literals
 def ts(frac, day="2020-05-01", sec="56"):
+    if TIME:
+        return f"TIME '12:34:{sec}{frac}'"
     return f"TIMESTAMP '{day} 12:34:{sec}{frac}{ZONE}'"
 def pair(a, b):
     # a, b: (sec, frac) or full literal strings
@@ -161,6 +164,64 @@ subtract(cls, [
     ("negative difference in sub-millisecond fraction, round down",
      [("56.000" + "2" * k, "55.000" + "9" * k, "0.999") for k in range(1, 10)]),
 ])
+
+# io.trino.operator.scalar.time.TestOperators (the version of Trino's interval day to second
+# in milliseconds): the comparisons as above on TIME '12:34:56…', interval ± and TIME - TIME
+ZONE, TIME = "", True
+cls = "time.TestOperators"
+def tm(text):
+    return f"TIME '{text}'"
+def time_cases():
+    emit(cls + ".testEqual", same("=", True))
+    emit(cls + ".testNotEqual (false cases)", same("<>", False))
+    emit(cls + ".testNotEqual (difference in the high-order data)", [(f"{ts(f)} <> {tm('22:34:56' + f)}", True, False) for f in F])
+    emit(cls + ".testNotEqual (difference in the low-order data)", lows(lo_ne, "<>", True))
+    emit(cls + ".testDistinctFrom", same("IS DISTINCT FROM", False))
+    emit(cls + ".testDistinctFrom", lows(lo_df, "IS DISTINCT FROM", True))
+    emit(cls + ".testLessThan", lows(lo_lt, "<", True))
+    emit(cls + ".testLessThan (false cases)", same("<", False))
+    emit(cls + ".testGreaterThan", lows(lo_gt, ">", True))
+    emit(cls + ".testGreaterThan (false cases)", same(">", False))
+    emit(cls + ".testLessThanOrEquals (equality)", same("<=", True))
+    emit(cls + ".testLessThanOrEquals (less than)", lows(lo_lt, "<=", True))
+    emit(cls + ".testLessThanOrEquals (false cases)", lows(lo_le_false, "<=", False))
+    emit(cls + ".testGreaterThanOrEquals (equality)", same(">=", True))
+    emit(cls + ".testGreaterThanOrEquals (greater than)", lows(lo_gt, ">=", True))
+    emit(cls + ".testGreaterThanOrEquals (false cases)", lows(lo_ge_false, ">=", False))
+    btw = [("", "55", "", "57", ""), (".1", "56", ".0", "56", ".2"), (".12", "56", ".11", "56", ".13"),
+           (".123", "56", ".122", "56", ".124"), (".1234", "56", ".1233", "56", ".1235"),
+           (".12345", "56", ".12344", "56", ".12346"), (".123456", "56", ".123455", "56", ".123457"),
+           (".1234567", "56", ".1234566", "56", ".1234568"), (".12345678", "56", ".12345677", "56", ".12345679"),
+           (".123456789", "56", ".123456788", "56", ".123456790"),
+           (".1234567890", "56", ".1234567889", "56", ".1234567891"),
+           (".12345678901", "56", ".1234567890", "56", ".12345678902"),
+           (".123456789012", "56", ".123456789011", "56", ".123456789013")]
+    emit(cls + ".testBetween", [(f"{ts(x)} BETWEEN {ts(l, sec=ls)} and {ts(h, sec=hs)}", True,
+                                 not (trunc(ls, l) <= trunc("56", x) <= trunc(hs, h))) for x, ls, l, hs, h in btw])
+    add_s = ["57.123", "57.223", "57.243", "57.246", "57.2464", "57.24645", "57.246456", "57.2464567",
+             "57.24645678", "57.246456789", "57.2464567890", "57.24645678901", "57.246456789012"]
+    emit(cls + ".testAddIntervalDayToSecond", [(f"{ts(f)} + INTERVAL '1.123' SECOND = {tm('12:34:' + r)}", True, False) for f, r in zip(F, add_s)])
+    emit(cls + ".testAddIntervalDayToSecond", [(f"INTERVAL '1.123' SECOND + {ts(f)} = {tm('12:34:' + r)}", True, False) for f, r in zip(F, add_s)])
+    emit(cls + ".testAddIntervalDayToSecond (carry, wrap-around)", [
+        (f"{tm('12:59:59')} + INTERVAL '1' SECOND = {tm('13:00:00.000')}", True, False),
+        (f"{tm('12:59:59.999')} + INTERVAL '0.001' SECOND = {tm('13:00:00.000')}", True, False),
+        (f"{tm('12:34:56')} + INTERVAL '13' HOUR = {tm('01:34:56.000')}", True, False)])
+    sub_s = ["54.877", "54.977", "54.997", "55.000", "55.0004", "55.00045", "55.000456", "55.0004567",
+             "55.00045678", "55.000456789", "55.0004567890", "55.00045678901", "55.000456789012"]
+    emit(cls + ".testSubtractIntervalDayToSecond", [(f"{ts(f)} - INTERVAL '1.123' SECOND = {tm('12:34:' + r)}", True, False) for f, r in zip(F, sub_s)])
+    emit(cls + ".testSubtractIntervalDayToSecond (borrow, wrap-around)", [
+        (f"{tm('13:00:00')} - INTERVAL '1' SECOND = {tm('12:59:59.000')}", True, False),
+        (f"{tm('13:00:00')} - INTERVAL '0.001' SECOND = {tm('12:59:59.999')}", True, False),
+        (f"{tm('12:34:56')} - INTERVAL '13' HOUR = {tm('23:34:56.000')}", True, False)])
+    for title, cases in [
+        ("round down, positive", [("56" + digits("2", k), "55" + digits("1", k), down[k]) for k in range(13)]),
+        ("round up, positive", [("56" + digits("9", k), "55" + digits("1", k), up[k - 1]) for k in range(1, 13)]),
+        ("round down, negative", [("55" + digits("1", k), "56" + digits("2", k), "-" + down[k]) for k in range(13)]),
+        ("round up, negative", [("55" + digits("1", k), "56" + digits("9", k), "-" + up[k - 1]) for k in range(1, 13)])]:
+        emit_values(cls + ".testSubtract (" + title + ")",
+                    [(f"{tm('12:34:' + l)} - {tm('12:34:' + r)}", interval_text(millis_of(e))) for l, r, e in cases])
+    emit(cls + ".testIndeterminate", [("cast(null as TIME) IS NULL", True, False), ("TIME '00:00:00' IS NULL", False, False)])
+time_cases()
 
 header = """# Trino's io.trino.operator.scalar.timestamp.TestOperators (session zone Pacific/Apia, its
 # TestingSession default) and io.trino.operator.scalar.timestamptz.TestOperators (the same

@@ -17,7 +17,8 @@
 //! drops the milliseconds, so [`IntervalOperators`] widens a `timestamp(0)` operand to
 //! milliseconds unless the interval is a year-to-month literal.
 //!
-//! `timestamp - timestamp` of two timestamps finer than milliseconds is rewritten into a call
+//! `timestamp - timestamp` of two timestamps finer than milliseconds, and `time - time`, are
+//! rewritten into a call
 //! of [`TimestampDifference`](super::timestamp_difference::TimestampDifference), which rounds
 //! the difference to milliseconds as Trino does.
 
@@ -191,12 +192,15 @@ fn widens(t: &DataType, interval: &Expr) -> bool {
 }
 
 /// Whether `l - r` is a difference of two timestamps of the same kind (both with or both
-/// without a zone) of which one at least is finer than milliseconds.
+/// without a zone) of which one at least is finer than milliseconds, or of two TIMEs.
 fn is_fine_difference(l: &DataType, r: &DataType) -> bool {
     let fine = |u: &TimeUnit| matches!(u, TimeUnit::Microsecond | TimeUnit::Nanosecond);
     match (l, r) {
         (DataType::Timestamp(lu, lz), DataType::Timestamp(ru, rz)) => {
             lz.is_some() == rz.is_some() && (fine(lu) || fine(ru))
+        }
+        (DataType::Time64(_) | DataType::Time32(_), DataType::Time64(_) | DataType::Time32(_)) => {
+            true
         }
         _ => false,
     }

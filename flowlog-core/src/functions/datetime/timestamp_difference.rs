@@ -1,25 +1,29 @@
-//! `timestamp - timestamp` as Trino computes it: an `interval day to second`, which holds
+//! `timestamp - timestamp` and `time - time` as Trino computes them: an `interval day to second`, which holds
 //! milliseconds, rounded half up from the exact difference.
 //!
 //! DataFusion answers with a `Duration` of the operands' unit and keeps every digit, so
 //! `TIMESTAMP '… 12:34:56.9999' - TIMESTAMP '… 12:34:55.1111'` would be 1.8888 seconds and
 //! print as `0 00:00:01.888`; Trino's is `1.889` (timestamp/TestOperators.testSubtract).
 //! [`IntervalOperators`](super::interval_ops::IntervalOperators) rewrites a subtraction of two
-//! timestamps finer than milliseconds into a call of [`TimestampDifference`], which returns a
-//! `Duration(Millisecond)`:
+//! timestamps finer than milliseconds, or of two TIMEs, into a call of
+//! [`TimestampDifference`], which returns a `Duration(Millisecond)`:
 //!
 //! - `timestamp(p)`: each operand is first cut to microseconds (Trino keeps picoseconds apart
 //!   and drops them here), the difference in microseconds is rounded half up to milliseconds;
 //! - `timestamp(p) with time zone`: the exact difference is rounded half up to milliseconds
 //!   (timestamptz/TestOperators.testSubtract: `… 56.0002 - … 55.0005` is `1.000`).
 //!
+//! - `time(p)`: the exact difference is rounded half up to milliseconds
+//!   (time/TestOperators.testSubtract: `TIME '12:34:56.9999' - TIME '12:34:55.1111'` is
+//!   `1.889`).
+//!
 //! Half up means toward +∞ on a tie, as Trino's `roundDiv`: `-1.5 ms` becomes `-1 ms`.
 
 use std::sync::Arc;
 
-use arrow::array::{ArrayRef, DurationMillisecondArray};
-use arrow::datatypes::{DataType, TimeUnit};
-use datafusion::common::plan_err;
+use arrow::array::{Array, ArrayRef, AsArray, DurationMillisecondArray};
+use arrow::datatypes::{DataType, Time64NanosecondType, TimeUnit};
+use datafusion::common::{exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
 
@@ -34,12 +38,14 @@ const NANOS_PER_MILLI: i128 = 1_000_000;
 
 scalar_udf! {
     /// `"$timestamp_difference"(left, right)`: `left - right` of two timestamps of the same
-    /// kind (both with or both without a zone), as Trino's `interval day to second`.
+    /// kind (both with or both without a zone) or of two TIMEs, as Trino's
+    /// `interval day to second`.
     pub struct TimestampDifference;
 }
 
 /// Milliseconds of `left - right` (nanoseconds), rounded as Trino rounds (module docs);
-/// `zoned` tells a `timestamp with time zone` from a `timestamp`.
+/// `zoned` is false for a `timestamp` (operands cut to microseconds first), true for a
+/// `timestamp with time zone` or a TIME (exact difference).
 pub fn difference_millis(left: i128, right: i128, zoned: bool) -> i128 {
     let exact = if zoned {
         left - right
@@ -47,6 +53,19 @@ pub fn difference_millis(left: i128, right: i128, zoned: bool) -> i128 {
         (left.div_euclid(NANOS_PER_MICRO) - right.div_euclid(NANOS_PER_MICRO)) * NANOS_PER_MICRO
     };
     round_half_up(exact, NANOS_PER_MILLI) / NANOS_PER_MILLI
+}
+
+/// Nanoseconds of each value: since the epoch for a timestamp, since midnight for a TIME
+/// (`Time64(Nanosecond)` after [`coerce_types`](TimestampDifference::coerce_types)).
+fn values(array: &dyn Array) -> Result<Vec<Option<i128>>> {
+    match array.data_type() {
+        DataType::Time64(TimeUnit::Nanosecond) => Ok(array
+            .as_primitive::<Time64NanosecondType>()
+            .iter()
+            .map(|v| v.map(i128::from))
+            .collect()),
+        _ => nanos(array),
+    }
 }
 
 impl ScalarUDFImpl for TimestampDifference {
@@ -62,7 +81,13 @@ impl ScalarUDFImpl for TimestampDifference {
                 l @ DataType::Timestamp(_, lz),
                 r @ DataType::Timestamp(_, rz),
             ] if lz.is_some() == rz.is_some() => Ok(vec![l.clone(), r.clone()]),
-            _ => plan_err!("{TIMESTAMP_DIFFERENCE}: expected two timestamps of the same kind"),
+            [
+                DataType::Time64(_) | DataType::Time32(_),
+                DataType::Time64(_) | DataType::Time32(_),
+            ] => Ok(vec![DataType::Time64(TimeUnit::Nanosecond); 2]),
+            _ => plan_err!(
+                "{TIMESTAMP_DIFFERENCE}: expected two timestamps of the same kind or two times"
+            ),
         }
     }
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -72,16 +97,17 @@ impl ScalarUDFImpl for TimestampDifference {
         let n = args.number_rows;
         let left = args.args[0].to_array(n)?;
         let right = args.args[1].to_array(n)?;
-        let zoned = matches!(left.data_type(), DataType::Timestamp(_, Some(_)));
+        // a TIME's difference is exact, as a `timestamp with time zone`'s
+        let zoned = !matches!(left.data_type(), DataType::Timestamp(_, None));
         let mut out = Vec::with_capacity(n);
-        for (l, r) in nanos(left.as_ref())?
+        for (l, r) in values(left.as_ref())?
             .into_iter()
-            .zip(nanos(right.as_ref())?)
+            .zip(values(right.as_ref())?)
         {
             out.push(match (l, r) {
                 (Some(l), Some(r)) => match i64::try_from(difference_millis(l, r, zoned)) {
                     Ok(v) => Some(v),
-                    Err(_) => return plan_err!("Interval overflow"),
+                    Err(_) => return exec_err!("Interval overflow"),
                 },
                 _ => None,
             });
