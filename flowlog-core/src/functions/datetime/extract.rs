@@ -266,9 +266,6 @@ impl ScalarUDFImpl for Extract {
                 }
                 expected.push(format!("{name}(timestamp(p))"));
                 expected.push(format!("{name}(timestamp(p) with time zone)"));
-                if self.field.is_time_of_day_field() {
-                    expected.push(format!("{name}(time(p))"));
-                }
                 let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
                 Err(unexpected_parameters(name, arg_types, &expected))
             }

@@ -18,9 +18,9 @@
 //! milliseconds unless the interval is a year-to-month literal.
 //!
 //! `timestamp - timestamp` of two timestamps finer than milliseconds, and `time - time`, are
-//! rewritten into a call
-//! of [`TimestampDifference`](super::timestamp_difference::TimestampDifference), which rounds
-//! the difference to milliseconds as Trino does.
+//! rewritten into a call of
+//! [`TimestampDifference`](super::timestamp_difference::TimestampDifference), which rounds the
+//! difference to milliseconds as Trino does.
 
 use std::sync::Arc;
 
