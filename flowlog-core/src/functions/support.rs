@@ -67,6 +67,8 @@ pub(crate) fn trino_type_name(t: &DataType) -> String {
         DataType::Binary | DataType::LargeBinary | DataType::BinaryView => "varbinary".into(),
         DataType::FixedSizeBinary(16) => "ipaddress".into(),
         DataType::Date32 | DataType::Date64 => "date".into(),
+        // every TIME is Time64(ns) whatever its precision (functions/datetime/time.rs)
+        DataType::Time32(_) | DataType::Time64(_) => "time".into(),
         DataType::Timestamp(unit, tz) => {
             let p = match unit {
                 arrow::datatypes::TimeUnit::Second => 0,

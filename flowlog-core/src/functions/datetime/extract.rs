@@ -3,12 +3,12 @@
 //!
 //! Fields are read from the wall-clock time, in the value's own zone for `timestamp with time
 //! zone`. Weeks are ISO weeks; `day_of_week` is ISO, Monday = 1 .. Sunday = 7. Every field is
-//! a BIGINT.
+//! a BIGINT. A TIME has the hour, minute, second and millisecond fields (time/TestExtract).
 
 use std::sync::{Arc, OnceLock};
 
-use arrow::array::Int64Array;
-use arrow::datatypes::DataType;
+use arrow::array::{AsArray, Int64Array};
+use arrow::datatypes::{DataType, Time64NanosecondType, TimeUnit};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDFImpl, Signature,
@@ -98,6 +98,25 @@ impl DateField {
             let (main, aliases) = f.names();
             main == lower || aliases.contains(&lower.as_str())
         })
+    }
+
+    /// Whether a TIME has this field (the time of day, not its zone).
+    fn is_time_of_day_field(self) -> bool {
+        matches!(
+            self,
+            DateField::Hour | DateField::Minute | DateField::Second | DateField::Millisecond
+        )
+    }
+
+    /// The field of a TIME of `nanos` nanoseconds since midnight (a time-of-day field).
+    fn of_time(self, nanos: i64) -> i64 {
+        let seconds_of_day = nanos.div_euclid(1_000_000_000);
+        match self {
+            DateField::Hour => seconds_of_day / 3600,
+            DateField::Minute => seconds_of_day / 60 % 60,
+            DateField::Second => seconds_of_day % 60,
+            _ => nanos.rem_euclid(1_000_000_000) / 1_000_000,
+        }
     }
 
     fn is_time_field(self) -> bool {
@@ -236,6 +255,9 @@ impl ScalarUDFImpl for Extract {
                 Ok(vec![DataType::Date32])
             }
             [t @ DataType::Timestamp(..)] => Ok(vec![t.clone()]),
+            [DataType::Time32(_) | DataType::Time64(_)] if self.field.is_time_of_day_field() => {
+                Ok(vec![DataType::Time64(TimeUnit::Nanosecond)])
+            }
             [DataType::Null] => Ok(vec![DataType::Date32]),
             _ => {
                 let mut expected = Vec::new();
@@ -254,6 +276,14 @@ impl ScalarUDFImpl for Extract {
     }
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let x = args.args[0].to_array(args.number_rows)?;
+        if let DataType::Time64(TimeUnit::Nanosecond) = x.data_type() {
+            let out: Int64Array = x
+                .as_primitive::<Time64NanosecondType>()
+                .iter()
+                .map(|v| v.map(|v| self.field.of_time(v)))
+                .collect();
+            return finish(Arc::new(out), &args.args);
+        }
         let t = Temporal::of(x.data_type(), self.name())?.unwrap_or(Temporal::Date);
         let out: Int64Array = nanos(x.as_ref())?
             .into_iter()

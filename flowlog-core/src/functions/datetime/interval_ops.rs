@@ -16,6 +16,11 @@
 //! SECOND` is `… 12:34:57.123`); DataFusion keeps the seconds unit of a `timestamp(0)` and
 //! drops the milliseconds, so [`IntervalOperators`] widens a `timestamp(0)` operand to
 //! milliseconds unless the interval is a year-to-month literal.
+//!
+//! `timestamp - timestamp` of two timestamps finer than milliseconds, and `time - time`, are
+//! rewritten into a call of
+//! [`TimestampDifference`](super::timestamp_difference::TimestampDifference), which rounds the
+//! difference to milliseconds as Trino does.
 
 use std::sync::Arc;
 
@@ -29,9 +34,11 @@ use datafusion::config::ConfigOptions;
 use datafusion::error::Result;
 use datafusion::logical_expr::expr_rewriter::FunctionRewrite;
 use datafusion::logical_expr::{
-    BinaryExpr, Cast, ColumnarValue, Expr, ExprSchemable, Operator, ScalarFunctionArgs,
+    BinaryExpr, Cast, ColumnarValue, Expr, ExprSchemable, Operator, ScalarFunctionArgs, ScalarUDF,
     ScalarUDFImpl, Signature,
 };
+
+use super::timestamp_difference::TimestampDifference;
 
 use crate::functions::support::scalar_udf;
 
@@ -184,6 +191,21 @@ fn widens(t: &DataType, interval: &Expr) -> bool {
     )
 }
 
+/// Whether `l - r` is a difference of two timestamps of the same kind (both with or both
+/// without a zone) of which one at least is finer than milliseconds, or of two TIMEs.
+fn is_fine_difference(l: &DataType, r: &DataType) -> bool {
+    let fine = |u: &TimeUnit| matches!(u, TimeUnit::Microsecond | TimeUnit::Nanosecond);
+    match (l, r) {
+        (DataType::Timestamp(lu, lz), DataType::Timestamp(ru, rz)) => {
+            lz.is_some() == rz.is_some() && (fine(lu) || fine(ru))
+        }
+        (DataType::Time64(_) | DataType::Time32(_), DataType::Time64(_) | DataType::Time32(_)) => {
+            true
+        }
+        _ => false,
+    }
+}
+
 /// `expr` (a `timestamp(0)` of type `t`) as a `timestamp(3)`, same zone.
 fn to_millis(expr: Expr, t: &DataType) -> Expr {
     let zone = match t {
@@ -228,6 +250,9 @@ impl FunctionRewrite for IntervalOperators {
             Operator::Minus if lt == DataType::Date32 && has_time_of_day(&right) => {
                 plan_err!("Cannot subtract hour, minutes or seconds from a date")
             }
+            Operator::Minus if is_fine_difference(&lt, &rt) => Ok(Transformed::yes(
+                ScalarUDF::new_from_impl(TimestampDifference::default()).call(vec![*left, *right]),
+            )),
             Operator::Plus | Operator::Minus
                 if is_seconds_timestamp(&lt) && widens(&rt, &right) =>
             {

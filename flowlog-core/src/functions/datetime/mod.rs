@@ -47,6 +47,7 @@ pub(crate) mod literal;
 pub mod mysql_format;
 pub mod parse_datetime;
 pub mod time;
+pub mod timestamp_difference;
 pub mod unixtime;
 pub(crate) mod value;
 pub mod varchar_length;
@@ -86,6 +87,7 @@ pub fn scalar_functions(zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
         ScalarUDF::new_from_impl(cast::CastTimestamp::new(true, zone)),
         ScalarUDF::new_from_impl(cast::ToVarchar::default()),
         ScalarUDF::new_from_impl(interval_ops::IntervalScale::default()),
+        ScalarUDF::new_from_impl(timestamp_difference::TimestampDifference::default()),
         ScalarUDF::new_from_impl(time::TimeLiteral::default()),
         ScalarUDF::new_from_impl(date_literal::DateLiteral::default()),
         ScalarUDF::new_from_impl(duration::ParseDuration::default()),

@@ -4,6 +4,7 @@
 //! ```text
 //! tz_value = plain      (also <>, <, <=, >, >=, IS [NOT] DISTINCT FROM, BETWEEN, IN (…))
 //!   ──►  tz_value = "$cast_timestamp_tz"(plain, p)      (cast in the session zone)
+//! tz_value - plain, plain - tz_value                    (the same, an interval results)
 //! ```
 //!
 //! Trino coerces the plain operand to `timestamp with time zone` with the session zone
@@ -134,7 +135,9 @@ impl FunctionRewrite for ZonedComparisons {
         _config: &ConfigOptions,
     ) -> Result<Transformed<Expr>> {
         match expr {
-            Expr::BinaryExpr(BinaryExpr { left, op, right }) if is_comparison(op) => {
+            Expr::BinaryExpr(BinaryExpr { left, op, right })
+                if is_comparison(op) || op == Operator::Minus =>
+            {
                 let (Ok(lt), Ok(rt)) = (left.get_type(schema), right.get_type(schema)) else {
                     return Ok(Transformed::no(Expr::BinaryExpr(BinaryExpr {
                         left,
