@@ -2,41 +2,19 @@
 //! shows the true totals — the objects the projection selects and their size, counted
 //! here from the files on disk — all of them read; with `off`, nothing.
 
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::support::root;
-use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-use rustix::termios::{Winsize, tcsetwinsize};
+use crate::support::{open_pty, root};
 
 /// Runs the runbook's query with stderr on a pseudo-terminal (stdout piped) and returns
 /// its output and what the terminal showed.
 fn on_a_terminal(progress: &str, extra: &[&str]) -> (Output, String) {
-    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
-    grantpt(&master).unwrap();
-    unlockpt(&master).unwrap();
     // Wide enough that indicatif does not cut the line.
-    tcsetwinsize(
-        &master,
-        Winsize {
-            ws_row: 40,
-            ws_col: 400,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        },
-    )
-    .unwrap();
-    let name = ptsname(&master, Vec::new()).unwrap();
-    let slave = File::options()
-        .read(true)
-        .write(true)
-        .open(name.to_str().unwrap())
-        .unwrap();
-    let mut reader = File::from(master);
+    let (mut reader, slave) = open_pty(400);
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut seen = Vec::new();

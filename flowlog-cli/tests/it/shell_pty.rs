@@ -12,9 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::support::root;
-use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-use rustix::termios::{Winsize, tcsetwinsize};
+use crate::support::{open_pty, root};
 
 /// How long to wait for expected output (a debug build on a busy machine).
 const PATIENCE: Duration = Duration::from_secs(120);
@@ -30,25 +28,7 @@ struct Terminal {
 
 impl Terminal {
     fn spawn(args: &[&str], data: &Path) -> Self {
-        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
-        grantpt(&master).unwrap();
-        unlockpt(&master).unwrap();
-        tcsetwinsize(
-            &master,
-            Winsize {
-                ws_row: 40,
-                ws_col: 160,
-                ws_xpixel: 0,
-                ws_ypixel: 0,
-            },
-        )
-        .unwrap();
-        let name = ptsname(&master, Vec::new()).unwrap();
-        let slave = File::options()
-            .read(true)
-            .write(true)
-            .open(name.to_str().unwrap())
-            .unwrap();
+        let (master, slave) = open_pty(160);
         let child = Command::new("setsid")
             .arg("--ctty")
             .arg(env!("CARGO_BIN_EXE_flowlog"))
@@ -62,7 +42,6 @@ impl Terminal {
             .stderr(Stdio::from(slave))
             .spawn()
             .expect("setsid and flowlog run");
-        let master = File::from(master);
         let seen = Arc::new(Mutex::new(Vec::new()));
         let mut reader = master.try_clone().unwrap();
         let sink = Arc::clone(&seen);
