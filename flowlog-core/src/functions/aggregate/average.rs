@@ -14,7 +14,7 @@ use datafusion::logical_expr::{
     Signature,
 };
 
-use super::decimal_total::{DecimalAnswer, DecimalTotal, decimal_input, state_fields};
+use super::decimal_total::{DecimalAnswer, DecimalTotal, decimal_input, decimal_state_fields};
 
 /// `avg(x)`: Trino's DECIMAL average, DataFusion's `avg` otherwise.
 #[derive(Debug, Default, PartialEq, Eq, Hash)]
@@ -59,14 +59,8 @@ impl AggregateUDFImpl for TrinoAvg {
     }
 
     fn state_fields(&self, args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
-        match args
-            .input_fields
-            .first()
-            .and_then(|f| decimal_input(f.data_type()))
-        {
-            Some((precision, scale)) => {
-                Ok(state_fields(args.name, precision, scale, args.is_distinct))
-            }
+        match decimal_state_fields(&args) {
+            Some(fields) => Ok(fields),
             None => self.inner.state_fields(args),
         }
     }

@@ -40,6 +40,15 @@ pub(crate) fn decimal_input(data_type: &DataType) -> Option<(u8, i8)> {
     }
 }
 
+/// [`state_fields`] for an aggregate whose input is a DECIMAL, `None` for other inputs
+/// (which keep the wrapped aggregate's own state).
+pub(crate) fn decimal_state_fields(
+    args: &datafusion::logical_expr::function::StateFieldsArgs,
+) -> Option<Vec<FieldRef>> {
+    let (precision, scale) = decimal_input(args.input_fields.first()?.data_type())?;
+    Some(state_fields(args.name, precision, scale, args.is_distinct))
+}
+
 /// The state kept between partial and final aggregation: the total and the count, or
 /// (with `DISTINCT`) the list of distinct values seen.
 pub(crate) fn state_fields(name: &str, precision: u8, scale: i8, distinct: bool) -> Vec<FieldRef> {

@@ -20,7 +20,7 @@ use datafusion::logical_expr::{
     ReversedUDAF, Signature,
 };
 
-use super::decimal_total::{DecimalAnswer, DecimalTotal, decimal_input, state_fields};
+use super::decimal_total::{DecimalAnswer, DecimalTotal, decimal_input, decimal_state_fields};
 
 /// `sum(x)`: checked over integers, DataFusion's `sum` otherwise.
 #[derive(Debug, Default, PartialEq, Eq, Hash)]
@@ -81,14 +81,8 @@ impl AggregateUDFImpl for TrinoSum {
     }
 
     fn state_fields(&self, args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
-        match args
-            .input_fields
-            .first()
-            .and_then(|f| decimal_input(f.data_type()))
-        {
-            Some((precision, scale)) => {
-                Ok(state_fields(args.name, precision, scale, args.is_distinct))
-            }
+        match decimal_state_fields(&args) {
+            Some(fields) => Ok(fields),
             None => self.inner.state_fields(args),
         }
     }
