@@ -11,6 +11,7 @@
 pub(crate) mod aggregate;
 pub mod aggregate_filter;
 mod ast;
+mod cast_names;
 mod chains;
 mod concat_null;
 mod conditional;
@@ -70,5 +71,6 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         ControlFlow::<()>::Continue(())
     });
     quantified::rewrite(statement.as_mut());
+    cast_names::rewrite(statement.as_mut());
     Ok(())
 }

@@ -7,6 +7,7 @@
 
 pub mod array_extreme;
 pub mod cardinality;
+pub mod cast_label;
 pub mod element_at;
 pub mod float_constants;
 pub mod sequence;
@@ -21,6 +22,7 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     vec![
         Arc::new(ScalarUDF::new_from_impl(type_of::TypeOf::new())),
         Arc::new(ScalarUDF::new_from_impl(cardinality::Cardinality::new())),
+        Arc::new(ScalarUDF::new_from_impl(cast_label::CastLabel::new())),
         Arc::new(ScalarUDF::new_from_impl(array_extreme::ArrayExtreme::min())),
         Arc::new(ScalarUDF::new_from_impl(array_extreme::ArrayExtreme::max())),
         Arc::new(ScalarUDF::new_from_impl(element_at::ElementAt::new())),
