@@ -16,6 +16,7 @@ mod chains;
 mod concat_null;
 mod conditional;
 pub mod datetime;
+mod interval_unit;
 mod ipaddress;
 mod lambda;
 mod like;
@@ -25,6 +26,7 @@ pub mod parser;
 mod quantified;
 mod string;
 mod subscript;
+mod tablesample;
 mod values;
 
 use std::ops::ControlFlow;
@@ -55,6 +57,8 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         Statement::Explain(explain) => return rewrite(&mut explain.statement),
         _ => return Ok(()),
     };
+    interval_unit::check(statement.as_ref())?;
+    tablesample::rewrite(statement.as_mut())?;
     chains::balance(statement);
     naming::name_unaliased_columns(statement);
     datetime::rewrite(statement);

@@ -179,6 +179,13 @@ fn one_line(message: &str) -> String {
         {
             message = cause.to_string();
         }
+        // An analyzer rule's failure: "resolve_grouping_function caused by …".
+        if let Some((rule, cause)) = message.split_once(" caused by ")
+            && !rule.is_empty()
+            && rule.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        {
+            message = cause.to_string();
+        }
         if message.len() == before {
             return message;
         }

@@ -71,6 +71,56 @@ const RULES: &[Rule] = &[
     (r"^Scalar subquery returned more than one row", |_| {
         "Scalar sub-query has returned multiple rows".to_string()
     }),
+    (
+        r#"^(?:Projections|Windows) require unique expression names but the expression "(.*?)" at position \d+ and "(.*?)" at position \d+ have the same name"#,
+        |c| {
+            format!(
+                "Column '{}' appears twice in the select list; give one of them another name (AS ...)",
+                select_item_name(&c[2])
+            )
+        },
+    ),
+    (
+        r"^(?:This feature is not implemented: )?Insert into not implemented for this table",
+        |_| {
+            "INSERT INTO a flow-log table is not supported: flowlog never writes into the logs; write results with UNLOAD or --output".to_string()
+        },
+    ),
+    (r"^Column count doesn't match insert query", |_| {
+        "Insert query has a different number of columns than the table".to_string()
+    }),
+    (
+        r"^Argument .* to grouping function is not in grouping columns",
+        |_| {
+            "The arguments to GROUPING() must be expressions referenced by the GROUP BY at the associated query level".to_string()
+        },
+    ),
+    (
+        r"^(?:This feature is not implemented: )?Physical plan does not support logical expression (Exists|InSubquery|ScalarSubquery|OuterReferenceColumn)",
+        |c| {
+            let what = match &c[1] {
+                "Exists" => "EXISTS (subquery)",
+                "InSubquery" => "IN (subquery)",
+                "ScalarSubquery" => "A scalar subquery",
+                _ => "A correlated subquery",
+            };
+            format!(
+                "{what} is not supported in this position; use it in WHERE, or rewrite it as a join"
+            )
+        },
+    ),
+    (
+        r"^Cast error: Cannot cast value '(.*)' to value of (.+) type$",
+        |c| format!("Cannot cast '{}' to {}", &c[1], cast_target_name(&c[2])),
+    ),
+    (r"^This feature is not implemented: (.*)$", |c| {
+        let what = trino_types_in_text(&c[1]);
+        if what.contains("not supported") {
+            what
+        } else {
+            format!("Not supported: {what}")
+        }
+    }),
     (r"^Divide by zero error$", |_| {
         "Division by zero".to_string()
     }),
@@ -127,6 +177,15 @@ pub(super) fn rewrite(text: &str) -> String {
     trino_types_in_text(text)
 }
 
+/// The output name of a select item as DataFusion prints it: the alias of `expr AS a`,
+/// else the column without its qualifier.
+fn select_item_name(item: &str) -> String {
+    match item.rsplit_once(" AS ") {
+        Some((_, alias)) => alias.trim_matches('"').to_string(),
+        None => unqualified(item),
+    }
+}
+
 /// `t.col` → `col` for a plain qualified column; any other expression as it is.
 fn unqualified(name: &str) -> String {
     static QUALIFIED: LazyLock<Regex> = LazyLock::new(|| {
@@ -180,6 +239,18 @@ mod tests {
                 "concat: There must be two or more concatenation arguments",
             ),
             ("Unsupported SQL type FOO", "Unknown type: foo"),
+            (
+                "Projections require unique expression names but the expression \"t.x\" at position 0 and \"t.x\" at position 1 have the same name. Consider aliasing (\"AS\") one of them.",
+                "Column 'x' appears twice in the select list; give one of them another name (AS ...)",
+            ),
+            (
+                "Projections require unique expression names but the expression \"Int64(1) AS a\" at position 0 and \"Int64(2) AS a\" at position 1 have the same name. Consider aliasing (\"AS\") one of them.",
+                "Column 'a' appears twice in the select list; give one of them another name (AS ...)",
+            ),
+            (
+                "This feature is not implemented: UNNEST with ordinality is not supported yet",
+                "UNNEST with ordinality is not supported yet",
+            ),
             (
                 "something about Utf8 and Timestamp(Nanosecond, Some(\"UTC\"))",
                 "something about varchar and timestamp(9) with time zone",
