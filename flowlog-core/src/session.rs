@@ -133,6 +133,7 @@ impl FlowLogSession {
             o.sql_parser.default_null_ordering = "nulls_last".to_string();
             o.sql_parser.collect_spans = true;
             o.sql_parser.enable_ident_normalization = true;
+            o.sql_parser.parse_float_as_decimal = true;
         }
         if let Some(threads) = options.threads {
             config = config.with_target_partitions(threads.max(1));

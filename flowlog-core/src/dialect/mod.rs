@@ -16,6 +16,7 @@ mod chains;
 mod concat_null;
 mod conditional;
 pub mod datetime;
+mod double_literals;
 mod interval_unit;
 mod ipaddress;
 mod lambda;
@@ -63,6 +64,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
     naming::name_unaliased_columns(statement);
     datetime::rewrite(statement);
     let _ = visit_expressions_mut(statement.as_mut(), |expr| {
+        double_literals::rewrite(expr);
         concat_null::rewrite(expr);
         conditional::rewrite(expr);
         ipaddress::rewrite(expr);

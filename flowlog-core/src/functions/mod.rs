@@ -72,6 +72,7 @@ pub fn register_all(ctx: &SessionContext, session_zone: &SessionZone) {
     // Registering a rewrite on a fresh session's registry cannot fail.
     let _ = registry.register_function_rewrite(Arc::new(arithmetic::TrinoArithmetic));
     let _ = registry.register_function_rewrite(Arc::new(arithmetic::float_cast::FloatCasts));
+    let _ = registry.register_function_rewrite(Arc::new(arithmetic::decimal_rules::DecimalRules));
     let _ = registry.register_function_rewrite(Arc::new(network::IpAddressCasts));
     let _ = registry.register_function_rewrite(Arc::new(array::equality::StructuralComparisons));
     let _ = registry.register_function_rewrite(Arc::new(

@@ -18,6 +18,7 @@
 
 pub mod checked;
 pub mod checked_chain;
+pub mod decimal_rules;
 pub mod float_cast;
 pub mod float_text;
 mod nan_compare;
@@ -45,6 +46,9 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
         })
         .collect();
     all.push(Arc::new(ScalarUDF::new_from_impl(sqrt::Sqrt::new())));
+    all.push(Arc::new(ScalarUDF::new_from_impl(
+        decimal_rules::DecimalDivide::new(),
+    )));
     all
 }
 
