@@ -78,6 +78,10 @@ fn a_long_sum_overflows_at_the_step_trino_would() {
 
 #[test]
 fn a_long_double_chain_keeps_its_type() {
-    let sql = format!("select x{} from (values (1)) t(x)", " + 0.25".repeat(4000));
+    // `0.25E0` is a DOUBLE (Trino's literal rule; `0.25` would be a DECIMAL).
+    let sql = format!(
+        "select x{} from (values (1)) t(x)",
+        " + 0.25E0".repeat(4000)
+    );
     assert_eq!(answer(&sql), "\"1001.0\"");
 }

@@ -4,12 +4,27 @@
 //! `decimal(5,1)`, so `sum(bytes) / 1024.0` is a decimal division), and the SQL parser
 //! would read a literal with an exponent as a DECIMAL too (`1e3` as `decimal(1,-3)`).
 //! Trino reads every literal with an exponent as a DOUBLE, so those become
-//! `CAST('1e3' AS DOUBLE)`.
+//! `CAST('1e3' AS DOUBLE)`. A typed `DECIMAL '2.2'` is the DECIMAL its digits make
+//! (`decimal(2,1)`), as the number `2.2`; the SQL planner made every one a
+//! `decimal(38,10)`.
 
-use datafusion::sql::sqlparser::ast::{CastKind, DataType, ExactNumberInfo, Expr, Value};
+use datafusion::sql::sqlparser::ast::{
+    CastKind, DataType, ExactNumberInfo, Expr, UnaryOperator, Value,
+};
 
 /// Rewrite one expression (called bottom-up on every expression).
 pub(crate) fn rewrite(expr: &mut Expr) {
+    if let Expr::TypedString(typed) = expr
+        && matches!(
+            typed.data_type,
+            DataType::Decimal(ExactNumberInfo::None) | DataType::Numeric(ExactNumberInfo::None)
+        )
+        && let Value::SingleQuotedString(text) = &typed.value.value
+        && let Some(number) = plain_decimal(text)
+    {
+        *expr = number;
+        return;
+    }
     let Expr::Value(v) = expr else {
         return;
     };
@@ -27,4 +42,27 @@ pub(crate) fn rewrite(expr: &mut Expr) {
         array: false,
         format: None,
     };
+}
+
+/// `'-2.20'` as the number literal `-2.20`, if the text is a plain decimal number.
+fn plain_decimal(text: &str) -> Option<Expr> {
+    let text = text.trim();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let number = Expr::Value(Value::Number(digits.to_string(), false).with_empty_span());
+    Some(if negative {
+        Expr::UnaryOp {
+            op: UnaryOperator::Minus,
+            expr: Box::new(Expr::Nested(Box::new(number))),
+        }
+    } else {
+        number
+    })
 }
