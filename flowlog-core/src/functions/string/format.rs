@@ -6,8 +6,8 @@ use arrow::datatypes::{
     DataType, Date32Type, Decimal128Type, Float16Type, Float32Type, Float64Type, Int8Type,
     Int16Type, Int32Type, Int64Type, Time32MillisecondType, Time32SecondType,
     Time64MicrosecondType, Time64NanosecondType, TimeUnit, TimestampMicrosecondType,
-    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, UInt8Type,
-    UInt16Type, UInt32Type, UInt64Type,
+    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, UInt8Type, UInt16Type,
+    UInt32Type, UInt64Type,
 };
 use datafusion::common::{exec_err, plan_err};
 use datafusion::error::Result;
@@ -68,10 +68,7 @@ impl ScalarUDFImpl for Format {
             );
         }
         if let Some(t) = rest.iter().find(|t| unsupported(t)) {
-            return plan_err!(
-                "Type not supported for formatting: {}",
-                trino_type_name(t)
-            );
+            return plan_err!("Type not supported for formatting: {}", trino_type_name(t));
         }
         let mut types = vec![DataType::Utf8];
         types.extend(rest.iter().cloned());
@@ -184,13 +181,12 @@ fn java_value(array: &ArrayRef, row: usize) -> Result<JavaValue> {
         }
         other => {
             let one = array.slice(row, 1);
-            let text = arrow::compute::cast(&one, &DataType::Utf8)
-                .map_err(|_| {
-                    datafusion::error::DataFusionError::Plan(format!(
-                        "Type not supported for formatting: {}",
-                        trino_type_name(other)
-                    ))
-                })?;
+            let text = arrow::compute::cast(&one, &DataType::Utf8).map_err(|_| {
+                datafusion::error::DataFusionError::Plan(format!(
+                    "Type not supported for formatting: {}",
+                    trino_type_name(other)
+                ))
+            })?;
             JavaValue::Str(text.as_string::<i32>().value(0).to_string())
         }
     })

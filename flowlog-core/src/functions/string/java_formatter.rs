@@ -131,7 +131,10 @@ impl Spec {
             return Err(error("MissingFormatWidth", self.text()));
         }
         if (f.has('+') && f.has(' ')) || (f.has('-') && f.has('0')) {
-            return Err(error("IllegalFormatFlags", format!("Flags = '{}'", f.text())));
+            return Err(error(
+                "IllegalFormatFlags",
+                format!("Flags = '{}'", f.text()),
+            ));
         }
         Ok(())
     }
@@ -159,7 +162,11 @@ impl Spec {
             'd' | 'o' | 'x' => {
                 self.check_numeric()?;
                 self.no_precision()?;
-                self.check_bad_flags(if self.conversion == 'd' { &['#'] } else { &[','] })
+                self.check_bad_flags(if self.conversion == 'd' {
+                    &['#']
+                } else {
+                    &[',']
+                })
             }
             'e' | 'f' | 'g' => {
                 self.check_numeric()?;
@@ -281,7 +288,10 @@ fn parse(format: &str) -> Result<Vec<Piece>, FormatError> {
         };
         if c == 't' || c == 'T' {
             let Some(&d) = chars.get(j + 1) else {
-                return Err(error("UnknownFormatConversion", format!("Conversion = '{c}'")));
+                return Err(error(
+                    "UnknownFormatConversion",
+                    format!("Conversion = '{c}'"),
+                ));
             };
             if !DATETIME_CONVERSIONS.contains(d) {
                 return Err(error(
@@ -293,7 +303,10 @@ fn parse(format: &str) -> Result<Vec<Piece>, FormatError> {
             spec.conversion = d;
             j += 1;
         } else if !"bBhHsScCdoxXeEfgGnN%".contains(c) || c == 'N' {
-            return Err(error("UnknownFormatConversion", format!("Conversion = '{c}'")));
+            return Err(error(
+                "UnknownFormatConversion",
+                format!("Conversion = '{c}'"),
+            ));
         }
         spec.check()?;
         pieces.push(Piece::Spec(spec));
@@ -356,7 +369,11 @@ pub fn java_format(format: &str, args: &[JavaValue]) -> Result<String, FormatErr
 }
 
 fn justify(body: String, spec: &Spec) -> String {
-    let body = if spec.upper { body.to_uppercase() } else { body };
+    let body = if spec.upper {
+        body.to_uppercase()
+    } else {
+        body
+    };
     let len = body.chars().count();
     match spec.width {
         Some(w) if w > len => {
@@ -456,10 +473,9 @@ fn java_hash(v: &JavaValue) -> u32 {
         JavaValue::Long(n) => long_hash(*n as u64),
         JavaValue::Double(d) => long_hash(d.to_bits()),
         JavaValue::Float(f) => f.to_bits(),
-        other => other
-            .to_java_string()
-            .encode_utf16()
-            .fold(0u32, |h, unit| h.wrapping_mul(31).wrapping_add(u32::from(unit))),
+        other => other.to_java_string().encode_utf16().fold(0u32, |h, unit| {
+            h.wrapping_mul(31).wrapping_add(u32::from(unit))
+        }),
     }
 }
 
@@ -576,7 +592,9 @@ fn round_to(digits: &[u8], exponent: i32, last: i32) -> (Vec<u8>, i32) {
         return (vec![u8::from(up)], last);
     }
     let keep = usize::try_from(keep).unwrap_or(0);
-    let mut kept: Vec<u8> = (0..keep).map(|i| digits.get(i).copied().unwrap_or(0)).collect();
+    let mut kept: Vec<u8> = (0..keep)
+        .map(|i| digits.get(i).copied().unwrap_or(0))
+        .collect();
     let mut exponent = exponent;
     if digits.get(keep).is_some_and(|&d| d >= 5) {
         let mut i = keep;
@@ -660,13 +678,8 @@ fn floating(spec: &Spec, negative: bool, number: Number) -> String {
             int
         }
     };
-    let exponent_text = |e: i32| {
-        format!(
-            "e{}{:02}",
-            if e < 0 { '-' } else { '+' },
-            e.unsigned_abs()
-        )
-    };
+    let exponent_text =
+        |e: i32| format!("e{}{:02}", if e < 0 { '-' } else { '+' }, e.unsigned_abs());
     let body = match spec.conversion {
         'f' => {
             let (int, frac) = fixed(&digits, exponent, precision, alternate);
@@ -767,7 +780,9 @@ fn datetime(spec: &Spec, f: &Fields, arg: &JavaValue) -> Result<String, FormatEr
         'N' => format!("{:09}", nanos()? % 1_000_000_000),
         'p' => if hour()? < 12 { "am" } else { "pm" }.to_string(),
         'z' => {
-            let o = f.offset_seconds.ok_or_else(|| unsupported("OffsetSeconds"))?;
+            let o = f
+                .offset_seconds
+                .ok_or_else(|| unsupported("OffsetSeconds"))?;
             let minutes = o.unsigned_abs() / 60;
             let sign = if o < 0 { '-' } else { '+' };
             format!("{sign}{:04}", minutes / 60 * 100 + minutes % 60)
@@ -813,11 +828,8 @@ fn datetime(spec: &Spec, f: &Fields, arg: &JavaValue) -> Result<String, FormatEr
         'j' => {
             let (year, _, _) = date()?;
             let days = f.days.unwrap_or(0);
-            let jan1 = crate::time::calendar::days_from_civil(
-                i64::try_from(year).unwrap_or(0),
-                1,
-                1,
-            );
+            let jan1 =
+                crate::time::calendar::days_from_civil(i64::try_from(year).unwrap_or(0), 1, 1);
             format!("{:03}", days - i128::from(jan1) + 1)
         }
         'm' => format!("{:02}", date()?.1),
@@ -843,7 +855,12 @@ fn datetime(spec: &Spec, f: &Fields, arg: &JavaValue) -> Result<String, FormatEr
             sub('Z')?,
             sub('Y')?
         ),
-        other => return Err(error("UnknownFormatConversion", format!("Conversion = 't{other}'"))),
+        other => {
+            return Err(error(
+                "UnknownFormatConversion",
+                format!("Conversion = 't{other}'"),
+            ));
+        }
     })
 }
 
@@ -865,13 +882,27 @@ mod tests {
         assert_eq!(fmt("%.5f", &[pi.clone()]), "3.14159");
         assert_eq!(fmt("%e", &[pi.clone()]), "3.141593e+00");
         assert_eq!(fmt("%g", &[pi]), "3.14159");
-        assert_eq!(fmt("%,.2f", &[JavaValue::Double(1234567.89)]), "1,234,567.89");
+        assert_eq!(
+            fmt("%,.2f", &[JavaValue::Double(1234567.89)]),
+            "1,234,567.89"
+        );
         assert_eq!(fmt("%.2f", &[JavaValue::Double(0.125)]), "0.13");
         assert_eq!(fmt("%.1f", &[JavaValue::Double(0.96)]), "1.0");
         assert_eq!(fmt("%.0f", &[JavaValue::Double(0.4)]), "0");
         assert_eq!(fmt("%08.2f", &[JavaValue::Double(-3.5)]), "-0003.50");
         assert_eq!(fmt("%(,d", &[JavaValue::Long(-1234)]), "(1,234)");
-        assert_eq!(fmt("%+d %x %#X %o", &[JavaValue::Long(1234), JavaValue::Long(1234), JavaValue::Long(-1), JavaValue::Long(8)]), "+1234 4d2 0XFFFFFFFFFFFFFFFF 10");
+        assert_eq!(
+            fmt(
+                "%+d %x %#X %o",
+                &[
+                    JavaValue::Long(1234),
+                    JavaValue::Long(1234),
+                    JavaValue::Long(-1),
+                    JavaValue::Long(8)
+                ]
+            ),
+            "+1234 4d2 0XFFFFFFFFFFFFFFFF 10"
+        );
         assert_eq!(fmt("%e", &[JavaValue::Double(0.0)]), "0.000000e+00");
         assert_eq!(fmt("%g", &[JavaValue::Double(0.0)]), "0.00000");
         assert_eq!(fmt("%g", &[JavaValue::Double(1e-5)]), "1.00000e-05");
@@ -883,11 +914,23 @@ mod tests {
         let eight = [JavaValue::Long(8)];
         assert_eq!(fmt("%-02d", &eight), "IllegalFormatFlags: Flags = '-0'");
         assert_eq!(fmt("%--2d", &eight), "DuplicateFormatFlags: Flags = '-'");
-        assert_eq!(fmt("%+s", &eight), "FormatFlagsConversionMismatch: Conversion = s, Flags = +");
+        assert_eq!(
+            fmt("%+s", &eight),
+            "FormatFlagsConversionMismatch: Conversion = s, Flags = +"
+        );
         assert_eq!(fmt("%-s", &eight), "MissingFormatWidth: %-s");
         assert_eq!(fmt("%5n", &eight), "IllegalFormatWidth: 5");
-        assert_eq!(fmt("%s %d", &eight), "MissingFormatArgument: Format specifier '%d'");
-        assert_eq!(fmt("%q", &eight), "UnknownFormatConversion: Conversion = 'q'");
-        assert_eq!(fmt("abc%", &eight), "UnknownFormatConversion: Conversion = '%'");
+        assert_eq!(
+            fmt("%s %d", &eight),
+            "MissingFormatArgument: Format specifier '%d'"
+        );
+        assert_eq!(
+            fmt("%q", &eight),
+            "UnknownFormatConversion: Conversion = 'q'"
+        );
+        assert_eq!(
+            fmt("abc%", &eight),
+            "UnknownFormatConversion: Conversion = '%'"
+        );
     }
 }
