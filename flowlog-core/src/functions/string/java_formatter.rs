@@ -11,9 +11,9 @@
 //! forms, the flags `-#+ 0,(<`. Not supported: `a` (hexadecimal floating point), which fails
 //! with an `UnknownFormatConversion`.
 
-use super::java_value::{Fields, JavaValue, shortest_digits};
-use crate::time::TrinoZone;
-use crate::time::calendar::day_of_week;
+use super::java_datetime::datetime;
+use super::java_decimal::{Number, fixed, scientific};
+use super::java_value::JavaValue;
 
 /// A Java formatting exception: its simple name without `Exception`, and its message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -25,7 +25,8 @@ pub struct FormatError {
     pub message: String,
 }
 
-fn error(kind: &'static str, message: impl Into<String>) -> FormatError {
+/// A [`FormatError`] of the given kind.
+pub(crate) fn error(kind: &'static str, message: impl Into<String>) -> FormatError {
     FormatError {
         kind,
         message: message.into(),
@@ -412,7 +413,7 @@ fn print(spec: &Spec, arg: &JavaValue) -> Result<String, FormatError> {
         return match arg {
             JavaValue::Null => Ok(justify("null".into(), spec)),
             _ => match arg.fields() {
-                Some(fields) => Ok(justify(datetime(spec, &fields, arg)?, spec)),
+                Some(fields) => Ok(justify(datetime(spec.conversion, &fields, arg)?, spec)),
                 None => Err(illegal_conversion(spec, arg)),
             },
         };
@@ -482,7 +483,7 @@ fn java_hash(v: &JavaValue) -> u32 {
 fn group(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -547,119 +548,6 @@ fn integer(spec: &Spec, v: i64) -> Result<String, FormatError> {
     Ok(justify(out, spec))
 }
 
-/// A finite non-negative decimal: `digits` = d1 d2 …, value = d1.d2… × 10^`exponent`.
-#[derive(Debug, Clone)]
-enum Number {
-    Finite { digits: Vec<u8>, exponent: i32 },
-    NaN,
-    Infinite,
-}
-
-impl Number {
-    fn of_double(v: f64) -> Number {
-        if v.is_nan() {
-            return Number::NaN;
-        }
-        if v.is_infinite() {
-            return Number::Infinite;
-        }
-        let (digits, exponent) = shortest_digits(&format!("{:e}", v.abs()));
-        Number::Finite {
-            digits: digits.bytes().map(|b| b - b'0').collect(),
-            exponent,
-        }
-    }
-
-    fn of_decimal(unscaled: i128, scale: u32) -> Number {
-        let text = unscaled.unsigned_abs().to_string();
-        let len = i32::try_from(text.len()).unwrap_or(0);
-        Number::Finite {
-            digits: text.bytes().map(|b| b - b'0').collect(),
-            exponent: len - 1 - i32::try_from(scale).unwrap_or(0),
-        }
-    }
-}
-
-/// Round half up so that the last digit kept has the power of ten `last`; returns the
-/// digits (from the leading one down to `last`) and the leading power.
-fn round_to(digits: &[u8], exponent: i32, last: i32) -> (Vec<u8>, i32) {
-    if digits.iter().all(|&d| d == 0) {
-        return (vec![0], 0);
-    }
-    let keep = exponent - last + 1;
-    if keep <= 0 {
-        let up = keep == 0 && digits[0] >= 5;
-        return (vec![u8::from(up)], last);
-    }
-    let keep = usize::try_from(keep).unwrap_or(0);
-    let mut kept: Vec<u8> = (0..keep)
-        .map(|i| digits.get(i).copied().unwrap_or(0))
-        .collect();
-    let mut exponent = exponent;
-    if digits.get(keep).is_some_and(|&d| d >= 5) {
-        let mut i = keep;
-        loop {
-            if i == 0 {
-                kept.insert(0, 1);
-                exponent += 1;
-                break;
-            }
-            i -= 1;
-            if kept[i] == 9 {
-                kept[i] = 0;
-            } else {
-                kept[i] += 1;
-                break;
-            }
-        }
-    }
-    (kept, exponent)
-}
-
-/// Fixed notation with `precision` digits after the point.
-fn fixed(digits: &[u8], exponent: i32, precision: usize, alternate: bool) -> (String, String) {
-    let last = -i32::try_from(precision).unwrap_or(0);
-    let (kept, lead) = round_to(digits, exponent, last);
-    let digit_at = |p: i32| {
-        if p > lead {
-            0
-        } else {
-            usize::try_from(lead - p)
-                .ok()
-                .and_then(|i| kept.get(i).copied())
-                .unwrap_or(0)
-        }
-    };
-    let int: String = (0..=lead.max(0))
-        .rev()
-        .map(|p| char::from(b'0' + digit_at(p)))
-        .collect();
-    let mut frac: String = (1..=precision)
-        .map(|k| char::from(b'0' + digit_at(-i32::try_from(k).unwrap_or(0))))
-        .collect();
-    if precision > 0 || alternate {
-        frac.insert(0, '.');
-    }
-    (int, frac)
-}
-
-/// Scientific notation with `precision` digits after the point: mantissa and exponent.
-fn scientific(digits: &[u8], exponent: i32, precision: usize) -> (String, i32) {
-    let zero = digits.iter().all(|&d| d == 0);
-    let p = i32::try_from(precision).unwrap_or(0);
-    let (mut kept, lead) = if zero {
-        (vec![0; precision + 1], 0)
-    } else {
-        round_to(digits, exponent, exponent - p)
-    };
-    kept.truncate(precision + 1);
-    let mut mantissa: String = kept.iter().map(|&d| char::from(b'0' + d)).collect();
-    if precision > 0 {
-        mantissa.insert(1, '.');
-    }
-    (mantissa, lead)
-}
-
 fn floating(spec: &Spec, negative: bool, number: Number) -> String {
     let (digits, exponent) = match number {
         Number::NaN => return justify("NaN".into(), spec),
@@ -722,148 +610,6 @@ fn floating(spec: &Spec, negative: bool, number: Number) -> String {
     justify(body, spec)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-fn unsupported(field: &str) -> FormatError {
-    error(
-        "UnsupportedTemporalType",
-        format!("Unsupported field: {field}"),
-    )
-}
-
-/// One `%t` conversion of a date/time value.
-fn datetime(spec: &Spec, f: &Fields, arg: &JavaValue) -> Result<String, FormatError> {
-    let date = || f.date.ok_or_else(|| unsupported("Year"));
-    let nanos = || f.nanos_of_day.ok_or_else(|| unsupported("HourOfDay"));
-    let hour = || nanos().map(|n| n / 3_600_000_000_000);
-    let twelve = |h: i64| if h % 12 == 0 { 12 } else { h % 12 };
-    let sub = |c: char| {
-        let s = Spec {
-            conversion: c,
-            upper: false,
-            width: None,
-            flags: Flags::default(),
-            ..spec.clone()
-        };
-        datetime(&s, f, arg)
-    };
-    Ok(match spec.conversion {
-        'H' => format!("{:02}", hour()?),
-        'I' => format!("{:02}", twelve(hour()?)),
-        'k' => hour()?.to_string(),
-        'l' => twelve(hour()?).to_string(),
-        'M' => format!("{:02}", nanos()? / 60_000_000_000 % 60),
-        'S' => format!("{:02}", nanos()? / 1_000_000_000 % 60),
-        'L' => format!("{:03}", nanos()? / 1_000_000 % 1000),
-        'N' => format!("{:09}", nanos()? % 1_000_000_000),
-        'p' => if hour()? < 12 { "am" } else { "pm" }.to_string(),
-        'z' => {
-            let o = f
-                .offset_seconds
-                .ok_or_else(|| unsupported("OffsetSeconds"))?;
-            let minutes = o.unsigned_abs() / 60;
-            let sign = if o < 0 { '-' } else { '+' };
-            format!("{sign}{:04}", minutes / 60 * 100 + minutes % 60)
-        }
-        'Z' => match arg {
-            JavaValue::Zoned { epoch_nanos, zone } => match zone {
-                TrinoZone::Offset(_) => {
-                    let text = arg.to_java_string();
-                    let start = text.rfind(['+', '-', 'Z']).unwrap_or(0);
-                    text[start..].to_string()
-                }
-                _ => {
-                    let millis = epoch_nanos.div_euclid(1_000_000);
-                    zone.joda_name(i64::try_from(millis).unwrap_or(0), false)
-                }
-            },
-            _ => return Err(unsupported("ZoneId")),
-        },
-        's' | 'Q' => {
-            let n = f.epoch_nanos.ok_or_else(|| unsupported("InstantSeconds"))?;
-            let per = if spec.conversion == 's' {
-                1_000_000_000
-            } else {
-                1_000_000
-            };
-            n.div_euclid(per).to_string()
-        }
-        'B' => MONTHS[date()?.1 as usize - 1].to_string(),
-        'b' | 'h' => MONTHS[date()?.1 as usize - 1][..3].to_string(),
-        'A' | 'a' => {
-            let days = f.days.ok_or_else(|| unsupported("DayOfWeek"))?;
-            let dow = day_of_week(i64::try_from(days).unwrap_or(0));
-            let name = WEEKDAYS[usize::try_from(dow - 1).unwrap_or(0)];
-            if spec.conversion == 'A' {
-                name.to_string()
-            } else {
-                name[..3].to_string()
-            }
-        }
-        'C' => format!("{:02}", date()?.0.div_euclid(100)),
-        'Y' => format!("{:04}", date()?.0),
-        'y' => format!("{:02}", date()?.0.rem_euclid(100)),
-        'j' => {
-            let (year, _, _) = date()?;
-            let days = f.days.unwrap_or(0);
-            let jan1 =
-                crate::time::calendar::days_from_civil(i64::try_from(year).unwrap_or(0), 1, 1);
-            format!("{:03}", days - i128::from(jan1) + 1)
-        }
-        'm' => format!("{:02}", date()?.1),
-        'd' => format!("{:02}", date()?.2),
-        'e' => date()?.2.to_string(),
-        'R' => format!("{}:{}", sub('H')?, sub('M')?),
-        'T' => format!("{}:{}:{}", sub('H')?, sub('M')?, sub('S')?),
-        'r' => format!(
-            "{}:{}:{} {}",
-            sub('I')?,
-            sub('M')?,
-            sub('S')?,
-            sub('p')?.to_uppercase()
-        ),
-        'D' => format!("{}/{}/{}", sub('m')?, sub('d')?, sub('y')?),
-        'F' => format!("{}-{}-{}", sub('Y')?, sub('m')?, sub('d')?),
-        'c' => format!(
-            "{} {} {} {} {} {}",
-            sub('a')?,
-            sub('b')?,
-            sub('d')?,
-            sub('T')?,
-            sub('Z')?,
-            sub('Y')?
-        ),
-        other => {
-            return Err(error(
-                "UnknownFormatConversion",
-                format!("Conversion = 't{other}'"),
-            ));
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -877,11 +623,11 @@ mod tests {
 
     #[test]
     fn numbers_print_as_java() {
-        let pi = JavaValue::Double(std::f64::consts::PI);
-        assert_eq!(fmt("%.4f", &[pi.clone()]), "3.1416");
-        assert_eq!(fmt("%.5f", &[pi.clone()]), "3.14159");
-        assert_eq!(fmt("%e", &[pi.clone()]), "3.141593e+00");
-        assert_eq!(fmt("%g", &[pi]), "3.14159");
+        let pi = || JavaValue::Double(std::f64::consts::PI);
+        assert_eq!(fmt("%.4f", &[pi()]), "3.1416");
+        assert_eq!(fmt("%.5f", &[pi()]), "3.14159");
+        assert_eq!(fmt("%e", &[pi()]), "3.141593e+00");
+        assert_eq!(fmt("%g", &[pi()]), "3.14159");
         assert_eq!(
             fmt("%,.2f", &[JavaValue::Double(1234567.89)]),
             "1,234,567.89"

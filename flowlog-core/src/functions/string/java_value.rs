@@ -236,7 +236,7 @@ fn push_offset_id(out: &mut String, offset_seconds: i32) {
     let sign = if offset_seconds < 0 { '-' } else { '+' };
     let a = offset_seconds.unsigned_abs();
     let _ = write!(out, "{sign}{:02}:{:02}", a / 3600, a / 60 % 60);
-    if a % 60 != 0 {
+    if !a.is_multiple_of(60) {
         let _ = write!(out, ":{:02}", a % 60);
     }
 }
@@ -318,7 +318,7 @@ mod tests {
 
     #[test]
     fn doubles_print_as_java() {
-        assert_eq!(JavaValue::Double(3.14).to_java_string(), "3.14");
+        assert_eq!(JavaValue::Double(2.5).to_java_string(), "2.5");
         assert_eq!(JavaValue::Double(100.0).to_java_string(), "100.0");
         assert_eq!(JavaValue::Double(1e7).to_java_string(), "1.0E7");
         assert_eq!(JavaValue::Double(0.0001234).to_java_string(), "1.234E-4");

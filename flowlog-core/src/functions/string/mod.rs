@@ -17,6 +17,8 @@
 
 pub mod concat;
 pub mod format;
+mod java_datetime;
+mod java_decimal;
 pub mod java_formatter;
 pub mod java_value;
 pub mod replace;
