@@ -93,15 +93,11 @@ impl Spec {
         s
     }
 
+    /// Java reports the conversion in lower case (`%+S` → `Conversion = s`).
     fn mismatch(&self, flag: char) -> FormatError {
-        let c = if self.upper && !self.datetime {
-            self.conversion.to_ascii_uppercase()
-        } else {
-            self.conversion
-        };
         error(
             "FormatFlagsConversionMismatch",
-            format!("Conversion = {c}, Flags = {flag}"),
+            format!("Conversion = {}, Flags = {flag}", self.conversion),
         )
     }
 
@@ -396,15 +392,12 @@ fn truncate(body: String, spec: &Spec) -> String {
     }
 }
 
+/// Java names the conversion in lower case (`%X` → `x != java.lang.String`), or the
+/// date/time conversion as written (`%tT` → `T != java.lang.String`).
 fn illegal_conversion(spec: &Spec, arg: &JavaValue) -> FormatError {
-    let c = if spec.datetime || !spec.upper {
-        spec.conversion
-    } else {
-        spec.conversion.to_ascii_uppercase()
-    };
     error(
         "IllegalFormatConversion",
-        format!("{c} != {}", arg.class_name()),
+        format!("{} != {}", spec.conversion, arg.class_name()),
     )
 }
 
@@ -435,7 +428,7 @@ fn print(spec: &Spec, arg: &JavaValue) -> Result<String, FormatError> {
             Ok(justify(truncate(text, spec), spec))
         }
         's' => {
-            if spec.flags.has('#') && *arg != JavaValue::Null {
+            if spec.flags.has('#') {
                 return Err(spec.mismatch('#'));
             }
             Ok(justify(truncate(arg.to_java_string(), spec), spec))
@@ -677,6 +670,23 @@ mod tests {
         assert_eq!(
             fmt("abc%", &eight),
             "UnknownFormatConversion: Conversion = '%'"
+        );
+        let text = [JavaValue::Str("a".into())];
+        assert_eq!(
+            fmt("%+S", &eight),
+            "FormatFlagsConversionMismatch: Conversion = s, Flags = +"
+        );
+        assert_eq!(
+            fmt("%X", &text),
+            "IllegalFormatConversion: x != java.lang.String"
+        );
+        assert_eq!(
+            fmt("%tT", &text),
+            "IllegalFormatConversion: T != java.lang.String"
+        );
+        assert_eq!(
+            fmt("%#s", &[JavaValue::Null]),
+            "FormatFlagsConversionMismatch: Conversion = s, Flags = #"
         );
     }
 }
