@@ -9,12 +9,18 @@
 //! | `concat` | NULL if any argument is NULL; at least two arguments |
 //! | `replace` | two-argument form removes the search string |
 //! | `split` | missing in DataFusion; optional limit |
+//! | `format` | missing in DataFusion; Java's `String.format` (`java_formatter.rs`) |
 //!
 //! `length`, `lower`, `upper`, `trim`, `ltrim`, `rtrim`, `reverse`, `starts_with`,
 //! `lpad`, `rpad` are DataFusion's, checked against Trino's tests in
 //! `tests/slt/functions_string.slt`.
 
 pub mod concat;
+pub mod format;
+mod java_datetime;
+mod java_decimal;
+pub mod java_formatter;
+pub mod java_value;
 pub mod replace;
 pub mod split;
 pub mod split_part;
@@ -34,5 +40,6 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
         Arc::new(ScalarUDF::new_from_impl(concat::Concat::new())),
         Arc::new(ScalarUDF::new_from_impl(replace::Replace::new())),
         Arc::new(ScalarUDF::new_from_impl(split::Split::new())),
+        Arc::new(ScalarUDF::new_from_impl(format::Format::new())),
     ]
 }
