@@ -74,7 +74,4 @@ pub fn register_all(ctx: &SessionContext, session_zone: &SessionZone) {
     let _ = registry.register_function_rewrite(Arc::new(arithmetic::float_cast::FloatCasts));
     let _ = registry.register_function_rewrite(Arc::new(network::IpAddressCasts));
     let _ = registry.register_function_rewrite(Arc::new(array::equality::StructuralComparisons));
-    let _ = registry.register_function_rewrite(Arc::new(
-        aggregate::approx_distinct_float::ApproxDistinctFloats,
-    ));
 }
