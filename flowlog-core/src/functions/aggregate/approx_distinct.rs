@@ -11,9 +11,9 @@
 //! ```
 //!
 //! Partial states are the serialized instances, merged as Airlift merges them. Types with
-//! no Trino hash here (decimals, nested types, TIMESTAMP(7..9)) are hashed from Arrow's
-//! row encoding: distinct values still count once, but the estimate can differ from
-//! Athena's past the sparse regime.
+//! no Trino hash here (nested types, TIMESTAMP WITH TIME ZONE, TIMESTAMP(7..9), TIME)
+//! are hashed from their Arrow row encoding: distinct values still count once, but
+//! estimates can differ from Athena's.
 
 use std::sync::Arc;
 

@@ -6,6 +6,9 @@
 //! TIMESTAMP(p ≤ 6)                           xxHash64(microseconds since the epoch)
 //! DOUBLE                                     xxHash64(doubleToLongBits(v)), -0.0 as 0.0
 //! REAL                                       xxHash64(floatToIntBits(v)), -0.0 as 0.0
+//! DECIMAL(p ≤ 18, s)                         xxHash64(the unscaled value)
+//! DECIMAL(p > 18, s)                         xxHash64(the unscaled value's 16
+//!                                              little-endian bytes)
 //! VARCHAR, VARBINARY                         xxHash64(the bytes)
 //! BOOLEAN                                    xxHash64(1 or 0)
 //! IPADDRESS                                  xxHash64(bytes 0..8 as a little-endian
@@ -19,7 +22,7 @@
 
 use arrow::array::{Array, AsArray};
 use arrow::datatypes::{
-    DataType, Date32Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
+    DataType, Date32Type, Decimal128Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
     TimeUnit, TimestampMicrosecondType, TimestampMillisecondType,
     TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
@@ -105,6 +108,21 @@ pub(crate) fn trino_xxhash64(array: &dyn Array, mut each: impl FnMut(usize, u64)
             // TIMESTAMP(7..9) is a different representation in Trino.
             TimeUnit::Nanosecond => return false,
         },
+        DataType::Decimal128(precision, _) => {
+            let short = *precision <= 18;
+            for (row, v) in array.as_primitive::<Decimal128Type>().iter().enumerate() {
+                if let Some(v) = v {
+                    each(
+                        row,
+                        if short {
+                            hash_long(v as i64)
+                        } else {
+                            hash_bytes(&v.to_le_bytes())
+                        },
+                    );
+                }
+            }
+        }
         DataType::Float64 => {
             for (row, v) in array.as_primitive::<Float64Type>().iter().enumerate() {
                 if let Some(v) = v {
