@@ -32,7 +32,9 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
         approx_percentile_weighted::udaf(),
         sum::udaf(),
         average::udaf(),
-        Arc::new(AggregateUDF::new_from_impl(approx_distinct::ApproxDistinct::new())),
+        Arc::new(AggregateUDF::new_from_impl(
+            approx_distinct::ApproxDistinct::new(),
+        )),
     ];
     all.extend(central_moments::udafs());
     all

@@ -5,6 +5,7 @@
 #![allow(clippy::excessive_precision, clippy::unreadable_literal)]
 
 /// The raw estimates, one table per index bit length from 4.
+#[rustfmt::skip]
 pub(super) static RAW_ESTIMATES: [&[f64]; 13] = [
     &[
         11.238823092354272, 11.725363299909107, 12.222487291610099, 12.735431957728302,
@@ -645,6 +646,7 @@ pub(super) static RAW_ESTIMATES: [&[f64]; 13] = [
 ];
 
 /// The biases, one table per index bit length from 4.
+#[rustfmt::skip]
 pub(super) static BIAS: [&[f64]; 13] = [
     &[
         10.238823092354272, 9.725363299909107, 9.222487291610099, 8.735431957728302,

@@ -44,7 +44,11 @@ pub(crate) fn index_bits_for_error(e: f64) -> Result<u8> {
 
 /// Java's `Integer.highestOneBit` for a positive value.
 fn highest_one_bit(v: i64) -> i64 {
-    if v <= 0 { 0 } else { 1 << (63 - v.leading_zeros()) }
+    if v <= 0 {
+        0
+    } else {
+        1 << (63 - v.leading_zeros())
+    }
 }
 
 /// A double as Java's `Double.toString` prints one between 10^-3 and 10^7 (shortest digits,

@@ -112,7 +112,12 @@ impl Hll {
             return Err((1 << self.index_bits, 1 << other.index_bits));
         }
         match (&mut self.form, &other.form) {
-            (Form::Sparse { entries, capacity }, Form::Sparse { entries: theirs, .. }) => {
+            (
+                Form::Sparse { entries, capacity },
+                Form::Sparse {
+                    entries: theirs, ..
+                },
+            ) => {
                 let merged = merge_entries(entries, theirs);
                 *capacity = merged.len();
                 *entries = merged;

@@ -22,9 +22,9 @@
 
 use arrow::array::{Array, AsArray};
 use arrow::datatypes::{
-    DataType, Date32Type, Decimal128Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
-    TimeUnit, TimestampMicrosecondType, TimestampMillisecondType,
-    TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+    DataType, Date32Type, Decimal128Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type,
+    Int64Type, TimeUnit, TimestampMicrosecondType, TimestampMillisecondType, TimestampSecondType,
+    UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
 use twox_hash::XxHash64;
 
@@ -103,7 +103,9 @@ pub(crate) fn trino_xxhash64(array: &dyn Array, mut each: impl FnMut(usize, u64)
         // Trino's TIMESTAMP(p <= 6) is a count of microseconds.
         DataType::Timestamp(unit, None) => match unit {
             TimeUnit::Second => longs!(TimestampSecondType, |v: i64| v.saturating_mul(1_000_000)),
-            TimeUnit::Millisecond => longs!(TimestampMillisecondType, |v: i64| v.saturating_mul(1_000)),
+            TimeUnit::Millisecond => {
+                longs!(TimestampMillisecondType, |v: i64| v.saturating_mul(1_000))
+            }
             TimeUnit::Microsecond => longs!(TimestampMicrosecondType, same),
             // TIMESTAMP(7..9) is a different representation in Trino.
             TimeUnit::Nanosecond => return false,
@@ -192,6 +194,9 @@ mod tests {
         assert_eq!(hash_double(-0.0), hash_double(0.0));
         assert_eq!(hash_double(f64::NAN), hash_double(-f64::NAN));
         assert_eq!(hash_real(-0.0), hash_real(0.0));
-        assert_eq!(hash_real(-1.5), hash_long(i64::from((-1.5f32).to_bits() as i32)));
+        assert_eq!(
+            hash_real(-1.5),
+            hash_long(i64::from((-1.5f32).to_bits() as i32))
+        );
     }
 }
