@@ -17,8 +17,6 @@
 //!                               ("$top_n": the first n, n checked as Trino checks it)
 //! min_by(x, y, n)           ──► the same, ORDER BY y ASC
 //! variance(x)               ──► var_samp(x)
-//! approx_distinct(x, e)     ──► "$approx_distinct_error"(approx_distinct(x), e)
-//!                               (e checked as Trino checks it)
 //! approx_percentile(x, w, p) ──► "$approx_percentile_weighted"(x, w, p)   (Trino's rule,
 //!                               functions/aggregate/approx_percentile_weighted.rs)
 //! approx_percentile(x, p)   ──► "$approx_percentile_weighted"(x, 1, p)
@@ -38,7 +36,6 @@ use datafusion::sql::sqlparser::ast::{
 };
 
 use super::ast::call;
-use crate::functions::aggregate::approx_distinct_error::APPROX_DISTINCT_ERROR;
 use crate::functions::aggregate::approx_percentile_weighted::APPROX_PERCENTILE_WEIGHTED as WEIGHTED;
 use crate::functions::aggregate::nan_key::IS_NAN_KEY;
 use crate::functions::aggregate::top_n::TOP_N;
@@ -123,20 +120,6 @@ pub(crate) fn rewrite(expr: &mut Expr) {
             *expr = top_n(ordered, n, &name);
         }
         "variance" => rename(f, "var_samp"),
-        "approx_distinct" => {
-            // approx_distinct(x, e): DataFusion's estimate, e checked as Trino checks it.
-            let Some([x, e]) = plain_args(f)
-                .map(<[Expr; 2]>::try_from)
-                .and_then(Result::ok)
-            else {
-                return;
-            };
-            let mut count = call("approx_distinct", vec![x]);
-            if let Expr::Function(c) = &mut count {
-                c.filter = f.filter.take();
-            }
-            *expr = call(APPROX_DISTINCT_ERROR, vec![count, e]);
-        }
         "approx_percentile" => {
             // (x, p), (x, ARRAY[p…]), (x, w, p) or (x, w, ARRAY[p…]); the unweighted forms
             // are the weighted ones with weight 1 (Trino's digest gives each input weight 1).

@@ -2,8 +2,10 @@
 //! are another DataFusion aggregate under a different name are rewritten in
 //! `dialect/aggregate.rs` instead.
 
-pub mod approx_distinct_error;
-pub mod approx_distinct_float;
+pub mod approx_distinct;
+mod approx_distinct_bias;
+mod approx_distinct_error;
+mod approx_distinct_hll;
 pub mod approx_percentile_weighted;
 pub mod average;
 pub mod central_moments;
@@ -15,6 +17,7 @@ pub mod multimap_agg;
 pub mod nan_key;
 pub mod sum;
 pub mod top_n;
+mod trino_xxhash;
 
 use std::sync::Arc;
 
@@ -29,6 +32,9 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
         approx_percentile_weighted::udaf(),
         sum::udaf(),
         average::udaf(),
+        Arc::new(AggregateUDF::new_from_impl(
+            approx_distinct::ApproxDistinct::new(),
+        )),
     ];
     all.extend(central_moments::udafs());
     all
@@ -39,8 +45,5 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     vec![
         Arc::new(ScalarUDF::new_from_impl(top_n::TopN::new())),
         Arc::new(ScalarUDF::new_from_impl(nan_key::IsNanKey::new())),
-        Arc::new(ScalarUDF::new_from_impl(
-            approx_distinct_error::ApproxDistinctError::new(),
-        )),
     ]
 }

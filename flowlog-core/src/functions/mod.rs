@@ -75,7 +75,4 @@ pub fn register_all(ctx: &SessionContext, session_zone: &SessionZone) {
     let _ = registry.register_function_rewrite(Arc::new(arithmetic::decimal_rules::DecimalRules));
     let _ = registry.register_function_rewrite(Arc::new(network::IpAddressCasts));
     let _ = registry.register_function_rewrite(Arc::new(array::equality::StructuralComparisons));
-    let _ = registry.register_function_rewrite(Arc::new(
-        aggregate::approx_distinct_float::ApproxDistinctFloats,
-    ));
 }

@@ -1,23 +1,14 @@
-//! `"$approx_distinct_error"(count, e)`: Trino's check of `approx_distinct(x, e)`'s maximum
-//! standard error, around DataFusion's `approx_distinct(x)` (rewritten in
-//! `dialect/aggregate.rs`).
+//! `approx_distinct(x, e)`'s maximum standard error `e` as Trino reads it: checked, then
+//! turned into the HyperLogLog's number of buckets
+//! (ApproximateCountDistinctAggregation.standardErrorToBuckets).
 //!
-//! Trino (ApproximateCountDistinctAggregation.standardErrorToBuckets) accepts `e` in
-//! [0.0040625, 0.26] and otherwise fails with "Max standard error must be in [0.0040625,
-//! 0.26]: 0.0040624". It checks when the first non-NULL value arrives, so a group with no
-//! value answers 0 whatever `e`. The estimate itself is DataFusion's whatever `e` (its
-//! HyperLogLog has a fixed number of registers).
+//! Trino accepts `e` in [0.0040625, 0.26] and otherwise fails with "Max standard error must
+//! be in [0.0040625, 0.26]: 0.0040624"; it reads `e` when a group's first non-NULL value
+//! arrives, so a group with no value answers 0 whatever `e`. The buckets are
+//! `2^ceil(log2(ceil(1.0816 / e²)))`: 2,048 for `approx_distinct(x)`'s 0.023.
 
-use arrow::array::{Array, AsArray, Int64Array};
-use arrow::datatypes::{DataType, Float64Type, Int64Type};
 use datafusion::common::exec_err;
 use datafusion::error::Result;
-use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature};
-
-use crate::functions::support::{Rows, scalar_udf, unexpected_parameters};
-
-/// The name the dialect calls the function by.
-pub const APPROX_DISTINCT_ERROR: &str = "$approx_distinct_error";
 
 /// Trino's smallest accepted maximum standard error.
 const LOWEST: f64 = 0.0040625;
@@ -25,60 +16,39 @@ const LOWEST: f64 = 0.0040625;
 /// Trino's largest accepted maximum standard error.
 const HIGHEST: f64 = 0.26;
 
-scalar_udf! {
-    /// `"$approx_distinct_error"(count, e)`: `count`, after checking `e` as Trino does
-    /// where `count` is not 0.
-    pub struct ApproxDistinctError;
+/// The standard error `approx_distinct(x)` uses.
+pub(crate) const DEFAULT_STANDARD_ERROR: f64 = 0.023;
+
+/// Airlift's most buckets.
+const MAX_BUCKETS: i64 = 65_536;
+
+/// The base-2 logarithm of the number of buckets for the maximum standard error `e`,
+/// after checking `e` as Trino does.
+pub(crate) fn index_bits_for_error(e: f64) -> Result<u8> {
+    if !(LOWEST..=HIGHEST).contains(&e) {
+        return exec_err!(
+            "Max standard error must be in [{}, {}]: {}",
+            java_double(LOWEST),
+            java_double(HIGHEST),
+            java_double(e)
+        );
+    }
+    // Java: (int) Math.ceil(1.0816 / (e * e)), then Integer.highestOneBit(v - 1) << 1.
+    let v = (1.0816 / (e * e)).ceil() as i64;
+    let buckets = highest_one_bit(v - 1) << 1;
+    if buckets > MAX_BUCKETS {
+        return exec_err!("numberOfBuckets must be <= {MAX_BUCKETS}, actual: {buckets}");
+    }
+    Ok(buckets.trailing_zeros() as u8)
 }
 
-impl ScalarUDFImpl for ApproxDistinctError {
-    fn name(&self) -> &str {
-        APPROX_DISTINCT_ERROR
+/// Java's `Integer.highestOneBit` for a positive value.
+fn highest_one_bit(v: i64) -> i64 {
+    if v <= 0 {
+        0
+    } else {
+        1 << (63 - v.leading_zeros())
     }
-
-    fn signature(&self) -> &Signature {
-        &self.signature
-    }
-
-    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        match arg_types {
-            [c, e] if (c.is_integer() || c.is_null()) && (e.is_numeric() || e.is_null()) => {
-                Ok(vec![DataType::Int64, DataType::Float64])
-            }
-            _ => Err(unexpected_parameters("approx_distinct", arg_types, &[])),
-        }
-    }
-
-    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
-        Ok(DataType::Int64)
-    }
-
-    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        let rows = Rows::new(&args)?;
-        let counts = rows.array(0).as_primitive::<Int64Type>();
-        let errors = rows.array(1).as_primitive::<Float64Type>();
-        for r in 0..rows.len() {
-            if counts.is_null(r) || counts.value(r) == 0 || errors.is_null(r) {
-                continue;
-            }
-            check(errors.value(r))?;
-        }
-        let out: Int64Array = counts.clone();
-        rows.finish(std::sync::Arc::new(out))
-    }
-}
-
-/// Trino's bounds on the maximum standard error.
-fn check(e: f64) -> Result<()> {
-    if (LOWEST..=HIGHEST).contains(&e) {
-        return Ok(());
-    }
-    exec_err!(
-        "Max standard error must be in [{}, {}]: {}",
-        java_double(LOWEST),
-        java_double(HIGHEST),
-        java_double(e)
-    )
 }
 
 /// A double as Java's `Double.toString` prints one between 10^-3 and 10^7 (shortest digits,
@@ -89,5 +59,19 @@ fn java_double(v: f64) -> String {
         text
     } else {
         format!("{text}.0")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_as_trino() {
+        assert_eq!(index_bits_for_error(DEFAULT_STANDARD_ERROR).unwrap(), 11);
+        assert_eq!(index_bits_for_error(0.0115).unwrap(), 13);
+        assert_eq!(index_bits_for_error(0.0040625).unwrap(), 16);
+        assert_eq!(index_bits_for_error(0.26).unwrap(), 4);
+        assert!(index_bits_for_error(0.26001).is_err());
     }
 }
