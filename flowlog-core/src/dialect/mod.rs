@@ -24,6 +24,8 @@ pub mod parser;
 mod quantified;
 mod string;
 mod subscript;
+mod type_syntax;
+pub mod type_planner;
 mod values;
 
 use std::ops::ControlFlow;
@@ -63,6 +65,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         ipaddress::rewrite(expr);
         string::rewrite(expr);
         subscript::rewrite(expr);
+        type_syntax::rewrite(expr);
         like::rewrite(expr);
         aggregate::rewrite(expr);
         listagg::rewrite(expr);
