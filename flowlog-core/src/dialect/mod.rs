@@ -24,8 +24,8 @@ pub mod parser;
 mod quantified;
 mod string;
 mod subscript;
-mod type_syntax;
 pub mod type_planner;
+mod type_syntax;
 mod values;
 
 use std::ops::ControlFlow;

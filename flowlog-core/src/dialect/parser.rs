@@ -48,7 +48,12 @@ impl Dialect for TrinoDialect {
     fn parse_prefix(
         &self,
         parser: &mut datafusion::sql::sqlparser::parser::Parser,
-    ) -> Option<Result<datafusion::sql::sqlparser::ast::Expr, datafusion::sql::sqlparser::parser::ParserError>> {
+    ) -> Option<
+        Result<
+            datafusion::sql::sqlparser::ast::Expr,
+            datafusion::sql::sqlparser::parser::ParserError,
+        >,
+    > {
         super::type_syntax::parse_cast(parser)
     }
 

@@ -251,11 +251,9 @@ mod tests {
             "SELECT CAST((SELECT max(x) FROM t) AS decimal(10, 2))",
             "SELECT cast_me(1), \"CAST\"(1)",
         ] {
-            let generic = Parser::parse_sql(
-                &datafusion::sql::sqlparser::dialect::GenericDialect,
-                sql,
-            )
-            .expect("generic parses");
+            let generic =
+                Parser::parse_sql(&datafusion::sql::sqlparser::dialect::GenericDialect, sql)
+                    .expect("generic parses");
             let trino = Parser::parse_sql(&TrinoDialect, sql).expect("trino parses");
             assert_eq!(generic, trino, "{sql}");
         }

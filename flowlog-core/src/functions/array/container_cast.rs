@@ -88,7 +88,10 @@ fn cast(array: &ArrayRef, to: &DataType, options: &CastOptions) -> Result<ArrayR
                 rows.nulls().cloned(),
             )?)
         }
-        (DataType::List(_) | DataType::LargeList(_) | DataType::FixedSizeList(_, _), DataType::List(field)) => {
+        (
+            DataType::List(_) | DataType::LargeList(_) | DataType::FixedSizeList(_, _),
+            DataType::List(field),
+        ) => {
             let lists = Lists::new(array)?;
             let list = lists.list();
             let values = cast(list.values(), field.data_type(), options)?;
@@ -184,7 +187,10 @@ mod tests {
             ))
         };
         let from = row(&[DataType::Int32, DataType::Utf8], "c");
-        assert!(castable(&from, &row(&[DataType::Int64, DataType::Utf8], "x")));
+        assert!(castable(
+            &from,
+            &row(&[DataType::Int64, DataType::Utf8], "x")
+        ));
         assert!(!castable(&from, &row(&[DataType::Int64], "x")));
         assert!(!castable(&from, &DataType::Utf8));
     }

@@ -164,7 +164,10 @@ fn field_name(
     let ScalarValue::Int64(Some(i)) = i else {
         return plan_err!("Subscript expression on ROW requires a constant index");
     };
-    match usize::try_from(i).ok().filter(|&i| i >= 1 && i <= fields.len()) {
+    match usize::try_from(i)
+        .ok()
+        .filter(|&i| i >= 1 && i <= fields.len())
+    {
         Some(i) => Ok(Some(fields[i - 1].name().clone())),
         None => plan_err!(
             "Invalid subscript index: {i}. ROW indices start at 1 and must be less than or equal to the number of fields: {}",

@@ -100,7 +100,9 @@ impl ScalarUDFImpl for Zip {
             .zip(&per_array)
             .map(|(l, positions)| take_lists(l.values(), positions))
             .collect::<Result<Vec<ArrayRef>>>()?;
-        let offsets = columns[0].as_any().downcast_ref::<arrow::array::ListArray>();
+        let offsets = columns[0]
+            .as_any()
+            .downcast_ref::<arrow::array::ListArray>();
         let Some(first) = offsets else {
             return datafusion::common::exec_err!("zip: unexpected list layout");
         };
