@@ -102,6 +102,7 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
             interval_text(array, row).unwrap_or_else(|| fallback(array, row))
         }
         DataType::Map(_, _) => render_map(array.as_map().value(row)),
+        DataType::Struct(_) => render_row(array.as_struct(), row),
         DataType::List(_) => render_list(array.as_list::<i32>().value(row).as_ref()),
         DataType::LargeList(_) => render_list(array.as_list::<i64>().value(row).as_ref()),
         DataType::FixedSizeList(_, _) => {
@@ -140,6 +141,25 @@ fn render_map(entries: arrow::array::StructArray) -> String {
     };
     let items: Vec<String> = (0..entries.len())
         .map(|i| format!("{}={}", text(0, i), text(1, i)))
+        .collect();
+    format!("{{{}}}", items.join(", "))
+}
+
+/// A row as Athena prints it: `{x=1, y=a}`, like a map; an anonymous field (`ROW(1, 'a')`,
+/// whose fields are `c0`, `c1`, … here) is `field0`, `field1`, … (DEVIATIONS.md).
+fn render_row(fields: &arrow::array::StructArray, row: usize) -> String {
+    let items: Vec<String> = fields
+        .fields()
+        .iter()
+        .zip(fields.columns())
+        .enumerate()
+        .map(|(i, (field, column))| {
+            let value = render_value(column.as_ref(), row).unwrap_or_else(|| "NULL".into());
+            match field.name().strip_prefix('c') {
+                Some(n) if n == i.to_string() => format!("field{i}={value}"),
+                _ => format!("{}={value}", field.name()),
+            }
+        })
         .collect();
     format!("{{{}}}", items.join(", "))
 }

@@ -142,6 +142,7 @@ impl FlowLogSession {
             .with_config(config)
             .with_default_features()
             .with_query_planner(Arc::new(evaluation_order::TrinoQueryPlanner))
+            .with_type_planner(Arc::new(crate::dialect::type_planner::TrinoTypePlanner))
             .with_physical_optimizer_rules(physical_optimizer_rules());
         match options.memory.runtime() {
             Ok(runtime) => builder = builder.with_runtime_env(runtime),

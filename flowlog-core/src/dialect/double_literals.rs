@@ -56,7 +56,18 @@ fn plain_decimal(text: &str) -> Option<Expr> {
     if whole.is_empty() && fraction.is_empty() || !all_digits(whole) || !all_digits(fraction) {
         return None;
     }
-    let number = Expr::Value(Value::Number(digits.to_string(), false).with_empty_span());
+    let mut number = Expr::Value(Value::Number(digits.to_string(), false).with_empty_span());
+    if !digits.contains('.') {
+        // Without a point the number would be a BIGINT: `DECIMAL '8'` is a decimal(1,0).
+        let precision = whole.trim_start_matches('0').len().max(1) as u64;
+        number = Expr::Cast {
+            kind: CastKind::Cast,
+            expr: Box::new(number),
+            data_type: DataType::Decimal(ExactNumberInfo::PrecisionAndScale(precision, 0)),
+            array: false,
+            format: None,
+        };
+    }
     Some(if negative {
         Expr::UnaryOp {
             op: UnaryOperator::Minus,

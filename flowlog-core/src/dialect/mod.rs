@@ -28,6 +28,8 @@ mod quantified;
 mod string;
 mod subscript;
 mod tablesample;
+pub mod type_planner;
+mod type_syntax;
 mod values;
 
 use std::ops::ControlFlow;
@@ -70,6 +72,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         ipaddress::rewrite(expr);
         string::rewrite(expr);
         subscript::rewrite(expr);
+        type_syntax::rewrite(expr);
         like::rewrite(expr);
         aggregate::rewrite(expr);
         listagg::rewrite(expr);

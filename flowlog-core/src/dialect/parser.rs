@@ -1,6 +1,7 @@
 //! The SQL parser's dialect: sqlparser's generic dialect (DataFusion's default) plus
 //! Trino's lambda expressions, so `transform(a, x -> x + 1)` parses as a call with a
-//! lambda instead of the JSON arrow operator (which Trino does not have).
+//! lambda instead of the JSON arrow operator (which Trino does not have), and Trino's
+//! `ARRAY(T)` / `MAP(K, V)` / `ROW(…)` types in casts (`type_syntax`).
 
 use std::any::TypeId;
 
@@ -42,6 +43,18 @@ impl Dialect for TrinoDialect {
 
     fn supports_lambda_functions(&self) -> bool {
         true
+    }
+
+    fn parse_prefix(
+        &self,
+        parser: &mut datafusion::sql::sqlparser::parser::Parser,
+    ) -> Option<
+        Result<
+            datafusion::sql::sqlparser::ast::Expr,
+            datafusion::sql::sqlparser::parser::ParserError,
+        >,
+    > {
+        super::type_syntax::parse_cast(parser)
     }
 
     forward_to_generic! {

@@ -96,7 +96,12 @@ pub(crate) fn trino_type_name(t: &DataType) -> String {
             "row({})",
             fields
                 .iter()
-                .map(|f| format!("{} {}", f.name(), trino_type_name(f.data_type())))
+                .enumerate()
+                // An anonymous field (`ROW(1, 'a')`) is named `c0`, `c1`, … here.
+                .map(|(i, f)| match f.name().strip_prefix('c') {
+                    Some(n) if n == i.to_string() => trino_type_name(f.data_type()),
+                    _ => format!("{} {}", f.name(), trino_type_name(f.data_type())),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

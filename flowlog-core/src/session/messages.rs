@@ -75,8 +75,15 @@ pub fn sql_text(expression: &str) -> String {
 
 /// The function a planning message blames, when the engine gave no position: the one of
 /// an "Unexpected parameters … for function f" message, or the `f: ` that starts a
-/// message of one of our functions. The caller looks for its first call in the statement.
+/// message of one of our functions; `cast` for a type that does not exist or a cast that
+/// cannot be (`Cannot cast row(…) to row(…)`). The caller looks for its first call in the
+/// statement.
 pub fn function_named(message: &str) -> Option<&str> {
+    if message.starts_with("Unknown type: ")
+        || (message.starts_with("Cannot cast ") && !message.starts_with("Cannot cast '"))
+    {
+        return Some("cast");
+    }
     let name = match message.split_once(") for function ") {
         Some((_, rest)) => {
             let end = rest

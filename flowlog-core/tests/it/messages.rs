@@ -121,7 +121,18 @@ const CORPUS: &[(&str, &str)] = &[
         "SQL error at line 1, column 1: UNION query has different number of fields",
     ),
     // Types and casts.
-    ("SELECT CAST(1 AS foo)", "SQL error: Unknown type: foo"),
+    (
+        "SELECT CAST(1 AS foo)",
+        "SQL error at line 1, column 8: Unknown type: foo",
+    ),
+    (
+        "SELECT CAST(ROW(CAST(1 AS integer), 2e0) AS ROW(a bigint))",
+        "SQL error at line 1, column 8: Cannot cast row(integer, double) to row(a bigint)",
+    ),
+    (
+        "SELECT CAST(ARRAY[1] AS ARRAY(foo))",
+        "SQL error at line 1, column 8: Unknown type: foo",
+    ),
     (
         "SELECT CAST('abc' AS BIGINT)",
         "Cannot cast 'abc' to BIGINT",

@@ -66,6 +66,11 @@ impl Lists {
         Ok(Self { list })
     }
 
+    /// The arguments as one `List` array.
+    pub(crate) fn list(&self) -> &ListArray {
+        &self.list
+    }
+
     /// All element values of all rows.
     pub(crate) fn values(&self) -> &ArrayRef {
         self.list.values()

@@ -4,7 +4,7 @@
 //! |---|---|
 //! | `=`, `<>` on arrays and maps | NULL when only NULL elements could differ; maps in any order |
 //! | `arrays_overlap` | NULL (not false) when no common element but a NULL in either |
-//! | `combinations`, `ngrams`, `trim_array`, `contains_sequence`, `array_histogram`, `shuffle` | missing in DataFusion |
+//! | `combinations`, `ngrams`, `trim_array`, `contains_sequence`, `array_histogram`, `shuffle`, `zip` | missing in DataFusion |
 //! | `array_join` | elements as Trino's varchar casts write them; `''` for only NULLs |
 //! | `array_position` | 0 (not NULL) when absent; NULL for a NULL element |
 //! | `array_remove` | removes every occurrence, not the first |
@@ -20,6 +20,7 @@
 
 pub mod arrays_overlap;
 pub mod combinations;
+pub mod container_cast;
 pub(crate) mod contains;
 pub mod contains_sequence;
 pub mod equality;
@@ -36,6 +37,7 @@ pub mod slice;
 pub mod sort;
 pub mod subscript;
 pub mod trim_array;
+pub mod zip;
 
 use std::sync::Arc;
 
@@ -68,6 +70,9 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
         )),
         Arc::new(ScalarUDF::new_from_impl(combinations::Combinations::new())),
         Arc::new(ScalarUDF::new_from_impl(
+            container_cast::ContainerCast::new(),
+        )),
+        Arc::new(ScalarUDF::new_from_impl(
             contains_sequence::ContainsSequence::new(),
         )),
         Arc::new(ScalarUDF::new_from_impl(equality::StructuralEqual::new())),
@@ -83,5 +88,6 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
         Arc::new(ScalarUDF::new_from_impl(sort::ArraySort::new())),
         Arc::new(ScalarUDF::new_from_impl(subscript::Subscript::new())),
         Arc::new(ScalarUDF::new_from_impl(trim_array::TrimArray::new())),
+        Arc::new(ScalarUDF::new_from_impl(zip::Zip::new())),
     ]
 }

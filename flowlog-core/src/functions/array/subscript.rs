@@ -4,13 +4,14 @@
 //! * array: element `i`, 1-based; an index past the end, 0 or negative is an error
 //!   (DataFusion answers NULL; `element_at` is the NULL-answering form);
 //! * map: the value of key `i`; a missing key is an error (`Key not present in map`);
-//! * row: DataFusion's field access.
+//! * row: field `i` (1-based, a constant), or the field named by a string (DataFusion's
+//!   `get_field`).
 
 use std::sync::Arc;
 
 use arrow::array::{Array, AsArray, UInt64Array};
 use arrow::datatypes::{DataType, Field, FieldRef};
-use datafusion::common::{exec_err, plan_err};
+use datafusion::common::{ScalarValue, exec_err, plan_err};
 use datafusion::error::Result;
 use datafusion::logical_expr::{
     ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
@@ -66,7 +67,23 @@ impl ScalarUDFImpl for Subscript {
         let container = args.arg_fields[0].data_type();
         let index = args.arg_fields[1].data_type();
         let element = match container {
-            DataType::Struct(_) => return get_field().return_field_from_args(args),
+            DataType::Struct(fields) => {
+                let name = field_name(fields, args.scalar_arguments[1], index)?;
+                let name = name.map(|n| ScalarValue::Utf8(Some(n)));
+                let arg_fields = [
+                    Arc::clone(&args.arg_fields[0]),
+                    Arc::new(Field::new("field", DataType::Utf8, false)),
+                ];
+                let scalars = [args.scalar_arguments[0], name.as_ref()];
+                return get_field().return_field_from_args(ReturnFieldArgs {
+                    arg_fields: &arg_fields,
+                    scalar_arguments: if name.is_some() {
+                        &scalars
+                    } else {
+                        args.scalar_arguments
+                    },
+                });
+            }
             t if is_list_or_null(t) => {
                 if !(index.is_integer() || index.is_null()) {
                     return plan_err!(
@@ -88,7 +105,17 @@ impl ScalarUDFImpl for Subscript {
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let container = args.arg_fields[0].data_type().clone();
-        if matches!(container, DataType::Struct(_)) {
+        if let DataType::Struct(fields) = &container {
+            let mut args = args;
+            let index = match &args.args[1] {
+                ColumnarValue::Scalar(v) => Some(v.clone()),
+                ColumnarValue::Array(_) => None,
+            };
+            let index_type = args.arg_fields[1].data_type().clone();
+            if let Some(name) = field_name(fields, index.as_ref(), &index_type)? {
+                args.args[1] = ColumnarValue::Scalar(ScalarValue::Utf8(Some(name)));
+                args.arg_fields[1] = Arc::new(Field::new("field", DataType::Utf8, false));
+            }
             return get_field().invoke_with_args(args);
         }
         let scalar = args
@@ -119,6 +146,34 @@ impl ScalarUDFImpl for Subscript {
         "The element of array x at index i (1-based; an error past the end), or the value of key i in map x (an error if absent).",
         "SELECT split(srcaddr, '.')[1] FROM vpc_flow_logs;"
     );
+}
+
+/// The name of the field a row subscript `r[i]` with an integer `i` names (Trino's form;
+/// 1-based, a constant); `None` for a string subscript, which `get_field` reads itself.
+fn field_name(
+    fields: &arrow::datatypes::Fields,
+    index: Option<&ScalarValue>,
+    index_type: &DataType,
+) -> Result<Option<String>> {
+    if !index_type.is_integer() {
+        return Ok(None);
+    }
+    let Some(i) = index.and_then(|v| v.cast_to(&DataType::Int64).ok()) else {
+        return plan_err!("Subscript expression on ROW requires a constant index");
+    };
+    let ScalarValue::Int64(Some(i)) = i else {
+        return plan_err!("Subscript expression on ROW requires a constant index");
+    };
+    match usize::try_from(i)
+        .ok()
+        .filter(|&i| i >= 1 && i <= fields.len())
+    {
+        Some(i) => Ok(Some(fields[i - 1].name().clone())),
+        None => plan_err!(
+            "Invalid subscript index: {i}. ROW indices start at 1 and must be less than or equal to the number of fields: {}",
+            fields.len()
+        ),
+    }
 }
 
 /// The element values of an array column and, per row, the position of element `i`.

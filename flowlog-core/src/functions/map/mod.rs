@@ -5,12 +5,14 @@
 //! | `map` | Trino's error messages (unequal lengths, duplicate keys) |
 //! | `map_concat` | missing in DataFusion |
 //! | `map_from_entries`, `multimap_from_entries` | missing in DataFusion |
+//! | `map_entries` | Trino's anonymous `row(K, V)` entries (DataFusion's are `key`, `value`); NULL for NULL |
 //!
-//! `map_keys`, `map_values`, `map_entries` and `cardinality` are DataFusion's or
+//! `map_keys`, `map_values` and `cardinality` are DataFusion's or
 //! flowlog's elsewhere; all are checked against Trino's tests in `tests/slt/map_*.slt`.
 
 pub mod constructor;
 pub mod map_concat;
+pub mod map_entries;
 pub mod map_from_entries;
 pub mod multimap_from_entries;
 
@@ -51,6 +53,7 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     vec![
         Arc::new(ScalarUDF::new_from_impl(constructor::MapConstructor::new())),
         Arc::new(ScalarUDF::new_from_impl(map_concat::MapConcat::new())),
+        Arc::new(ScalarUDF::new_from_impl(map_entries::MapEntries::new())),
         Arc::new(ScalarUDF::new_from_impl(
             map_from_entries::MapFromEntries::new(),
         )),
