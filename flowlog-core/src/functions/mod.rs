@@ -62,6 +62,13 @@ pub fn register_all(ctx: &SessionContext, session_zone: &SessionZone) {
     for f in lambda::higher_order_functions() {
         ctx.register_higher_order_function(f);
     }
+    // Trino's other name of `ceil`.
+    ctx.register_udf(
+        datafusion::functions::math::ceil()
+            .as_ref()
+            .clone()
+            .with_aliases(["ceiling"]),
+    );
     // Internal: what the dialect plans long `+ - *` chains as (expanded before running).
     ctx.register_udf(arithmetic::operator_chain::udf().as_ref().clone());
     for rewrite in datetime::function_rewrites(session_zone) {
