@@ -25,6 +25,7 @@ mod quantified;
 mod string;
 mod subscript;
 mod values;
+mod varbinary;
 
 use std::ops::ControlFlow;
 
@@ -61,6 +62,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         concat_null::rewrite(expr);
         conditional::rewrite(expr);
         ipaddress::rewrite(expr);
+        varbinary::rewrite(expr);
         string::rewrite(expr);
         subscript::rewrite(expr);
         like::rewrite(expr);

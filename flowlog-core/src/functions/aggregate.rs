@@ -7,6 +7,7 @@ pub mod approx_distinct_float;
 pub mod approx_percentile_weighted;
 pub mod average;
 pub mod central_moments;
+pub mod checksum;
 mod decimal_total;
 pub mod histogram;
 pub mod map_agg;
@@ -29,6 +30,7 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
         approx_percentile_weighted::udaf(),
         sum::udaf(),
         average::udaf(),
+        checksum::udaf(),
     ];
     all.extend(central_moments::udafs());
     all
