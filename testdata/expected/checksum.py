@@ -100,6 +100,34 @@ CASES = [
     ("one varchar a", [b"a"], bytes_hash),
 ]
 
+
+
+def sample_daily(column):
+    """A column of the sample table `sample_daily` (every row of testdata/records.csv in
+    bucket flowlog-sample-daily), read from the CSV, not through flowlog; empty is NULL."""
+    import csv
+    from pathlib import Path
+    records = Path(__file__).resolve().parent.parent / "records.csv"
+    with records.open(newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["bucket"] == "flowlog-sample-daily"]
+    return [None if r[column] == "" else r[column] for r in rows]
+
+
+def text_values(column):
+    return [None if v is None else v.encode() for v in sample_daily(column)]
+
+
+def int_values(column):
+    return [None if v is None else int(v) for v in sample_daily(column)]
+
+
+SAMPLE = [
+    ("sample_daily srcaddr", text_values("srcaddr"), bytes_hash),
+    ("sample_daily bytes", int_values("bytes"), long_hash),
+    ("sample_daily dstport", int_values("dstport"), long_hash),
+    ("sample_daily action", text_values("action"), bytes_hash),
+]
+
 if __name__ == "__main__":
-    for name, values, value_hash in CASES:
+    for name, values, value_hash in CASES + SAMPLE:
         print(f"{name}: {checksum(values, value_hash)}")
