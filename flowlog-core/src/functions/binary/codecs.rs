@@ -62,7 +62,7 @@ pub fn from_hex(arg: Arg<'_>) -> Result<Value> {
     }
     let decoded = input
         .chunks_exact(2)
-        .map(|pair| Ok(hex_digit(pair[0])? << 4 | hex_digit(pair[1])?))
+        .map(|pair| Ok((hex_digit(pair[0])? << 4) | hex_digit(pair[1])?))
         .collect::<Result<Vec<u8>>>()?;
     Ok(Value::Bytes(decoded))
 }

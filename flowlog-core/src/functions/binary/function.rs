@@ -149,16 +149,16 @@ impl BinaryFunction {
     }
 
     fn expected(&self) -> String {
-        let kind = match self.input {
-            Input::Varbinary => "varbinary",
-            Input::Varchar => "varchar",
-            Input::Text => "varchar), (varbinary",
-            Input::Bigint => "bigint",
-            Input::Integer => "integer",
-            Input::Double => "double",
-            Input::Real => "real",
-        };
-        format!("{}({kind})", self.name).replace("), (", &format!("), {}(", self.name))
+        let name = self.name;
+        match self.input {
+            Input::Varbinary => format!("{name}(varbinary)"),
+            Input::Varchar => format!("{name}(varchar)"),
+            Input::Text => format!("{name}(varchar), {name}(varbinary)"),
+            Input::Bigint => format!("{name}(bigint)"),
+            Input::Integer => format!("{name}(integer)"),
+            Input::Double => format!("{name}(double)"),
+            Input::Real => format!("{name}(real)"),
+        }
     }
 }
 

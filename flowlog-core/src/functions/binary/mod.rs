@@ -8,6 +8,7 @@
 //! crc32                    varbinary → bigint
 //! to_/from_big_endian_64|32, to_/from_ieee754_64|32   numbers ⇄ big-endian bytes
 //! length                   bytes of a varbinary (characters of a varchar)
+//! substr lpad rpad reverse concat   on varbinary, in front of the string forms
 //! ```
 //!
 //! Like Trino, the hashes take VARBINARY only: `md5('abc')` is an error (write
@@ -20,6 +21,7 @@ pub mod function;
 pub mod hmac;
 pub mod length;
 pub mod numbers;
+pub mod overload;
 
 use std::sync::Arc;
 
@@ -289,5 +291,39 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
             .map(|f| Arc::new(ScalarUDF::new_from_impl(f))),
     );
     all.push(Arc::new(ScalarUDF::new_from_impl(length::Length::new())));
+    // The VARBINARY forms of string and array functions, in front of them.
+    let string_forms: [(overload::BytesOp, Arc<ScalarUDF>); 5] = [
+        (
+            overload::BytesOp::Substr,
+            Arc::new(ScalarUDF::new_from_impl(
+                crate::functions::string::substr::Substr::new(),
+            )),
+        ),
+        (
+            overload::BytesOp::Concat,
+            Arc::new(ScalarUDF::new_from_impl(
+                crate::functions::string::concat::Concat::new(),
+            )),
+        ),
+        (
+            overload::BytesOp::Reverse,
+            Arc::new(ScalarUDF::new_from_impl(
+                crate::functions::array::reverse::Reverse::new(),
+            )),
+        ),
+        (
+            overload::BytesOp::Lpad,
+            datafusion::functions::unicode::lpad(),
+        ),
+        (
+            overload::BytesOp::Rpad,
+            datafusion::functions::unicode::rpad(),
+        ),
+    ];
+    all.extend(string_forms.into_iter().map(|(op, inner)| {
+        Arc::new(ScalarUDF::new_from_impl(overload::BytesOverload::new(
+            op, inner,
+        )))
+    }));
     all
 }
