@@ -57,7 +57,7 @@ fn hex_digit(c: u8) -> Result<u8> {
 /// `from_hex(varchar | varbinary)`: the bytes hex digits (either case) spell.
 pub fn from_hex(arg: Arg<'_>) -> Result<Value> {
     let input = bytes(arg);
-    if input.len() % 2 != 0 {
+    if !input.len().is_multiple_of(2) {
         return Err(invalid(format!("invalid input length {}", input.len())));
     }
     let decoded = input
