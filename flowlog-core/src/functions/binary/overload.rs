@@ -12,7 +12,7 @@ use datafusion::error::Result;
 use datafusion::logical_expr::type_coercion::functions::fields_with_udf;
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl,
-    Signature, Volatility,
+    Signature, TypeSignature, Volatility,
 };
 
 use super::function::{Output, Value, build};
@@ -151,6 +151,10 @@ impl ScalarUDFImpl for BytesOverload {
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         if !binary_call(self.op, arg_types) {
+            // A user-defined signature coerces itself (its errors as they are written).
+            if self.inner.signature().type_signature == TypeSignature::UserDefined {
+                return self.inner.coerce_types(arg_types);
+            }
             let fields: Vec<FieldRef> = arg_types
                 .iter()
                 .map(|t| Arc::new(Field::new("x", t.clone(), true)))
