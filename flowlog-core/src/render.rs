@@ -40,6 +40,9 @@ use crate::time::text::{render_date, render_timestamp, render_timestamp_tz};
 /// assert_eq!(render_value(&a, 0).as_deref(), Some("1970-01-01 09:00:00.000 +09:00"));
 /// let b = Int64Array::from(vec![Some(7), None]);
 /// assert_eq!(render_value(&b, 1), None);
+/// // VARBINARY: hex bytes.
+/// let v = arrow::array::BinaryArray::from(vec![&b"abc"[..]]);
+/// assert_eq!(render_value(&v, 0).as_deref(), Some("61 62 63"));
 /// // `SELECT NULL`: a column of Arrow's Null type is NULL in every row.
 /// assert_eq!(render_value(&arrow::array::NullArray::new(1), 0), None);
 /// ```
@@ -67,6 +70,10 @@ pub fn render_value(array: &dyn Array, row: usize) -> Option<String> {
                     |a| crate::functions::network::address::format(&a),
                 )
         }
+        // VARBINARY as Trino's CLI prints it in CSV: lower-case hex bytes, one space apart.
+        DataType::Binary => hex_bytes(array.as_binary::<i32>().value(row)),
+        DataType::LargeBinary => hex_bytes(array.as_binary::<i64>().value(row)),
+        DataType::BinaryView => hex_bytes(array.as_binary_view().value(row)),
         DataType::Date32 => render_date(array.as_primitive::<Date32Type>().value(row)),
         DataType::Timestamp(unit, tz) => {
             let (nanos, precision) = match unit {
@@ -162,6 +169,21 @@ fn render_row(fields: &arrow::array::StructArray, row: usize) -> String {
         })
         .collect();
     format!("{{{}}}", items.join(", "))
+}
+
+/// Bytes as `61 62 63`: two lower-case hex digits a byte, separated by single spaces, on
+/// one line (Trino's CLI breaks lines every 16 bytes only in its aligned table).
+fn hex_bytes(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 3);
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push(char::from(DIGITS[usize::from(b >> 4)]));
+        text.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    text
 }
 
 fn fallback(array: &dyn Array, row: usize) -> String {

@@ -31,6 +31,7 @@ mod tablesample;
 pub mod type_planner;
 mod type_syntax;
 mod values;
+mod varbinary;
 
 use std::ops::ControlFlow;
 
@@ -70,6 +71,7 @@ pub fn rewrite(statement: &mut Statement) -> Result<()> {
         concat_null::rewrite(expr);
         conditional::rewrite(expr);
         ipaddress::rewrite(expr);
+        varbinary::rewrite(expr);
         string::rewrite(expr);
         subscript::rewrite(expr);
         type_syntax::rewrite(expr);

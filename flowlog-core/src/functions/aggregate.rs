@@ -9,6 +9,7 @@ mod approx_distinct_hll;
 pub mod approx_percentile_weighted;
 pub mod average;
 pub mod central_moments;
+pub mod checksum;
 mod decimal_total;
 pub mod histogram;
 pub mod map_agg;
@@ -17,7 +18,7 @@ pub mod multimap_agg;
 pub mod nan_key;
 pub mod sum;
 pub mod top_n;
-mod trino_xxhash;
+pub(crate) mod trino_xxhash;
 
 use std::sync::Arc;
 
@@ -35,6 +36,7 @@ pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
         Arc::new(AggregateUDF::new_from_impl(
             approx_distinct::ApproxDistinct::new(),
         )),
+        checksum::udaf(),
     ];
     all.extend(central_moments::udafs());
     all

@@ -7,6 +7,7 @@ pub mod aggregate;
 pub mod arithmetic;
 pub mod array;
 pub mod athena_names;
+pub mod binary;
 pub mod catalog;
 pub mod datetime;
 pub mod lambda;
@@ -40,6 +41,7 @@ pub fn scalar_functions(session_zone: TrinoZone) -> Vec<Arc<ScalarUDF>> {
     all.extend(map::scalar_functions());
     all.extend(url::scalar_functions());
     all.extend(aggregate::scalar_functions());
+    all.extend(binary::scalar_functions());
     all
 }
 
