@@ -31,6 +31,7 @@ use datafusion::logical_expr::{
     ScalarUDFImpl, Signature,
 };
 
+use crate::functions::datetime::zoned_comparison::is_comparison;
 use crate::functions::support::scalar_udf;
 
 /// The name of the division function.
@@ -144,19 +145,9 @@ impl FunctionRewrite for DecimalRules {
             Expr::Between(Between {
                 expr: e, low, high, ..
             }) => doubles_win(&mut [e.as_mut(), low.as_mut(), high.as_mut()], schema),
-            Expr::BinaryExpr(BinaryExpr {
-                left,
-                op:
-                    Operator::Eq
-                    | Operator::NotEq
-                    | Operator::Lt
-                    | Operator::LtEq
-                    | Operator::Gt
-                    | Operator::GtEq
-                    | Operator::IsDistinctFrom
-                    | Operator::IsNotDistinctFrom,
-                right,
-            }) => doubles_win(&mut [left.as_mut(), right.as_mut()], schema),
+            Expr::BinaryExpr(BinaryExpr { left, op, right }) if is_comparison(*op) => {
+                doubles_win(&mut [left.as_mut(), right.as_mut()], schema)
+            }
             Expr::BinaryExpr(BinaryExpr {
                 left,
                 op: Operator::Divide,

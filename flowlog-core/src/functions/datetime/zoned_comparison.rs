@@ -109,7 +109,8 @@ fn kind(t: &DataType) -> Kind {
     }
 }
 
-fn is_comparison(op: Operator) -> bool {
+/// Whether `op` compares its operands (`=`, `<>`, `<`, `<=`, `>`, `>=`, `IS [NOT] DISTINCT FROM`).
+pub(crate) fn is_comparison(op: Operator) -> bool {
     matches!(
         op,
         Operator::Eq
